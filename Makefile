@@ -1,0 +1,63 @@
+# Thin wrapper so the README's commands are one word each. The real build is CMake.
+BUILD     ?= build
+ASAN_BUILD ?= build-asan
+JOBS      ?= $(shell nproc)
+CTEST     = ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+OPT_OUT   = live|stress|bench|fuzz
+
+.PHONY: all deps build asan test test-live test-all stress bench fuzz asan-test demo report profiles clean
+
+all: build
+
+deps:
+	@echo "== installing Debian packages (scripts/install-deps)"
+	@bash scripts/install-deps
+
+build: deps
+	@echo "== configuring and building in $(BUILD)/"
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+asan: deps
+	@echo "== building with ASan+UBSan in $(ASAN_BUILD)/"
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLB_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# The default test set: everything not labelled live/stress/bench/fuzz.
+test: build
+	@echo "== running the default test set (ctest -LE '$(OPT_OUT)')"
+	@$(CTEST) -LE '$(OPT_OUT)'
+
+test-live: build
+	@echo "== running live tests (ctest -L live)"
+	@$(CTEST) -L live -j 1
+
+test-all: build
+	@$(CTEST) -j 1
+
+stress: build
+	@echo "== stress tests (STRESS_USERS=$${STRESS_USERS:-2000} STRESS_SPAWN_RATE=$${STRESS_SPAWN_RATE:-200} STRESS_DURATION=$${STRESS_DURATION:-60})"
+	@$(CTEST) -L stress -j 1
+
+bench: build
+	@$(CTEST) -L bench -j 1
+
+fuzz: build
+	@$(CTEST) -L fuzz -j 1
+
+asan-test: asan
+	@echo "== default + live tests under ASan+UBSan"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -LE 'stress|bench|fuzz'
+
+demo: build
+	@bash scripts/demo
+
+report: build
+	@bash scripts/report
+
+profiles: build
+	@bash profiles/run
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

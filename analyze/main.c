@@ -1,0 +1,13 @@
+/* main.c — placeholder until the analyze issue lands: prints help, refuses real use. */
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        printf("usage: analyze [options]\n\nanalyze is not implemented yet in this build.\n");
+        return 0;
+    }
+    fprintf(stderr, "analyze: not implemented yet in this build (see --help)\n");
+    return 2;
+}
