@@ -1,0 +1,50 @@
+/* report.h — the regenerated performance report: Markdown plus gnuplot charts.
+ *
+ * report_write builds DIR/Performance-Story.md and DIR/plots/ in a fresh
+ * temporary folder beside DIR and only then swaps it in (rename), so a
+ * failure never leaves a partial report over a good one. DIR is owned by the
+ * report: whatever was there before is replaced. Same inputs, same bytes: no
+ * timestamps, no absolute paths, fixed number formatting. */
+#ifndef AZ_REPORT_H
+#define AZ_REPORT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "lberr.h"
+#include "manifest.h"
+#include "model.h"
+#include "runfiles.h"
+
+/* Progress and warnings go through callbacks: the caller decides where
+ * (analyze prints them to stderr). */
+typedef void (*report_note_fn)(void *ctx, const char *msg);
+
+typedef struct report_opts {
+    const char *gnuplot;     /* program to run; "gnuplot" by default */
+    size_t top;              /* endpoints per profile table (0 = all) */
+    bool grouped;            /* names were folded with --group-names */
+    report_note_fn progress, warn;
+    void *ctx;
+} report_opts;
+
+/* What the report is made of: the manifest and its profiles, in manifest
+ * order, with labels filled. */
+typedef struct report_input {
+    const manifest *m;
+    const model_profile *ps;
+    size_t n;
+    const run_history *const *hist;  /* per profile; NULL entries when none */
+    const size_t *names_before;      /* per profile: unique names before grouping */
+} report_input;
+
+/* Write the report into outdir (whose parent must exist). Returns 0; 1 when
+ * the report was written but plots were skipped because gnuplot is missing;
+ * -1 with err filled on failure (outdir untouched). */
+int report_write(const char *outdir, const report_input *in, const report_opts *o,
+                 lb_err *err);
+
+/* Markdown body of the report (report_md.c). plots_ok says whether the
+ * images exist; history[i] whether profile i got an over-time chart. */
+int report_md_write(FILE *f, const report_input *in, const report_opts *o, bool plots_ok);
+
+#endif
