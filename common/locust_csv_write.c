@@ -94,7 +94,11 @@ static void put_totals(FILE *f, const stats_entry *e)
     fputc(',', f);
     put_repr_or_0(f, true, e->max_response_time);
     fputc(',', f);
-    put_repr_or_0(f, e->num_requests > 0, stats_entry_avg_content(e));
+    /* avg_content_length: true division (0.0 possible) or the int 0 */
+    if (e->num_requests)
+        put_repr(f, stats_entry_avg_content(e));
+    else
+        fputs("0", f);
 }
 
 static void put_stats_row(FILE *f, const stats_entry *e, const stats_entry *total)
