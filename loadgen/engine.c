@@ -1,0 +1,430 @@
+/* engine.c — one thread: libev loop + curl multi (evhiperfifo minus its two
+ * traps: timeouts are divided by 1000.0, and multi errors are counted by the
+ * transfers that fail instead of exit()ing), the spawn schedule, the 1 s
+ * stats merge and the event-loop lag probe. */
+#include "engine.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clock.h"
+#include "user.h"
+
+#define LAG_PROBE_S 0.1
+
+/* One libcurl socket watched by libev; kept on a list so nothing leaks if
+ * libcurl never asks to remove it. */
+typedef struct lg_sock {
+    ev_io io;
+    lg_engine *e;
+    struct lg_sock *prev, *next;
+} lg_sock;
+
+#define sock_list (e->socks)
+
+long engine_share(long total, int threads, int index)
+{
+    if (threads <= 0)
+        return 0;
+    return total / threads + (index < total % threads ? 1 : 0);
+}
+
+long engine_spawn_target(long users, double rate, double elapsed)
+{
+    if (elapsed < 0)
+        return 0;
+    double step = floor(rate) < 1 ? 1 : floor(rate);
+    double interval = step / rate;
+    double k = floor(elapsed / interval + 1e-9);
+    double target = (k + 1) * step;
+    return target >= (double)users ? users : (long)target;
+}
+
+void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns, double rt_ms,
+                   uint64_t bytes, bool failed, const char *error)
+{
+    double now = eng->run->wall_minus_mono + (double)end_ns / 1e9;
+    stats_set_record(eng->set, e, now, rt_ms, bytes, failed, failed ? error : NULL);
+}
+
+/* ---- libcurl ↔ libev -------------------------------------------------- */
+
+static void check_done(lg_engine *e)
+{
+    CURLMsg *m;
+    int left;
+    while ((m = curl_multi_info_read(e->multi, &left))) {
+        if (m->msg != CURLMSG_DONE)
+            continue;
+        CURL *easy = m->easy_handle;
+        CURLcode rc = m->data.result;
+        lg_user *u = NULL;
+        curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&u);
+        curl_multi_remove_handle(e->multi, easy); /* m is invalid from here */
+        if (u)
+            user_done(u, rc);
+    }
+}
+
+static void io_cb(struct ev_loop *loop, ev_io *w, int revents)
+{
+    (void)loop;
+    lg_sock *s = (lg_sock *)w;
+    lg_engine *e = s->e;
+    int action = (revents & EV_READ ? CURL_CSELECT_IN : 0) |
+                 (revents & EV_WRITE ? CURL_CSELECT_OUT : 0);
+    int running;
+    curl_multi_socket_action(e->multi, w->fd, action, &running);
+    check_done(e);
+}
+
+static void curl_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    lg_engine *e = w->data;
+    int running;
+    curl_multi_socket_action(e->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    check_done(e);
+}
+
+/* CURLMOPT_TIMERFUNCTION: only re-arm our timer; never call libcurl here. */
+static int multi_timer_cb(CURLM *multi, long timeout_ms, void *userp)
+{
+    (void)multi;
+    lg_engine *e = userp;
+    ev_timer_stop(e->loop, &e->curl_timer);
+    if (timeout_ms >= 0) {
+        ev_timer_set(&e->curl_timer, (double)timeout_ms / 1000.0, 0.);
+        ev_timer_start(e->loop, &e->curl_timer);
+    }
+    return 0;
+}
+
+static int multi_sock_cb(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp)
+{
+    (void)easy;
+    lg_engine *e = userp;
+    lg_sock *s = socketp;
+    if (what == CURL_POLL_REMOVE) {
+        if (s) {
+            ev_io_stop(e->loop, &s->io);
+            if (s->prev)
+                s->prev->next = s->next;
+            else
+                sock_list = s->next;
+            if (s->next)
+                s->next->prev = s->prev;
+            free(s);
+        }
+        return 0;
+    }
+    int ev = (what & CURL_POLL_IN ? EV_READ : 0) | (what & CURL_POLL_OUT ? EV_WRITE : 0);
+    if (!s) {
+        if (!(s = calloc(1, sizeof *s)))
+            return -1;
+        s->e = e;
+        s->next = sock_list;
+        if (sock_list)
+            sock_list->prev = s;
+        sock_list = s;
+        curl_multi_assign(e->multi, fd, s);
+        ev_io_init(&s->io, io_cb, fd, ev);
+    } else {
+        ev_io_stop(e->loop, &s->io);
+        ev_io_set(&s->io, fd, ev);
+    }
+    ev_io_start(e->loop, &s->io);
+    return 0;
+}
+
+/* ---- periodic work ------------------------------------------------------ */
+
+/* Merge this engine's delta into the shared set, then start a new delta.
+ * After --reset-stats the delta recorded before the reset is dropped. */
+static void engine_merge(lg_engine *e)
+{
+    lg_shared *sh = e->shared;
+    pthread_mutex_lock(&sh->mu);
+    int epoch = atomic_load(&sh->reset_epoch);
+    if (epoch == e->seen_epoch)
+        stats_set_merge(sh->set, e->set);
+    e->seen_epoch = epoch;
+    if (e->max_lag > sh->max_lag)
+        sh->max_lag = e->max_lag;
+    pthread_mutex_unlock(&sh->mu);
+    stats_set_reset(e->set, clock_wall());
+    e->max_lag = 0;
+}
+
+static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    engine_merge(w->data);
+}
+
+static void lag_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    lg_engine *e = w->data;
+    double now = clock_mono(), lag = now - e->lag_expected;
+    if (lag > e->max_lag)
+        e->max_lag = lag;
+    e->lag_expected = now + LAG_PROBE_S;
+}
+
+static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)revents;
+    lg_engine *e = w->data;
+    const lg_run *run = e->run;
+    if (e->stopping)
+        return;
+    double elapsed = clock_mono() - run->start_mono;
+    long target = engine_spawn_target(run->users, run->spawn_rate, elapsed);
+    long mine = engine_share(target, run->threads, e->index);
+    while (e->nspawned < mine) {
+        lg_user *u = &e->users[e->nspawned++];
+        atomic_fetch_add(&e->shared->spawned, 1);
+        if (user_start(u, e) < 0)
+            fprintf(stderr, "loadgen: engine %d: cannot start a user (out of memory?)\n", e->index);
+    }
+    if (e->nspawned >= e->share_max)
+        return;
+    double step = floor(run->spawn_rate) < 1 ? 1 : floor(run->spawn_rate);
+    double interval = step / run->spawn_rate;
+    double next = (floor(elapsed / interval + 1e-9) + 1) * interval;
+    ev_timer_set(w, next - elapsed, 0.);
+    ev_timer_start(loop, w);
+}
+
+static void engine_finish(lg_engine *e)
+{
+    ev_timer_stop(e->loop, &e->spawn_timer);
+    ev_timer_stop(e->loop, &e->kill_timer);
+    ev_timer_stop(e->loop, &e->tick_timer);
+    ev_timer_stop(e->loop, &e->lag_timer);
+    ev_break(e->loop, EVBREAK_ALL);
+}
+
+static void kill_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    lg_engine *e = w->data;
+    for (long i = 0; i < e->nspawned; i++)
+        user_stop(&e->users[i], true);
+    engine_finish(e);
+}
+
+/* The user's completion may be what empties the engine: checked each loop. */
+static void check_alive_cb(struct ev_loop *loop, ev_prepare *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    lg_engine *e = w->data;
+    if (e->stopping && e->nalive == 0)
+        engine_finish(e);
+}
+
+static void wake_cb(struct ev_loop *loop, ev_async *w, int revents)
+{
+    (void)revents;
+    lg_engine *e = w->data;
+    if (e->stopping || !atomic_load(&e->stop_requested))
+        return;
+    e->stopping = true;
+    ev_timer_stop(loop, &e->spawn_timer);
+    bool abort = e->run->stop_timeout <= 0;
+    for (long i = 0; i < e->nspawned; i++)
+        user_stop(&e->users[i], abort);
+    if (e->nalive > 0 && !abort) {
+        ev_timer_set(&e->kill_timer, e->run->stop_timeout, 0.);
+        ev_timer_start(loop, &e->kill_timer);
+    }
+}
+
+static void *engine_main(void *arg)
+{
+    lg_engine *e = arg;
+    ev_prepare prep;
+    ev_prepare_init(&prep, check_alive_cb);
+    prep.data = e;
+    ev_prepare_start(e->loop, &prep);
+    ev_unref(e->loop); /* the prepare watcher alone must not keep the loop alive */
+    e->lag_expected = clock_mono() + LAG_PROBE_S;
+    ev_run(e->loop, 0);
+    ev_ref(e->loop);
+    ev_prepare_stop(e->loop, &prep);
+    engine_merge(e);
+    atomic_fetch_add(&e->shared->engines_done, 1);
+    return NULL;
+}
+
+/* ---- setup / teardown --------------------------------------------------- */
+
+static int engine_prepare_requests(lg_engine *e, lb_err *err)
+{
+    const lg_run *run = e->run;
+    const lg_plan *plan = run->plan;
+    size_t n = plan->nrequests;
+    e->curlu = calloc(n, sizeof *e->curlu);
+    e->url_str = calloc(n, sizeof *e->url_str);
+    e->entry = calloc(n, sizeof *e->entry);
+    e->hdrs = calloc(n, sizeof *e->hdrs);
+    e->hdrs_static = calloc(n, sizeof *e->hdrs_static);
+    if (!e->curlu || !e->url_str || !e->entry || !e->hdrs || !e->hdrs_static)
+        return lb_err_set(err, "out of memory");
+    /* Variables that users change (on_start saves) make headers per-user. */
+    bool mutable_slot[256] = {false};
+    for (size_t i = 0; i < plan->non_start; i++)
+        for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
+            if (plan->on_start[i].saves[j].slot < 256)
+                mutable_slot[plan->on_start[i].saves[j].slot] = true;
+    for (size_t i = 0; i < n; i++) {
+        const lg_request *r = plan->requests[i];
+        if (tmpl_is_static(r->target)) {
+            char name[2048];
+            if (!request_expand(r, run->host, NULL, NULL, e->url, sizeof e->url, name, sizeof name))
+                return lb_err_set(err, "request at line %d: URL too long", r->line);
+            e->curlu[i] = curl_url();
+            e->url_str[i] = strdup(e->url);
+            if (!e->curlu[i] || !e->url_str[i] || curl_url_set(e->curlu[i], CURLUPART_URL, e->url, 0) != CURLUE_OK)
+                return lb_err_set(err, "bad URL '%s'", e->url);
+            if (!r->name || tmpl_is_static(r->name)) {
+                if (r->name)
+                    tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
+                if (!(e->entry[i] = stats_set_entry(e->set, r->method, name)))
+                    return lb_err_set(err, "out of memory");
+            }
+        }
+        bool st = true;
+        for (size_t s = 0; s < plan->vars.n && s < 256; s++) {
+            if (!mutable_slot[s])
+                continue;
+            for (size_t h = 0; h < plan->nheaders; h++)
+                st &= !tmpl_uses_var(plan->headers[h].value, (int)s);
+            for (size_t h = 0; h < r->nheaders; h++)
+                st &= !tmpl_uses_var(r->headers[h].value, (int)s);
+        }
+        e->hdrs_static[i] = st;
+        if (st && !(e->hdrs[i] = request_headers(plan, r, (const char *const *)run->global_vals)))
+            return lb_err_set(err, "out of memory");
+    }
+    return 0;
+}
+
+static void engine_free(lg_engine *e)
+{
+    if (!e)
+        return;
+    size_t n = e->run->plan->nrequests;
+    if (e->users) {
+        for (long i = 0; i < e->nspawned; i++)
+            if (e->users[i].easy && e->users[i].state == US_BUSY)
+                curl_multi_remove_handle(e->multi, e->users[i].easy);
+        for (long i = 0; i < e->nspawned; i++)
+            user_free(&e->users[i]);
+    }
+    if (e->multi)
+        curl_multi_cleanup(e->multi);
+    while (sock_list) { /* normally empty: libcurl removed its sockets */
+        lg_sock *s = sock_list;
+        sock_list = s->next;
+        if (e->loop)
+            ev_io_stop(e->loop, &s->io);
+        free(s);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (e->curlu)
+            curl_url_cleanup(e->curlu[i]);
+        if (e->url_str)
+            free(e->url_str[i]);
+        if (e->hdrs)
+            curl_slist_free_all(e->hdrs[i]);
+    }
+    free(e->curlu);
+    free(e->url_str);
+    free(e->entry);
+    free(e->hdrs);
+    free(e->hdrs_static);
+    free(e->users);
+    if (e->set)
+        stats_set_free(e->set);
+    if (e->loop)
+        ev_loop_destroy(e->loop);
+    free(e);
+}
+
+lg_engine *engine_start(const lg_run *run, lg_shared *shared, int index, lb_err *err)
+{
+    lg_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        lb_err_set(err, "out of memory");
+        return NULL;
+    }
+    e->index = index;
+    e->run = run;
+    e->shared = shared;
+    e->seen_epoch = atomic_load(&shared->reset_epoch);
+    e->share_max = engine_share(run->users, run->threads, index);
+    rng_seed(&e->rng, run->seed + 0x9E37ULL * (uint64_t)(index + 1));
+    e->loop = ev_loop_new(EVFLAG_AUTO);
+    e->multi = curl_multi_init();
+    e->set = stats_set_new(clock_wall(), false);
+    e->users = calloc(e->share_max ? (size_t)e->share_max : 1, sizeof *e->users);
+    if (!e->loop || !e->multi || !e->set || !e->users) {
+        lb_err_set(err, "engine %d: out of memory", index);
+        goto fail;
+    }
+    if (engine_prepare_requests(e, err) < 0)
+        goto fail;
+    curl_multi_setopt(e->multi, CURLMOPT_SOCKETFUNCTION, multi_sock_cb);
+    curl_multi_setopt(e->multi, CURLMOPT_SOCKETDATA, e);
+    curl_multi_setopt(e->multi, CURLMOPT_TIMERFUNCTION, multi_timer_cb);
+    curl_multi_setopt(e->multi, CURLMOPT_TIMERDATA, e);
+    ev_init(&e->curl_timer, curl_timer_cb);
+    e->curl_timer.data = e;
+    ev_timer_init(&e->spawn_timer, spawn_cb, 0., 0.);
+    e->spawn_timer.data = e;
+    ev_timer_init(&e->tick_timer, tick_cb, 1., 1.);
+    e->tick_timer.data = e;
+    ev_timer_init(&e->lag_timer, lag_cb, LAG_PROBE_S, LAG_PROBE_S);
+    e->lag_timer.data = e;
+    ev_init(&e->kill_timer, kill_cb);
+    e->kill_timer.data = e;
+    ev_async_init(&e->wake, wake_cb);
+    e->wake.data = e;
+    double delay = run->start_mono - clock_mono();
+    ev_timer_set(&e->spawn_timer, delay > 0 ? delay : 0., 0.);
+    ev_timer_start(e->loop, &e->spawn_timer);
+    ev_timer_start(e->loop, &e->tick_timer);
+    ev_timer_start(e->loop, &e->lag_timer);
+    ev_async_start(e->loop, &e->wake);
+    if (pthread_create(&e->thread, NULL, engine_main, e) != 0) {
+        lb_err_set(err, "engine %d: cannot create a thread", index);
+        goto fail;
+    }
+    e->thread_started = true;
+    return e;
+fail:
+    engine_free(e);
+    return NULL;
+}
+
+void engine_stop(lg_engine *e)
+{
+    atomic_store(&e->stop_requested, 1);
+    ev_async_send(e->loop, &e->wake);
+}
+
+void engine_join(lg_engine *e)
+{
+    if (!e)
+        return;
+    if (e->thread_started)
+        pthread_join(e->thread, NULL);
+    engine_free(e);
+}

@@ -1,0 +1,40 @@
+/* log.c — Locust's log line format (locust-format.md §4.1), everything on stderr. */
+#include "log.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+static lg_loglevel min_level = LG_INFO;
+static char hostname[128] = "localhost";
+
+void log_init(lg_loglevel level)
+{
+    min_level = level;
+    if (gethostname(hostname, sizeof hostname) != 0)
+        strcpy(hostname, "localhost");
+    hostname[sizeof hostname - 1] = '\0';
+}
+
+void log_msg(lg_loglevel level, const char *fmt, ...)
+{
+    if (level < min_level)
+        return;
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    struct tm tm;
+    localtime_r(&tv.tv_sec, &tm);
+    char line[2048];
+    size_t n = strftime(line, sizeof line, "[%Y-%m-%d %H:%M:%S", &tm);
+    n += (size_t)snprintf(line + n, sizeof line - n, ",%03ld] %s/%s/loadgen: ",
+                          (long)(tv.tv_usec / 1000), hostname, options_loglevel_name(level));
+    if (n < sizeof line) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(line + n, sizeof line - n, fmt, ap);
+        va_end(ap);
+    }
+    fprintf(stderr, "%s\n", line);
+}

@@ -1,0 +1,57 @@
+/* options.h — loadgen's command line: Locust's option names and meanings,
+ * plus -f/--scenario, --threads, --rate, --tag and timeouts. */
+#ifndef LG_OPTIONS_H
+#define LG_OPTIONS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "lberr.h"
+
+#define LG_DEFAULT_HOST "http://127.0.0.1:8080"
+#define LG_DEFAULT_SCENARIO "decnet"
+
+typedef enum lg_loglevel { LG_DEBUG, LG_INFO, LG_WARNING, LG_ERROR, LG_CRITICAL } lg_loglevel;
+
+typedef struct lg_options {
+    long users;               /* -u, default 1 */
+    double spawn_rate;        /* -r, default 1 */
+    double run_time;          /* -t seconds; 0 = until Ctrl-C */
+    const char *host;         /* -H, NULL = scenario's host or LG_DEFAULT_HOST */
+    const char *csv_prefix;   /* --csv, NULL = no files */
+    bool csv_full_history;
+    bool only_summary;
+    double stop_timeout;      /* -s seconds, default 0 (kill at once) */
+    bool reset_stats;
+    bool headless;            /* accepted, no effect */
+    int exit_code_on_error;   /* default 1 */
+    lg_loglevel loglevel;     /* default INFO */
+    const char *scenario;     /* -f FILE or name */
+    int threads;              /* --threads, default: online CPUs */
+    double rate;              /* --rate requests/s (open model), 0 = closed model */
+    const char *tag;          /* --tag: the target's git commit, for meta.json */
+    double connect_timeout;   /* --connect-timeout s, default 10 */
+    double timeout;           /* --timeout s (whole request), default 60 */
+    unsigned long long seed;  /* --seed, default time-based */
+    bool seed_set;
+    char **urls;              /* positional URLs (point into argv) */
+    size_t nurls;
+} lg_options;
+
+/* Result of options_parse besides errors. */
+enum { LG_OPTS_RUN = 0, LG_OPTS_HELP = 1, LG_OPTS_VERSION = 2 };
+
+/* Defaults as documented in --help. */
+void options_defaults(lg_options *o);
+
+/* Parse argv (getopt_long, so it permutes argv to put URLs last). Returns
+ * LG_OPTS_RUN, LG_OPTS_HELP or LG_OPTS_VERSION, or -1 with err naming the
+ * option and the problem (the caller prints usage and exits 2). */
+int options_parse(lg_options *o, int argc, char **argv, lb_err *err);
+
+/* Print --help text to f. */
+void options_usage(FILE *f);
+
+/* Name of a log level ("INFO"). */
+const char *options_loglevel_name(lg_loglevel l);
+
+#endif

@@ -1,0 +1,202 @@
+/* plan.c — building and freeing plans, and the URL-mode plan (no scenario file). */
+#include "plan.h"
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+
+lg_request *plan_new_request(lg_plan *plan)
+{
+    lg_request **nr = realloc(plan->requests, (plan->nrequests + 1) * sizeof *nr);
+    if (!nr)
+        return NULL;
+    plan->requests = nr;
+    lg_request *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->id = (int)plan->nrequests;
+    strcpy(r->method, "GET");
+    plan->requests[plan->nrequests++] = r;
+    return r;
+}
+
+int plan_add_task(lg_plan *plan, lg_request *req, double weight)
+{
+    lg_request **nt = realloc(plan->tasks, (plan->ntasks + 1) * sizeof *nt);
+    if (!nt)
+        return -1;
+    plan->tasks = nt;
+    double *nc = realloc(plan->cum, (plan->ntasks + 1) * sizeof *nc);
+    if (!nc)
+        return -1;
+    plan->cum = nc;
+    nc[plan->ntasks] = (plan->ntasks ? nc[plan->ntasks - 1] : 0) + weight;
+    nt[plan->ntasks++] = req;
+    return 0;
+}
+
+int plan_finish_vars(lg_plan *plan)
+{
+    size_t n = plan->vars.n ? plan->vars.n : 1;
+    char **ni = realloc(plan->var_init, n * sizeof *ni);
+    if (!ni)
+        return -1;
+    /* Slots added since the last call start unset. */
+    for (size_t i = plan->nvar_init; i < n; i++)
+        ni[i] = NULL;
+    plan->var_init = ni;
+    plan->nvar_init = n;
+    return 0;
+}
+
+static void sha256_hex(const void *data, size_t len, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    static const char hex[] = "0123456789abcdef";
+    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
+        mdlen = 0;
+    for (unsigned i = 0; i < mdlen && i < 32; i++) {
+        out[2 * i] = hex[md[i] >> 4];
+        out[2 * i + 1] = hex[md[i] & 15];
+    }
+    out[2 * (mdlen < 32 ? mdlen : 32)] = '\0';
+}
+
+void plan_hash(lg_plan *plan, const void *data, size_t len)
+{
+    sha256_hex(data, len, plan->hash);
+}
+
+int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err)
+{
+    memset(plan, 0, sizeof *plan);
+    plan->name = strdup("urls");
+    plan->wait.kind = LG_WAIT_NONE;
+    if (!plan->name)
+        return lb_err_set(err, "out of memory");
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(urls[i]) + 1;
+    char *all = malloc(total + 1), *p = all;
+    if (!all)
+        return lb_err_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const char *u = urls[i];
+        size_t ul = strlen(u);
+        memcpy(p, u, ul);
+        p[ul] = '\n';
+        p += ul + 1;
+        const char *scheme_end = strstr(u, "://");
+        if (!scheme_end || (strncmp(u, "http://", 7) && strncmp(u, "https://", 8)) ||
+            !scheme_end[3]) {
+            free(all);
+            return lb_err_set(err, "URL '%s': expected an absolute http:// or https:// URL", u);
+        }
+        const char *path = strchr(scheme_end + 3, '/');
+        lg_request *r = plan_new_request(plan);
+        if (!r) {
+            free(all);
+            return lb_err_set(err, "out of memory");
+        }
+        /* Braces in a URL are literal here: escape them for the template compiler. */
+        char *esc = malloc(2 * ul + 1), *q = esc;
+        if (!esc) {
+            free(all);
+            return lb_err_set(err, "out of memory");
+        }
+        for (const char *s = u; *s; s++) {
+            *q++ = *s;
+            if (*s == '{' || *s == '}')
+                *q++ = *s;
+        }
+        *q = '\0';
+        r->target = tmpl_compile(esc, &plan->vars, err);
+        const char *pathesc = "/";
+        if (path) { /* the path's offset moves by the braces escaped before it */
+            size_t extra = 0;
+            for (const char *s = u; s < path; s++)
+                extra += (*s == '{' || *s == '}');
+            pathesc = esc + (path - u) + extra;
+        }
+        r->name = r->target ? tmpl_compile(pathesc, &plan->vars, err) : NULL;
+        free(esc);
+        if (!r->target || !r->name) {
+            free(all);
+            return -1;
+        }
+        r->absolute = true;
+        if (plan_add_task(plan, r, 1.0) < 0) {
+            free(all);
+            return lb_err_set(err, "out of memory");
+        }
+    }
+    sha256_hex(all, total, plan->hash);
+    free(all);
+    if (plan_finish_vars(plan) < 0)
+        return lb_err_set(err, "out of memory");
+    return 0;
+}
+
+bool plan_status_ok(const lg_request *req, long status)
+{
+    if (req->nexpect == 0)
+        return status > 0 && status < 400;
+    for (size_t i = 0; i < req->nexpect; i++)
+        if (req->expect[i] == status)
+            return true;
+    return false;
+}
+
+bool plan_truthy(const char *v)
+{
+    return v && *v && strcmp(v, "false") && strcmp(v, "0") && strcmp(v, "null") &&
+           strcmp(v, "False");
+}
+
+static void free_headers(lg_header *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(h[i].name);
+        tmpl_free(h[i].value);
+    }
+    free(h);
+}
+
+static void free_steps(lg_step *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < s[i].nsaves; j++)
+            free(s[i].saves[j].field);
+        free(s[i].saves);
+    }
+    free(s);
+}
+
+void plan_free(lg_plan *plan)
+{
+    if (!plan)
+        return;
+    for (size_t i = 0; i < plan->nrequests; i++) {
+        lg_request *r = plan->requests[i];
+        tmpl_free(r->target);
+        tmpl_free(r->name);
+        tmpl_free(r->body);
+        free_headers(r->headers, r->nheaders);
+        free(r);
+    }
+    free(plan->requests);
+    free(plan->tasks);
+    free(plan->cum);
+    free_headers(plan->headers, plan->nheaders);
+    free_steps(plan->setup, plan->nsetup);
+    free_steps(plan->on_start, plan->non_start);
+    if (plan->var_init)
+        for (size_t i = 0; i < plan->nvar_init; i++)
+            free(plan->var_init[i]);
+    free(plan->var_init);
+    vars_free(&plan->vars);
+    free(plan->name);
+    free(plan->path);
+    free(plan->host);
+    memset(plan, 0, sizeof *plan);
+}

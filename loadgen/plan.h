@@ -1,0 +1,101 @@
+/* plan.h — what a run does: the requests, tasks, wait time and start-up steps,
+ * built from a scenario file (scenario.h) or from URLs given on the command line.
+ *
+ * The plan is immutable once built and shared read-only by every engine
+ * thread; per-user state (variables, header lists) lives in user.c. */
+#ifndef LG_PLAN_H
+#define LG_PLAN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "lberr.h"
+#include "template.h"
+#include "wait.h"
+
+#define LG_MAX_EXPECT 8
+
+typedef struct lg_header {
+    char *name;
+    lg_tmpl *value;      /* a header whose value uses an unset variable is left out */
+} lg_header;
+
+typedef struct lg_request {
+    int id;                      /* index in plan->requests */
+    char method[12];             /* "GET", "POST", ... */
+    lg_tmpl *target;             /* path+query ("/x?a=1") or absolute URL */
+    bool absolute;               /* target starts with http:// or https:// */
+    lg_tmpl *name;               /* NULL: the expanded path+query (Locust's path_url) */
+    lg_tmpl *body;               /* NULL: no body */
+    const char *content_type;    /* "application/json" for json bodies, else NULL */
+    lg_header *headers;          /* the request's own headers, after the plan's */
+    size_t nheaders;
+    int expect[LG_MAX_EXPECT];   /* accepted statuses; none: any status < 400 */
+    size_t nexpect;
+    bool stream;                 /* read the first chunk, then close (SSE) */
+    int line;                    /* scenario line, for messages */
+} lg_request;
+
+/* Retry conditions of a step (bit set). */
+enum { LG_RETRY_CONN = 1, LG_RETRY_5XX = 2, LG_RETRY_429 = 4 };
+
+typedef struct lg_save {
+    int slot;                    /* variable slot to fill */
+    char *field;                 /* top-level JSON field of the response */
+} lg_save;
+
+/* One start-up step (setup: once per run; on_start: once per user). */
+typedef struct lg_step {
+    lg_request *req;
+    int when_slot;               /* run only if this variable is truthy; -1 = always */
+    int attempts;                /* >= 1 */
+    double backoff;              /* seconds; retry k (0-based) waits backoff * 2^k */
+    unsigned retry_on;           /* LG_RETRY_* */
+    lg_save *saves;
+    size_t nsaves;
+} lg_step;
+
+typedef struct lg_plan {
+    char *name;                  /* scenario name, or "urls" */
+    char *path;                  /* scenario file, NULL in URL mode */
+    char hash[65];               /* SHA-256 hex of the scenario bytes (or of the URLs) */
+    char *host;                  /* the scenario's default host, may be NULL */
+    lg_wait wait;
+    lg_vars vars;                /* variable slots */
+    char **var_init;             /* initial values per slot (NULL = unset) */
+    size_t nvar_init;            /* slots var_init covers (vars.n after plan_finish_vars) */
+    lg_header *headers;          /* session headers sent with every request */
+    size_t nheaders;
+    lg_step *setup;
+    size_t nsetup;
+    lg_step *on_start;
+    size_t non_start;
+    lg_request **tasks;          /* weighted tasks */
+    double *cum;                 /* cumulative weights, ntasks entries */
+    size_t ntasks;
+    lg_request **requests;       /* every request (owned) */
+    size_t nrequests;
+} lg_plan;
+
+/* Allocate a new request owned by plan (zeroed, method GET, id set). NULL on OOM. */
+lg_request *plan_new_request(lg_plan *plan);
+/* Append a task with the given weight (> 0). 0, or -1 on OOM. */
+int plan_add_task(lg_plan *plan, lg_request *req, double weight);
+/* Size var_init to vars.n (new slots unset). 0 or -1 on OOM. */
+int plan_finish_vars(lg_plan *plan);
+
+/* Fill plan->hash with the SHA-256 hex digest of data. */
+void plan_hash(lg_plan *plan, const void *data, size_t len);
+
+/* Build a plan that hits each URL (absolute http:// or https://) with weight
+ * 1 and no wait time, as wrk and hey do. Stats names are the URLs' path and
+ * query. Returns 0, or -1 with err naming the bad URL. */
+int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err);
+
+/* True when status is a success for req (its expect list, else < 400 and not 0). */
+bool plan_status_ok(const lg_request *req, long status);
+
+/* Variable truthiness for `when:`: set, non-empty, not "false"/"0"/"null". */
+bool plan_truthy(const char *v);
+
+void plan_free(lg_plan *plan);
+
+#endif

@@ -1,0 +1,127 @@
+/* reporter.c — see reporter.h. Holds shared->mu only while it reads the
+ * merged stats (history row, console table), so engines wait at most that
+ * long for their once-a-second merge. */
+#include "reporter.h"
+#include <signal.h>
+#include <stdio.h>
+#include "clock.h"
+#include "console.h"
+#include "log.h"
+
+static void check_saturation(lg_reporter *r, double lag)
+{
+    double now = clock_mono(), cpu = clock_process_cpu();
+    double dt = now - r->last_mono;
+    double pct = dt > 0 ? (cpu - r->last_cpu) / dt / r->usable_cores * 100.0 : 0;
+    r->last_cpu = cpu;
+    r->last_mono = now;
+    if (pct > r->cpu_max_pct)
+        r->cpu_max_pct = pct;
+    if (lag > r->lag_max)
+        r->lag_max = lag;
+    if (pct > LG_SAT_CPU_PCT || lag > LG_SAT_LAG_S) {
+        r->saturated_seconds++;
+        log_msg(LG_WARNING,
+                "LOADGEN IS SATURATED: CPU %.0f%% of %d core%s, event-loop lag %.0f ms. "
+                "These numbers measure the client, not the server (add --threads/cores or "
+                "lower the load)", pct, r->usable_cores, r->usable_cores > 1 ? "s" : "",
+                lag * 1000);
+    }
+}
+
+static void check_spawn(lg_reporter *r)
+{
+    if (r->all_spawned)
+        return;
+    long spawned = atomic_load(&r->shared->spawned), want = r->opt->users;
+    if (spawned < want) {
+        log_msg(LG_INFO, "Spawning: %ld/%ld users running", atomic_load(&r->shared->users), want);
+        return;
+    }
+    r->all_spawned = true;
+    log_msg(LG_INFO, "All users spawned: {\"loadgen\": %ld} (%ld total users)", want, want);
+    if (r->opt->reset_stats) {
+        lg_shared *sh = r->shared;
+        pthread_mutex_lock(&sh->mu);
+        atomic_fetch_add(&sh->reset_epoch, 1);
+        stats_set_reset(sh->set, clock_wall());
+        pthread_mutex_unlock(&sh->mu);
+        log_msg(LG_INFO, "Resetting stats");
+    }
+}
+
+static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    lg_reporter *r = w->data;
+    lg_shared *sh = r->shared;
+    long users = atomic_load(&sh->users);
+    r->last_users = users;
+    if (users > r->users_peak)
+        r->users_peak = users;
+    check_spawn(r);
+    pthread_mutex_lock(&sh->mu);
+    double lag = sh->max_lag;
+    sh->max_lag = 0;
+    if (r->csv) {
+        lb_err err;
+        if (lc_writer_tick(r->csv, sh->set, clock_wall(), users, &err) < 0 && !r->csv_error_logged) {
+            r->csv_error_logged = true;
+            log_msg(LG_ERROR, "writing the CSV files: %s", err.msg);
+        }
+    }
+    if (!r->opt->only_summary && r->ticks % 2 == 0)
+        console_print_stats(stderr, sh->set, true, r->name_width);
+    pthread_mutex_unlock(&sh->mu);
+    if (r->ticks > 0)
+        check_saturation(r, lag);
+    r->ticks++;
+}
+
+static void runtime_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)w;
+    (void)revents;
+    log_msg(LG_INFO, "--run-time limit reached, shutting down");
+    ev_break(loop, EVBREAK_ALL);
+}
+
+static void signal_cb(struct ev_loop *loop, ev_signal *w, int revents)
+{
+    (void)revents;
+    lg_reporter *r = w->data;
+    r->signal = w->signum;
+    log_msg(LG_INFO, "Received %s, shutting down", w->signum == SIGINT ? "SIGINT" : "SIGTERM");
+    ev_break(loop, EVBREAK_ALL);
+}
+
+void reporter_run(lg_reporter *r)
+{
+    r->loop = ev_default_loop(0);
+    r->start_wall = clock_wall();
+    r->start_mono = clock_mono();
+    r->cpu_start = r->last_cpu = clock_process_cpu();
+    r->last_mono = r->start_mono;
+    ev_timer_init(&r->tick, tick_cb, 0., 1.);
+    r->tick.data = r;
+    ev_timer_start(r->loop, &r->tick);
+    if (r->opt->run_time > 0) {
+        ev_timer_init(&r->runtime, runtime_cb, r->opt->run_time, 0.);
+        r->runtime.data = r;
+        ev_timer_start(r->loop, &r->runtime);
+        log_msg(LG_INFO, "Run time limit set to %.0f seconds", r->opt->run_time);
+    } else {
+        log_msg(LG_INFO, "No run time limit set, use CTRL+C to interrupt");
+    }
+    ev_signal_init(&r->sigint, signal_cb, SIGINT);
+    ev_signal_init(&r->sigterm, signal_cb, SIGTERM);
+    r->sigint.data = r->sigterm.data = r;
+    ev_signal_start(r->loop, &r->sigint);
+    ev_signal_start(r->loop, &r->sigterm);
+    ev_run(r->loop, 0);
+    ev_timer_stop(r->loop, &r->tick);
+    ev_timer_stop(r->loop, &r->runtime);
+    ev_signal_stop(r->loop, &r->sigint);
+    ev_signal_stop(r->loop, &r->sigterm);
+}

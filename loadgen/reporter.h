@@ -1,0 +1,48 @@
+/* reporter.h — the main thread's loop while users run: once a second a
+ * history row (through common/locust_csv), every 2 s Locust's console table,
+ * spawn progress, --reset-stats, and the saturation check (loadgen's own CPU
+ * and event-loop lag: when saturated, the numbers measure the client). Ends
+ * at --run-time or on SIGINT/SIGTERM. */
+#ifndef LG_REPORTER_H
+#define LG_REPORTER_H
+#include <ev.h>
+#include <stdbool.h>
+#include "engine.h"
+#include "locust_csv.h"
+#include "options.h"
+
+/* Saturation thresholds: CPU share of the cores loadgen can use, loop lag. */
+#define LG_SAT_CPU_PCT 90.0
+#define LG_SAT_LAG_S 0.050
+
+typedef struct lg_reporter {
+    /* inputs */
+    const lg_options *opt;
+    lg_shared *shared;
+    lc_writer *csv;              /* NULL without --csv */
+    int usable_cores;            /* min(threads, online CPUs) */
+    int name_width;
+    /* results */
+    double start_wall, start_mono;
+    double cpu_start;            /* process CPU s at start */
+    double cpu_max_pct;          /* worst 1 s CPU share, % of usable cores */
+    double lag_max;              /* worst event-loop lag, s */
+    long saturated_seconds;      /* ticks flagged saturated */
+    long users_peak;
+    long last_users;             /* user count at the last tick */
+    int signal;                  /* the signal that stopped the run, 0 if none */
+    /* internals */
+    struct ev_loop *loop;
+    ev_timer tick, runtime;
+    ev_signal sigint, sigterm;
+    double last_cpu, last_mono;
+    long ticks;
+    bool all_spawned;
+    bool csv_error_logged;
+} lg_reporter;
+
+/* Run the reporting loop on the default libev loop until the run time is up
+ * or a signal arrives. r's inputs must be set; results are filled in. */
+void reporter_run(lg_reporter *r);
+
+#endif

@@ -1,0 +1,345 @@
+/* user.c — the virtual user state machine (see user.h). Everything here runs
+ * on the user's engine thread; per request it expands templates into the
+ * engine's scratch buffers and re-applies easy options only when the request
+ * differs from the previous one, so the steady state is remove/add handle. */
+#include "user.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clock.h"
+
+static const char *const *user_vals(const lg_user *u)
+{
+    return u->vals ? (const char *const *)u->vals : (const char *const *)u->eng->run->global_vals;
+}
+
+static struct curl_slist *user_headers(lg_user *u, const lg_request *r)
+{
+    lg_engine *e = u->eng;
+    if (e->hdrs_static[r->id])
+        return e->hdrs[r->id];
+    if (!u->hdrs && !(u->hdrs = calloc(e->run->plan->nrequests, sizeof *u->hdrs)))
+        return NULL;
+    if (!u->hdrs[r->id])
+        u->hdrs[r->id] = request_headers(e->run->plan, r, user_vals(u));
+    return u->hdrs[r->id];
+}
+
+/* Variables changed (a save): header lists built from them are stale. */
+static void user_vars_changed(lg_user *u)
+{
+    if (u->hdrs)
+        for (size_t i = 0; i < u->eng->run->plan->nrequests; i++) {
+            curl_slist_free_all(u->hdrs[i]);
+            u->hdrs[i] = NULL;
+        }
+    u->applied = NULL;
+}
+
+static void user_die(lg_user *u)
+{
+    lg_engine *e = u->eng;
+    if (u->state == US_DEAD)
+        return;
+    ev_timer_stop(e->loop, &u->timer);
+    u->state = US_DEAD;
+    e->nalive--;
+    atomic_fetch_sub(&e->shared->users, 1);
+}
+
+static void user_arm(lg_user *u, double seconds)
+{
+    u->state = US_WAIT;
+    ev_timer_set(&u->timer, seconds, 0.);
+    ev_timer_start(u->eng->loop, &u->timer);
+}
+
+/* Record a request that could not even be sent (URL too long, libcurl
+ * refused an option) as a failure, so it is visible. */
+static void user_fail_unsent(lg_user *u, const lg_request *r, const char *why)
+{
+    lg_engine *e = u->eng;
+    stats_entry *ent = e->entry[r->id];
+    if (!ent)
+        ent = stats_set_entry(e->set, r->method, e->name[0] ? e->name : "(unsent)");
+    char repr[600];
+    request_pyrepr(why, repr, sizeof repr);
+    snprintf(e->err, sizeof e->err, "InvalidURL(%s)", repr);
+    if (ent)
+        engine_record(e, ent, clock_mono_ns(), -1, 0, true, e->err);
+}
+
+/* Start request r. t0_ns: the start of its timed interval (0 = now). */
+static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0_ns)
+{
+    lg_engine *e = u->eng;
+    const char *const *vals = user_vals(u);
+    CURLU *cu = e->curlu[r->id];
+    stats_entry *ent = e->entry[r->id];
+    const char *url = NULL, *body = NULL;
+    size_t bodylen = 0;
+    e->name[0] = '\0';
+    if (!cu || !ent) {
+        if (!request_expand(r, e->run->host, &e->rng, vals, e->url, sizeof e->url, e->name,
+                            sizeof e->name)) {
+            user_fail_unsent(u, r, "URL or name too long after expansion");
+            return false;
+        }
+        if (!cu)
+            url = e->url;
+        if (!ent && !(ent = stats_set_entry(e->set, r->method, e->name)))
+            return false;
+    }
+    if (r->body) {
+        bodylen = tmpl_expand(r->body, e->body, sizeof e->body, &e->rng, vals, NULL);
+        if (bodylen >= sizeof e->body) {
+            user_fail_unsent(u, r, "request body too long after expansion");
+            return false;
+        }
+        body = e->body;
+    }
+    if (u->applied != r || !cu || body) {
+        struct curl_slist *h = user_headers(u, r);
+        if (request_apply(u->easy, r, u->req, url, cu, body, bodylen,
+                          h) < 0) {
+            user_fail_unsent(u, r, "libcurl refused the request options");
+            return false;
+        }
+        u->applied = (cu && !body) ? r : NULL;
+    }
+    request_begin(&u->x, r, capture);
+    u->req = r;
+    u->entry = ent;
+    u->state = US_BUSY;
+    u->t0_ns = t0_ns ? t0_ns : clock_mono_ns();
+    if (curl_multi_add_handle(e->multi, u->easy) != CURLM_OK) {
+        u->state = US_WAIT;
+        user_fail_unsent(u, r, "curl_multi_add_handle failed");
+        return false;
+    }
+    return true;
+}
+
+static void user_next_task(lg_user *u);
+static void user_run_steps(lg_user *u);
+
+/* Closed model: wait, then the next task. Open model (--rate): the next
+ * intended start, immediately if it already passed. */
+static void user_schedule(lg_user *u)
+{
+    lg_engine *e = u->eng;
+    double now = clock_mono(), w;
+    if (e->run->rate > 0) {
+        u->next_intended += u->period;
+        w = u->next_intended - now;
+    } else {
+        w = wait_next(&e->run->plan->wait, &u->wst, now, &e->rng);
+    }
+    if (w > 0)
+        user_arm(u, w);
+    else
+        user_next_task(u);
+}
+
+static void user_next_task(lg_user *u)
+{
+    lg_engine *e = u->eng;
+    const lg_plan *plan = e->run->plan;
+    const lg_request *r = plan->tasks[plan->ntasks == 1 ? 0 : rng_pick(&e->rng, plan->cum, plan->ntasks)];
+    uint64_t t0 = e->run->rate > 0 ? (uint64_t)(u->next_intended * 1e9) : 0;
+    /* A request that could not be sent was recorded as a failure: move on
+     * after the normal wait rather than spinning. */
+    if (!user_send(u, r, false, t0) && u->state != US_DEAD)
+        user_arm(u, e->run->rate > 0 ? u->period : 0.1);
+}
+
+static void user_begin_tasks(lg_user *u)
+{
+    lg_engine *e = u->eng;
+    u->starting = false;
+    if (e->run->rate > 0) {
+        /* Spread users over one period so arrivals are uniform, as wrk2 does. */
+        u->next_intended = clock_mono() + rng_unit(&e->rng) * u->period;
+        user_arm(u, u->next_intended - clock_mono());
+        return;
+    }
+    user_next_task(u);
+}
+
+static void user_run_steps(lg_user *u)
+{
+    const lg_plan *plan = u->eng->run->plan;
+    while (u->step < plan->non_start) {
+        const lg_step *s = &plan->on_start[u->step];
+        if (s->when_slot >= 0 && !plan_truthy(user_vals(u)[s->when_slot])) {
+            u->step++;
+            u->attempt = 0;
+            continue;
+        }
+        if (!user_send(u, s->req, s->nsaves > 0, 0))
+            user_arm(u, 0.1 + s->backoff); /* recorded as a failure; try again */
+        return;
+    }
+    user_begin_tasks(u);
+}
+
+/* An on_start step finished. The seed's login: retry on connection errors
+ * and 5xx (and 429 honouring Retry-After when asked) after backoff*2^attempt
+ * seconds, give up after `attempts`; any other failure gives up at once. */
+static void user_step_done(lg_user *u, bool ok, long status)
+{
+    lg_engine *e = u->eng;
+    const lg_step *s = &e->run->plan->on_start[u->step];
+    if (ok) {
+        if (s->nsaves) {
+            if (request_save(s, &u->x, u->vals) != 0) {
+                atomic_fetch_add(&e->shared->onstart_failed, 1);
+                user_die(u);
+                return;
+            }
+            user_vars_changed(u);
+        }
+        u->step++;
+        u->attempt = 0;
+        user_run_steps(u);
+        return;
+    }
+    bool retry = (status == 0 && (s->retry_on & LG_RETRY_CONN)) ||
+                 (status >= 500 && (s->retry_on & LG_RETRY_5XX)) ||
+                 (status == 429 && (s->retry_on & LG_RETRY_429));
+    if (retry && u->attempt + 1 < s->attempts) {
+        double d = s->backoff * pow(2.0, u->attempt);
+        if (status == 429 && u->x.retry_after >= 0)
+            d = u->x.retry_after;
+        u->attempt++;
+        user_arm(u, d);
+        return;
+    }
+    atomic_fetch_add(&e->shared->onstart_failed, 1);
+    user_die(u);
+}
+
+static void user_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    lg_user *u = w->data;
+    if (u->state != US_WAIT)
+        return;
+    if (u->starting)
+        user_run_steps(u);
+    else
+        user_next_task(u);
+}
+
+void user_done(lg_user *u, CURLcode rc)
+{
+    lg_engine *e = u->eng;
+    uint64_t t1 = clock_mono_ns();
+    const lg_request *r = u->req;
+    long status = 0;
+    bool ok = request_judge(u->easy, r, rc, &u->x, &status, e->url_str[r->id], e->err,
+                            sizeof e->err);
+    uint64_t end = (r->stream && u->x.stream_got) ? u->x.t_first_ns : t1;
+    double rt = end > u->t0_ns ? (double)(end - u->t0_ns) / 1e6 : 0.0;
+    uint64_t bytes = u->x.bytes;
+    if (r->stream) { /* Locust reports Content-Length for streamed responses */
+        curl_off_t cl = -1;
+        curl_easy_getinfo(u->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
+        bytes = cl > 0 ? (uint64_t)cl : 0;
+        u->applied = NULL; /* the aborted connection is gone; re-apply next time */
+    }
+    engine_record(e, u->entry, t1, rt, bytes, !ok, ok ? NULL : e->err);
+    u->state = US_WAIT;
+    if (u->stop_after) {
+        user_die(u);
+        return;
+    }
+    if (u->starting)
+        user_step_done(u, ok, status);
+    else
+        user_schedule(u);
+}
+
+void user_stop(lg_user *u, bool abort)
+{
+    if (u->state == US_DEAD || u->state == US_FREE)
+        return;
+    if (u->state == US_BUSY) {
+        if (!abort) {
+            u->stop_after = true;
+            return;
+        }
+        curl_multi_remove_handle(u->eng->multi, u->easy);
+    }
+    user_die(u);
+}
+
+int user_start(lg_user *u, lg_engine *eng)
+{
+    const lg_run *run = eng->run;
+    const lg_plan *plan = run->plan;
+    memset(u, 0, sizeof *u);
+    u->eng = eng;
+    u->easy = curl_easy_init();
+    u->share = curl_share_init();
+    if (!u->easy || !u->share)
+        goto fail;
+    /* A connection cache per user: its keep-alive connection is its own, as
+     * with a Locust HttpUser session, not pooled with other users. */
+    if (curl_share_setopt(u->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT) != CURLSHE_OK ||
+        curl_easy_setopt(u->easy, CURLOPT_SHARE, u->share) != CURLE_OK ||
+        request_init_handle(u->easy, &run->net, &u->x, u) < 0)
+        goto fail;
+    if (plan->non_start) {
+        size_t n = plan->nvar_init;
+        if (!(u->vals = calloc(n ? n : 1, sizeof *u->vals)))
+            goto fail;
+        for (size_t i = 0; i < n; i++)
+            if (run->global_vals[i] && !(u->vals[i] = strdup(run->global_vals[i])))
+                goto fail;
+    }
+    ev_init(&u->timer, user_timer_cb);
+    u->timer.data = u;
+    wait_state_init(&u->wst);
+    if (run->rate > 0)
+        u->period = (double)run->users / run->rate;
+    u->state = US_WAIT;
+    eng->nalive++;
+    atomic_fetch_add(&eng->shared->users, 1);
+    if (plan->non_start) {
+        u->starting = true;
+        user_run_steps(u);
+    } else {
+        user_begin_tasks(u);
+    }
+    return 0;
+fail:
+    user_free(u);
+    u->state = US_FREE;
+    return -1;
+}
+
+void user_free(lg_user *u)
+{
+    if (u->easy)
+        curl_easy_cleanup(u->easy);
+    if (u->share)
+        curl_share_cleanup(u->share);
+    if (u->vals) {
+        for (size_t i = 0; i < u->eng->run->plan->nvar_init; i++)
+            free(u->vals[i]);
+        free(u->vals);
+    }
+    if (u->hdrs) {
+        for (size_t i = 0; i < u->eng->run->plan->nrequests; i++)
+            curl_slist_free_all(u->hdrs[i]);
+        free(u->hdrs);
+    }
+    free(u->x.cap);
+    u->easy = NULL;
+    u->share = NULL;
+    u->vals = NULL;
+    u->hdrs = NULL;
+    u->x.cap = NULL;
+}

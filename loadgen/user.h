@@ -1,0 +1,59 @@
+/* user.h — a virtual user: a small state machine on one engine.
+ *
+ *   spawn → on_start steps (with retries) → [task → record → wait]* → dead
+ *
+ * The wait is the user's own ev_timer; an idle user costs nothing but it.
+ * Each user owns one reused easy handle and its own connection cache (a
+ * CURLSH sharing connections), so it keeps its own keep-alive connection
+ * like a Locust HttpUser session. */
+#ifndef LG_USER_H
+#define LG_USER_H
+#include <curl/curl.h>
+#include <ev.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "engine.h"
+#include "request.h"
+#include "wait.h"
+
+typedef enum { US_FREE, US_WAIT, US_BUSY, US_DEAD } lg_user_state;
+
+struct lg_user {
+    lg_engine *eng;
+    CURL *easy;
+    CURLSH *share;                 /* this user's connection cache */
+    ev_timer timer;                /* wait / back-off */
+    lg_user_state state;
+    bool starting;                 /* still in on_start */
+    bool stop_after;               /* engine stopping: die when the request ends */
+    size_t step;                   /* on_start step index */
+    int attempt;                   /* retry attempt of that step */
+    const lg_request *req;         /* request in flight */
+    const lg_request *applied;     /* request the handle is set up for (static ones) */
+    stats_entry *entry;            /* entry the request in flight records to */
+    uint64_t t0_ns;                /* start of the timed interval */
+    double next_intended;          /* --rate: monotonic s of the next intended start */
+    double period;                 /* --rate: seconds between this user's requests */
+    lg_wait_state wst;
+    lg_xfer x;
+    char **vals;                   /* own variables (on_start saves), else NULL */
+    struct curl_slist **hdrs;      /* per request id (+1): lists using variables */
+};
+
+/* Set up user u on engine eng (handle, share, timer) and start it: run
+ * on_start steps, then tasks. 0, or -1 on allocation failure (u unusable). */
+int user_start(lg_user *u, lg_engine *eng);
+
+/* A transfer of u finished with rc (called from the multi's info loop after
+ * the handle was removed). Records it and moves the state machine on. */
+void user_done(lg_user *u, CURLcode rc);
+
+/* Stop u because the engine stops: waiting users die now; a user with a
+ * request in flight dies now when abort (the request is not recorded),
+ * else when it completes. */
+void user_stop(lg_user *u, bool abort);
+
+/* Free what user_start allocated (the handle must not be in the multi). */
+void user_free(lg_user *u);
+
+#endif

@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""testserver.py — a small HTTP/1.1 keep-alive server for loadgen's live tests.
+
+Binds 127.0.0.1 on a free port (port 0) and writes the port to the file given
+as argv[1] once it listens. Endpoints:
+  GET  /ok, /healthz          200 {"status":"ok"}
+  GET  /delay?ms=N            sleeps N ms, then 200 (counted like everything)
+  GET  /missing               404 (reason "Not Found")
+  GET  /status?code=N         answers with status N
+  POST /api/v1/auth/login     {"access_token": "tok-<n>", "token_type": "bearer",
+                              "must_change_password": <true the first time if
+                              --must-change>} (401 on bad credentials)
+  POST /api/v1/auth/change-password   200 (needs the Bearer token)
+  GET  /api/v1/stream         text/event-stream: one frame, then held open
+  GET  /api/v1/...            200 JSON, 401 without "Authorization: Bearer tok-"
+  GET  /__counts              JSON {"METHOD path?query": count} of all other requests
+Only for tests: no TLS, loopback only.
+"""
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+COUNTS = {}
+LOCK = threading.Lock()
+STATE = {"logins": 0, "must_change": "--must-change" in sys.argv, "changed": False}
+USER = "admin"
+PASSWORD = "admin"
+for a in sys.argv[2:]:
+    if a.startswith("--password="):
+        PASSWORD = a.split("=", 1)[1]
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    # One write per response and no Nagle: otherwise headers and body leave
+    # in two segments and the client's delayed ACK adds 40 ms to every request.
+    wbufsize = -1
+    disable_nagle_algorithm = True
+
+    def log_message(self, fmt, *args):  # quiet
+        pass
+
+    def send_json(self, code, obj, extra=None):
+        body = json.dumps(obj).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def count(self):
+        key = self.command + " " + self.path
+        with LOCK:
+            COUNTS[key] = COUNTS.get(key, 0) + 1
+
+    def authed(self):
+        return self.headers.get("Authorization", "").startswith("Bearer tok-")
+
+    def do_GET(self):
+        u = urlsplit(self.path)
+        q = parse_qs(u.query)
+        if u.path == "/__counts":
+            with LOCK:
+                return self.send_json(200, dict(COUNTS))
+        self.count()
+        if u.path in ("/ok", "/healthz"):
+            return self.send_json(200, {"status": "ok"})
+        if u.path == "/delay":
+            time.sleep(int(q.get("ms", ["0"])[0]) / 1000.0)
+            return self.send_json(200, {"status": "ok"})
+        if u.path == "/status":
+            code = int(q.get("code", ["200"])[0])
+            return self.send_json(code, {"code": code})
+        if u.path == "/api/v1/stream":
+            if not self.authed():
+                return self.send_json(401, {"detail": "Could not validate credentials"})
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            try:
+                self.wfile.write(b"event: message\ndata: {\"type\":\"stats\"}\n\n")
+                self.wfile.flush()
+                time.sleep(2)  # held open; the client closes after its first chunk
+            except OSError:
+                pass
+            self.close_connection = True
+            return
+        if u.path.startswith("/api/v1/"):
+            if not self.authed():
+                return self.send_json(401, {"detail": "Could not validate credentials"},
+                                      {"WWW-Authenticate": "Bearer"})
+            return self.send_json(200, {"total": 0, "limit": 50, "offset": 0, "data": []})
+        return self.send_json(404, {"detail": "Not Found"})
+
+    def do_POST(self):
+        self.count()
+        u = urlsplit(self.path)
+        n = int(self.headers.get("Content-Length", "0"))
+        raw = self.rfile.read(n) if n else b""
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            return self.send_json(400, {"detail": "bad json"})
+        if u.path == "/api/v1/auth/login":
+            if body.get("username") != USER or body.get("password") != PASSWORD:
+                return self.send_json(401, {"detail": "Incorrect username or password"})
+            with LOCK:
+                STATE["logins"] += 1
+                tok = "tok-%d" % STATE["logins"]
+                must = STATE["must_change"] and not STATE["changed"]
+            return self.send_json(200, {"access_token": tok, "token_type": "bearer",
+                                        "must_change_password": must})
+        if u.path == "/api/v1/auth/change-password":
+            if not self.authed():
+                return self.send_json(401, {"detail": "Could not validate credentials"})
+            with LOCK:
+                STATE["changed"] = True
+            return self.send_json(200, {"message": "Password updated successfully"})
+        return self.send_json(404, {"detail": "Not Found"})
+
+
+class Server(ThreadingHTTPServer):
+    request_queue_size = 4096  # the default 5 drops SYNs when many users connect at once
+    daemon_threads = True
+
+
+def main():
+    srv = Server(("127.0.0.1", 0), Handler)
+    with open(sys.argv[1] + ".tmp", "w") as f:
+        f.write(str(srv.server_address[1]))
+    import os
+    os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+    srv.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
