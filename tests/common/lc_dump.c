@@ -1,8 +1,12 @@
 /* lc_dump.c — test helper: parse Locust CSV files with the common/ reader and
  * print what was understood, one line per row, so shell tests can check
- * real Locust output. Usage: lc_dump FILE...  Exit 0 ok, 2 parse error. */
+ * real Locust output. Usage: lc_dump FILE...  Exit 0 ok, 2 parse error.
+ * `lc_dump --write PREFIX` instead writes the four files of an empty run
+ * with lc_writer, so scripts can compare our headers with Locust's. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
+#include "clock.h"
 #include "locust_csv.h"
 
 static void dump_row(const lc_row *r)
@@ -23,8 +27,20 @@ static void dump_row(const lc_row *r)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: lc_dump FILE...\n");
+        fprintf(stderr, "usage: lc_dump FILE... | lc_dump --write PREFIX\n");
         return 2;
+    }
+    if (!strcmp(argv[1], "--write")) {
+        lb_err err = {{0}};
+        stats_set *s = argc == 3 ? stats_set_new(clock_wall(), false) : NULL;
+        lc_writer *w = s ? lc_writer_open(argv[2], false, &err) : NULL;
+        int rc = w ? lc_writer_close(w, s, clock_wall(), 0, &err) : -1;
+        stats_set_free(s);
+        if (rc < 0) {
+            fprintf(stderr, "lc_dump: %s\n", argc == 3 ? err.msg : "--write needs PREFIX");
+            return 2;
+        }
+        return 0;
     }
     for (int a = 1; a < argc; a++) {
         lc_table t;
