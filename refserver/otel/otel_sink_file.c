@@ -26,7 +26,7 @@ static int file_export(otel_sink *sink, const otel_resource *res, const otel_spa
     char *body = otel_json_encode(res, spans, n, &len, err);
     if (!body)
         return -1;
-    /* json_dumps gave len+1 bytes; overwrite the NUL with the newline. */
+    /* The encoder's buffer holds len+1 bytes: the NUL becomes the newline. */
     body[len] = '\n';
     size_t total = len + 1, done = 0;
     int rc = 0;

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -265,6 +266,137 @@ static void test_truncation_keeps_utf8(void **state)
     capture_free(c);
 }
 
+/* One span whose attributes are given by hand, encoded and parsed back. */
+static json_t *encode_one(const otel_span *s, char **body_out)
+{
+    otel_resource res = {"svc \"quoted\"", "1", "sc", "2"};
+    lb_err err;
+    size_t len = 0;
+    char *body = otel_json_encode(&res, s, 1, &len, &err);
+    assert_non_null(body);
+    assert_int_equal(len, strlen(body));
+    json_error_t jerr;
+    json_t *doc = json_loads(body, 0, &jerr);
+    if (!doc)
+        fail_msg("not JSON (%s): %s", jerr.text, body);
+    *body_out = body;
+    return doc;
+}
+
+static void test_string_escaping(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain", "plain"},
+        {"quote\" back\\slash", "quote\" back\\slash"},
+        {"tab\tnl\ncr\r", "tab\tnl\ncr\r"},
+        {"ctl\x01\x1f\x7f", "ctl\x01\x1f\x7f"},
+        {"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"},
+        {"overlong \xc0\x80", "overlong ??"},
+        {"surrogate \xed\xa0\x80", "surrogate ???"},
+        {"too big \xf4\x90\x80\x80", "too big ????"},
+        {"not utf8 \xf5\xff", "not utf8 ??"},
+        {"cut \xe2\x82", "cut ??"},
+        {"lone \x80 cont", "lone ? cont"},
+    };
+    enum { N = sizeof cases / sizeof cases[0] };
+    static otel_span s; /* a big struct: off the stack */
+    memset(&s, 0, sizeof s);
+    for (size_t base = 0; base < N; base += OTEL_SPAN_MAX_ATTRS) {
+        s.n_attrs = 0;
+        for (size_t i = base; i < N && s.n_attrs < OTEL_SPAN_MAX_ATTRS; i++) {
+            otel_attr *a = &s.attrs[s.n_attrs++];
+            snprintf(a->key, sizeof a->key, "k%zu", i);
+            a->type = OTEL_ATTR_STRING;
+            strcpy(a->sval, cases[i].in);
+        }
+        strcpy(s.name, "n\"\\");
+        char *body;
+        json_t *doc = encode_one(&s, &body);
+        json_t *sp = json_array_get(spans_of(doc), 0);
+        assert_string_equal(str_of(sp, "name"), "n\"\\");
+        for (size_t i = base; i < N && i < base + OTEL_SPAN_MAX_ATTRS; i++) {
+            char key[16];
+            snprintf(key, sizeof key, "k%zu", i);
+            json_t *v = attr_value(sp, key);
+            assert_non_null(v);
+            const char *got = str_of(v, "stringValue");
+            if (strcmp(got, cases[i].out) != 0)
+                fail_msg("case %zu: got \"%s\", want \"%s\"", i, got, cases[i].out);
+        }
+        json_t *rattrs = json_object_get(
+            json_object_get(json_array_get(json_object_get(doc, "resourceSpans"), 0), "resource"),
+            "attributes");
+        assert_string_equal(str_of(json_object_get(json_array_get(rattrs, 0), "value"),
+                                   "stringValue"), "svc \"quoted\"");
+        json_decref(doc);
+        free(body);
+    }
+}
+
+static void test_integer_extremes(void **state)
+{
+    (void)state;
+    static const int64_t vals[] = {0, 1, -1, 9, 10, INT64_MAX, INT64_MIN, -1234567890123LL};
+    static const char *const want[] = {"0", "1", "-1", "9", "10", "9223372036854775807",
+                                       "-9223372036854775808", "-1234567890123"};
+    static otel_span s;
+    memset(&s, 0, sizeof s);
+    strcpy(s.name, "ints");
+    s.start_unix_ns = 0;
+    s.end_unix_ns = UINT64_MAX;
+    s.n_attrs = 8;
+    for (int i = 0; i < 8; i++) {
+        snprintf(s.attrs[i].key, sizeof s.attrs[i].key, "i%d", i);
+        s.attrs[i].type = OTEL_ATTR_INT;
+        s.attrs[i].ival = vals[i];
+    }
+    char *body;
+    json_t *doc = encode_one(&s, &body);
+    json_t *sp = json_array_get(spans_of(doc), 0);
+    for (int i = 0; i < 8; i++) {
+        char key[8];
+        snprintf(key, sizeof key, "i%d", i);
+        assert_string_equal(str_of(attr_value(sp, key), "intValue"), want[i]);
+    }
+    assert_string_equal(str_of(sp, "startTimeUnixNano"), "0");
+    assert_string_equal(str_of(sp, "endTimeUnixNano"), "18446744073709551615");
+    json_decref(doc);
+    free(body);
+}
+
+static void test_big_batch_grows_buffer(void **state)
+{
+    (void)state;
+    enum { N = 600 };
+    otel_span *spans = calloc(N, sizeof *spans);
+    assert_non_null(spans);
+    for (int i = 0; i < N; i++) {
+        snprintf(spans[i].name, sizeof spans[i].name, "span-%d", i);
+        spans[i].n_attrs = OTEL_SPAN_MAX_ATTRS;
+        for (int k = 0; k < OTEL_SPAN_MAX_ATTRS; k++) {
+            snprintf(spans[i].attrs[k].key, OTEL_ATTR_KEY_MAX, "key-%d", k);
+            memset(spans[i].attrs[k].sval, 'x', OTEL_ATTR_STR_MAX - 1);
+        }
+    }
+    otel_resource res = {"s", "1", "sc", "2"};
+    lb_err err;
+    size_t len;
+    char *body = otel_json_encode(&res, spans, N, &len, &err);
+    assert_non_null(body);
+    assert_true(len > (size_t)N * OTEL_SPAN_MAX_ATTRS * (OTEL_ATTR_STR_MAX - 1));
+    json_t *doc = json_loads(body, 0, NULL);
+    assert_non_null(doc);
+    json_t *arr = spans_of(doc);
+    assert_int_equal(json_array_size(arr), N);
+    assert_string_equal(str_of(json_array_get(arr, N - 1), "name"), "span-599");
+    json_decref(doc);
+    free(body);
+    free(spans);
+}
+
 static void test_encode_empty_batch(void **state)
 {
     (void)state;
@@ -290,6 +422,9 @@ int main(void)
         cmocka_unit_test(test_timestamps),
         cmocka_unit_test(test_attributes_and_status),
         cmocka_unit_test(test_truncation_keeps_utf8),
+        cmocka_unit_test(test_string_escaping),
+        cmocka_unit_test(test_integer_extremes),
+        cmocka_unit_test(test_big_batch_grows_buffer),
         cmocka_unit_test(test_encode_empty_batch),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
