@@ -55,42 +55,113 @@ static int cmp_keyed(const void *a, const void *b)
     return c;
 }
 
-/* Fold members [from, to) of the sorted keys into g (strings not yet set). */
-static void fold(model_endpoint *g, const model_profile *p, const keyed *k,
-                 size_t from, size_t to)
+/* Anchors of a member's distribution: (min, 0), (p50, .5), (p95, .95),
+ * (p99, .99), (max, 1), forced non-decreasing (the web UI rounds min/max
+ * to integers and reports bucket percentiles that may pass the raw max). */
+static void anchors(const model_endpoint *e, double xs[5])
 {
-    double wsum = 0.0, time = 0.0, size = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0;
+    xs[0] = e->min < e->m.p50 ? e->min : e->m.p50;
+    xs[1] = e->m.p50;
+    xs[2] = e->m.has_p95 ? e->m.p95 : e->m.p50;
+    xs[3] = e->m.has_p99 ? e->m.p99 : xs[2];
+    xs[4] = e->max;
+    for (int k = 1; k < 5; k++)
+        if (xs[k] < xs[k - 1])
+            xs[k] = xs[k - 1];
+}
+
+static const double ANCHOR_P[5] = { 0.0, 0.5, 0.95, 0.99, 1.0 };
+
+/* Piecewise-linear CDF through the anchors (a step where anchors coincide). */
+static double member_cdf(const double xs[5], double x)
+{
+    if (x < xs[0])
+        return 0.0;
+    if (x >= xs[4])
+        return 1.0;
+    for (int k = 3; k >= 0; k--)
+        if (x >= xs[k]) {
+            double span = xs[k + 1] - xs[k];
+            return span > 0 ? ANCHOR_P[k] + (ANCHOR_P[k + 1] - ANCHOR_P[k]) * (x - xs[k]) / span
+                            : ANCHOR_P[k + 1];
+        }
+    return 0.0;
+}
+
+/* Smallest x whose request-weighted mixture CDF reaches q, by bisection
+ * between the members' smallest and largest anchors. */
+static double mixture_quantile(const double (*xs)[5], const double *w, size_t n, double wsum,
+                               double q)
+{
+    double lo = xs[0][0], hi = xs[0][4];
+    for (size_t i = 1; i < n; i++) {
+        if (xs[i][0] < lo) lo = xs[i][0];
+        if (xs[i][4] > hi) hi = xs[i][4];
+    }
+    for (int it = 0; it < 100 && hi - lo > 1e-9 * (1.0 + hi); it++) {
+        double mid = lo + (hi - lo) / 2.0, c = 0.0;
+        for (size_t i = 0; i < n; i++)
+            c += w[i] * member_cdf(xs[i], mid);
+        if (c / wsum >= q)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* Fold members [from, to) of the sorted keys into g (strings not yet set).
+ * Percentiles: the members' anchors define a mixture distribution whose
+ * quantiles approximate the folded row's (exact only for members with a
+ * single request); -1 on OOM. */
+static int fold(model_endpoint *g, const model_profile *p, const keyed *k,
+                size_t from, size_t to)
+{
+    size_t n = to - from;
+    double (*xs)[5] = malloc(n * sizeof *xs);
+    double *w = malloc(n * sizeof *w);
+    if (!xs || !w) {
+        free(xs);
+        free(w);
+        return -1;
+    }
+    double wsum = 0.0, time = 0.0, size = 0.0;
+    size_t used = 0;
     memset(g, 0, sizeof *g);
     g->m.has_p95 = g->m.has_p99 = g->m.has_rps = true;
     for (size_t i = from; i < to; i++) {
         const model_endpoint *e = &p->eps[k[i].idx];
-        double w = (double)e->m.requests;
+        double wi = (double)e->m.requests;
         g->m.requests += e->m.requests;
         g->m.fails += e->m.fails;
         g->m.rps += e->m.rps;
         g->m.has_rps &= e->m.has_rps;
-        g->m.has_p95 &= e->m.has_p95;
-        g->m.has_p99 &= e->m.has_p99;
         if (i == from || e->min < g->min)
             g->min = e->min;
         if (i == from || e->max > g->max)
             g->max = e->max;
-        wsum += w;
-        time += w * e->m.avg;
-        size += w * e->avg_size;
-        p50 += w * e->m.p50;
-        p95 += w * e->m.p95;
-        p99 += w * e->m.p99;
+        wsum += wi;
+        time += wi * e->m.avg;
+        size += wi * e->avg_size;
+        if (wi > 0) {
+            anchors(e, xs[used]);
+            w[used++] = wi;
+        }
     }
     if (wsum > 0.0) {
         g->m.avg = time / wsum;
         g->avg_size = size / wsum;
-        g->m.p50 = p50 / wsum;
-        g->m.p95 = p95 / wsum;
-        g->m.p99 = p99 / wsum;
+        g->m.p50 = mixture_quantile((const double (*)[5])xs, w, used, wsum, 0.50);
+        g->m.p95 = mixture_quantile((const double (*)[5])xs, w, used, wsum, 0.95);
+        g->m.p99 = mixture_quantile((const double (*)[5])xs, w, used, wsum, 0.99);
+    } else {
+        g->m.has_p95 = g->m.has_p99 = false;
     }
     g->m.approx_pct = true;
-    g->members = to - from;
+    g->members = n;
+    free(xs);
+    free(w);
+    return 0;
 }
 
 int group_profile(model_profile *p, lb_err *err)
@@ -121,7 +192,8 @@ int group_profile(model_profile *p, lb_err *err)
             g->method = strdup(first->method);
             g->name = strdup(first->name);
         } else {
-            fold(g, p, k, i, j);
+            if (fold(g, p, k, i, j))
+                goto oom;
             g->method = strdup(first->method);
             g->name = strdup(k[i].key);
         }

@@ -4,9 +4,11 @@
  * the key "/api/v1/logs?limit=*&offset=*" (same path, same parameter names
  * in the same order) and become one row per (method, key). Counts, failures,
  * min, max, RPS and the average (request-weighted) stay exact. Percentiles
- * cannot be merged exactly from per-row percentiles, so a folded row gets
- * the request-weighted mean of its members' p50/p95/p99 and is flagged
- * approx_pct; a key with a single member keeps its name and exact values. */
+ * cannot be merged exactly from per-row percentiles: a folded row's
+ * p50/p95/p99 are the quantiles of a request-weighted mixture of its
+ * members, each modelled as a piecewise-linear distribution through its
+ * (min, p50, p95, p99, max), and the row is flagged approx_pct. A key with a
+ * single member keeps its name and exact values. */
 #ifndef AZ_GROUP_H
 #define AZ_GROUP_H
 #include <stddef.h>

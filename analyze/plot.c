@@ -164,7 +164,7 @@ int plot_latency(const plot_ctx *ctx, const char *name, const char *title,
     fputs("\nset ylabel 'ms (log scale)'\nset logscale y\nset yrange [1:*]\n"
           "set style data histograms\nset style histogram clustered gap 1\n"
           "set style fill solid 0.8 border -1\nset xtics rotate by -30 left font ',8'\n"
-          "set grid ytics\nset key top left\nset bmargin 9\nset rmargin 12\n"
+          "set grid ytics\nset key outside right top\nset bmargin 9\nset rmargin 16\n"
           "clamp1(x) = x < 1 ? 1 : x\n", f);
     return script_finish(ctx, f, path, name,
                          "plot $data using (clamp1($2)):xtic(1) title 'p50', "

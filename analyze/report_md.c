@@ -16,6 +16,13 @@ static const char *num(char *buf, double v, int dec, bool approx)
     return buf;
 }
 
+/* Percent with one fixed decimal ("19.0%"), so share columns line up. */
+static const char *pct1(char *buf, double v)
+{
+    snprintf(buf, FMT_NUM_MAX, "%.1f%%", v);
+    return buf;
+}
+
 static void endpoint_label(FILE *f, const model_endpoint *e)
 {
     fputs("`", f);
@@ -136,7 +143,7 @@ static int write_shares(FILE *f, const report_input *in, size_t top)
         if (p->neps) {
             const model_endpoint *e = &p->eps[idx[0]];
             endpoint_label(f, e);
-            fprintf(f, " | %s%% | %s | %s |\n", num(a, model_time_share(p, e), 1, false),
+            fprintf(f, " | %s | %s | %s |\n", pct1(a, model_time_share(p, e)),
                     num(b, (double)e->m.requests, 0, false), num(c, e->m.avg, 2, false));
         } else {
             fputs("— | — | — | — |\n", f);
@@ -159,11 +166,11 @@ static int write_shares(FILE *f, const report_input *in, size_t top)
             const model_endpoint *e = &p->eps[idx[k]];
             fputs("| ", f);
             endpoint_label(f, e);
-            fprintf(f, " | %s | %s | %s%% |\n", num(a, (double)e->m.requests, 0, false),
-                    num(b, e->m.avg, 2, false), num(c, model_time_share(p, e), 1, false));
+            fprintf(f, " | %s | %s | %s |\n", num(a, (double)e->m.requests, 0, false),
+                    num(b, e->m.avg, 2, false), pct1(c, model_time_share(p, e)));
         }
-        fprintf(f, "\nThe %zu listed rows account for %s%% of the Aggregated total",
-                p->neps, num(a, listed, 1, false));
+        fprintf(f, "\nThe %zu listed rows account for %s of the Aggregated total",
+                p->neps, pct1(a, listed));
         if (model_truncated(p))
             fputs("; the rest belongs to rows the web UI did not list (500-row truncation)", f);
         fputs(".\n\n", f);
@@ -180,8 +187,9 @@ static int write_endpoints(FILE *f, const report_input *in, const report_opts *o
           "count.", f);
     if (o->grouped)
         fputs(" Request names that differ only in query values are folded into one row "
-              "(`--group-names`); a `~` marks a percentile of a folded row, which is the "
-              "request-weighted mean of its members' percentiles and therefore approximate.", f);
+              "(`--group-names`); a `~` marks a percentile of a folded row: it is estimated "
+              "from the members' min/p50/p95/p99/max (a request-weighted mixture), not "
+              "measured, so it is approximate.", f);
     fputs("\n\n", f);
     for (size_t i = 0; i < in->n; i++) {
         const model_profile *p = &in->ps[i];

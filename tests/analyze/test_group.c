@@ -58,7 +58,10 @@ static void test_fold(void **state)
     assert_double_equal(g->max, 900, 0);
     assert_double_equal(g->m.rps, 3.0, 1e-12);
     assert_true(g->m.approx_pct);
-    assert_double_equal(g->m.p95, (10 * 200.0 + 30 * 400.0) / 40.0, 1e-9);
+    /* estimated, but ordered and inside the members' range */
+    assert_true(g->m.p50 >= 100 && g->m.p50 <= 200);
+    assert_true(g->m.p95 >= 200 && g->m.p95 <= 900);
+    assert_true(g->m.p50 <= g->m.p95 && g->m.p95 <= g->m.p99);
     assert_string_equal(p.eps[2].name, "/logs?limit=100&offset=3");
     assert_string_equal(p.eps[2].method, "POST");
     assert_false(p.eps[2].m.approx_pct);
@@ -68,11 +71,39 @@ static void test_fold(void **state)
     model_free(&p);
 }
 
+/* Members with one request each are point masses: the mixture's quantiles
+ * are then the exact order statistics of the folded row. */
+static void test_fold_singletons(void **state)
+{
+    (void)state;
+    lc_row rows[] = {
+        synth_row("GET", "/l?o=1", 1, 0, 100, 100, 100, 100, 0),
+        synth_row("GET", "/l?o=2", 1, 0, 300, 300, 300, 300, 0),
+        synth_row("GET", "/l?o=3", 1, 0, 200, 200, 200, 200, 0),
+        synth_row("", "Aggregated", 3, 0, 200, 300, 300, 200, 0),
+    };
+    for (int i = 0; i < 3; i++)
+        rows[i].min = rows[i].max = rows[i].median;
+    lc_table t = synth_table("s.csv", rows, 4, 3);
+    model_profile p;
+    assert_int_equal(model_from_table(&p, &t, NULL), 0);
+    assert_int_equal(group_profile(&p, NULL), 0);
+    assert_int_equal(p.neps, 1);
+    assert_string_equal(p.eps[0].name, "/l?o=*");
+    assert_double_equal(p.eps[0].m.p50, 200, 1e-6);
+    assert_double_equal(p.eps[0].m.p95, 300, 1e-6);
+    assert_double_equal(p.eps[0].m.p99, 300, 1e-6);
+    assert_double_equal(p.eps[0].m.avg, 200, 1e-9);
+    assert_true(p.eps[0].m.approx_pct);
+    model_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_fold_singletons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

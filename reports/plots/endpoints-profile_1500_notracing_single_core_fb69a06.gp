@@ -1,0 +1,35 @@
+# endpoints-profile_1500_notracing_single_core_fb69a06.gp — written by analyze report; run `gnuplot endpoints-profile_1500_notracing_single_core_fb69a06.gp` in this folder.
+set encoding utf8
+set termoption noenhanced
+$data << EOD
+"POST /api/v1/auth/login [on_start]" 64000 121000 124000
+"GET /api/v1/logs?limit=50" 110 3200 4400
+"GET /api/v1/attackers" 93 2800 3700
+"GET /api/v1/bounty" 36 2100 3100
+"GET /api/v1/logs?search=ssh&limit=100" 210 3000 4300
+"GET /api/v1/logs/histogram" 37 1200 2900
+"GET /api/v1/attackers?search=brute&sort_by=recent" 170 3400 4500
+"GET /api/v1/logs?limit=*&offset=*" 104.013 3423.03 4518.84
+"GET /api/v1/stats" 8800 121000 123000
+"GET /api/v1/deckies" 12000 119000 120000
+EOD
+set title "profile_1500_notracing_single_core_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
+set ylabel 'ms (log scale)'
+set logscale y
+set yrange [1:*]
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set xtics rotate by -30 left font ',8'
+set grid ytics
+set key outside right top
+set bmargin 9
+set rmargin 16
+clamp1(x) = x < 1 ? 1 : x
+set terminal pngcairo noenhanced size 1000,560
+set output 'endpoints-profile_1500_notracing_single_core_fb69a06.png'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set terminal svg noenhanced size 1000,560
+set output 'endpoints-profile_1500_notracing_single_core_fb69a06.svg'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set output

@@ -1,0 +1,34 @@
+# latency.gp — written by analyze report; run `gnuplot latency.gp` in this folder.
+set encoding utf8
+set termoption noenhanced
+$data << EOD
+"profile_3106d0313507f016_locust" 740 87000 187000
+"profile_255c2e5" 6700 150000 186000
+"profile_2dd86fb" 240 134000 194000
+"profile_e967aaa" 300 1600 2200
+"profile_fb69a06" 100 1900 2900
+"profile_1500_fb69a06" 690 6500 9500
+"profile_1500_notracing_fb69a06" 340 5700 8400
+"profile_1500_notracing_12_workers_fb69a06" 700 2700 4200
+"profile_1500_notracing_single_core_fb69a06" 270 115000 122000
+EOD
+set title "p50 / p95 / p99 per profile"
+set ylabel 'ms (log scale)'
+set logscale y
+set yrange [1:*]
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set xtics rotate by -30 left font ',8'
+set grid ytics
+set key outside right top
+set bmargin 9
+set rmargin 16
+clamp1(x) = x < 1 ? 1 : x
+set terminal pngcairo noenhanced size 1000,560
+set output 'latency.png'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set terminal svg noenhanced size 1000,560
+set output 'latency.svg'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set output

@@ -1,0 +1,31 @@
+# rps.gp — written by analyze report; run `gnuplot rps.gp` in this folder.
+set encoding utf8
+set termoption noenhanced
+$data << EOD
+"profile_3106d0313507f016_locust" 5.5
+"profile_255c2e5" 2.3
+"profile_2dd86fb" 2.4
+"profile_e967aaa" 934.3
+"profile_fb69a06" 963.6
+"profile_1500_fb69a06" 880.4
+"profile_1500_notracing_fb69a06" 992.7
+"profile_1500_notracing_12_workers_fb69a06" 1585.1
+"profile_1500_notracing_single_core_fb69a06" 46.2
+EOD
+set title "Requests per second per profile"
+set ylabel "RPS"
+set style data histograms
+set style fill solid 0.8 border -1
+set boxwidth 0.7
+set xtics rotate by -30 left font ',8'
+set grid ytics
+set yrange [0:*]
+set bmargin 9
+set rmargin 12
+set terminal pngcairo noenhanced size 1000,560
+set output 'rps.png'
+plot $data using 2:xtic(1) notitle lc rgb '#4472c4'
+set terminal svg noenhanced size 1000,560
+set output 'rps.svg'
+plot $data using 2:xtic(1) notitle lc rgb '#4472c4'
+set output
