@@ -16,11 +16,18 @@ const char *const stats_pct_labels[STATS_NPCT] = {
     "50%", "66%", "75%", "80%", "90%", "95%", "98%", "99%", "99.9%", "99.99%", "100%"};
 
 /* Python's round(rt, -d) is correctly rounded, half to even, on the exact
- * binary value. fmod is exact and rt - rem is exactly representable, so the
- * comparison with unit/2 below sees the true remainder (dividing by the unit
- * first would round 154.99999999999997/10 up to 15.5 and pick 160). */
+ * binary value. Dividing by the unit first is fast and right unless the
+ * quotient lands within rounding error of a .5 tie (154.99999999999997/10
+ * rounds up to exactly 15.5 and would pick 160). Those rare cases take the
+ * exact path: fmod is exact and rt - rem is exactly representable, so the
+ * comparison with unit/2 sees the true remainder. */
 static double round_half_even(double rt, double unit)
 {
+    double q = rt / unit;
+    double fl = floor(q);
+    double frac = q - fl;
+    if (fabs(frac - 0.5) > q * 1e-15 + 1e-12)
+        return (frac < 0.5 ? fl : fl + 1) * unit;
     double rem = fmod(rt, unit);
     double base = rt - rem;
     double half = unit / 2;

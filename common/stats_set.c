@@ -175,7 +175,8 @@ stats_entry *stats_set_at(const stats_set *s, size_t i)
 
 /* StatsEntry.log: snapshot on entering a new second, count the request,
  * then its response time (None -> num_none_requests). */
-static int entry_log(entry_priv *p, double now, double rt_ms, uint64_t content_length)
+static int entry_log(entry_priv *p, double now, double rt_ms, int64_t key, uint64_t usec,
+                     uint64_t content_length)
 {
     stats_entry *e = &p->pub;
     int64_t t = stats_sec(now);
@@ -206,11 +207,9 @@ static int entry_log(entry_priv *p, double now, double rt_ms, uint64_t content_l
     }
     if (rt_ms > e->max_response_time)
         e->max_response_time = rt_ms;
-    rc |= stats_buckets_add(&e->hist, stats_bucket_key(rt_ms), 1);
-    if (e->precise) {
-        double us = rt_ms * 1000.0;
-        rc |= hdr_record(e->precise, us >= 1.8e19 ? UINT64_MAX : (uint64_t)llround(us));
-    }
+    rc |= stats_buckets_add(&e->hist, key, 1);
+    if (e->precise)
+        rc |= hdr_record(e->precise, usec);
     return rc;
 }
 
@@ -218,10 +217,17 @@ int stats_set_record(stats_set *s, stats_entry *e, double now, double rt_ms,
                      uint64_t content_length, bool failed, const char *error)
 {
     int rc = 0;
+    int64_t key = 0;
+    uint64_t usec = 0;
     s->now_hint = now;
-    rc |= entry_log(&s->total, now, rt_ms, content_length);
+    if (rt_ms >= 0) {   /* computed once for both entries */
+        double us = rt_ms * 1000.0;
+        key = stats_bucket_key(rt_ms);
+        usec = us >= 1.8e19 ? UINT64_MAX : (uint64_t)(us + 0.5);
+    }
+    rc |= entry_log(&s->total, now, rt_ms, key, usec, content_length);
     if (e != &s->total.pub)
-        rc |= entry_log(priv_of(e), now, rt_ms, content_length);
+        rc |= entry_log(priv_of(e), now, rt_ms, key, usec, content_length);
     if (failed) {
         int64_t t = stats_sec(now);
         s->total.pub.num_failures++;
