@@ -92,7 +92,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
 {
     long l;
     double d;
-    optind = 1;
+    optind = 0; /* 0, not 1: makes GNU getopt reset its internal state too */
     opterr = 0; /* we report errors ourselves, naming the option */
     for (;;) {
         int idx = -1;

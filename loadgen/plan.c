@@ -153,6 +153,13 @@ bool plan_truthy(const char *v)
            strcmp(v, "False");
 }
 
+bool plan_step_applies(const lg_step *s, const char *const *vals)
+{
+    if (s->when_slot >= 0 && !plan_truthy(vals[s->when_slot]))
+        return false;
+    return !(s->unless_slot >= 0 && plan_truthy(vals[s->unless_slot]));
+}
+
 static void free_headers(lg_header *h, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

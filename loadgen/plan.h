@@ -46,6 +46,7 @@ typedef struct lg_save {
 typedef struct lg_step {
     lg_request *req;
     int when_slot;               /* run only if this variable is truthy; -1 = always */
+    int unless_slot;             /* skip if this variable is truthy; -1 = never */
     int attempts;                /* >= 1 */
     double backoff;              /* seconds; retry k (0-based) waits backoff * 2^k */
     unsigned retry_on;           /* LG_RETRY_* */
@@ -95,6 +96,9 @@ bool plan_status_ok(const lg_request *req, long status);
 
 /* Variable truthiness for `when:`: set, non-empty, not "false"/"0"/"null". */
 bool plan_truthy(const char *v);
+
+/* Whether step s runs given the variable values (its when/unless). */
+bool plan_step_applies(const lg_step *s, const char *const *vals);
 
 void plan_free(lg_plan *plan);
 

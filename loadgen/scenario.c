@@ -440,6 +440,7 @@ static int parse_steps(ctx *c, const yaml_node_t *n, const char *what, lg_step *
         yaml_node_t *sn = node(c, *i);
         lg_step *s = &(*out)[(*nout)++];
         s->when_slot = -1;
+        s->unless_slot = -1;
         s->attempts = 1;
         s->retry_on = LG_RETRY_CONN | LG_RETRY_5XX;
         if (want_mapping(c, sn, "a step") < 0)
@@ -456,6 +457,12 @@ static int parse_steps(ctx *c, const yaml_node_t *n, const char *what, lg_step *
                     return -1;
                 if ((s->when_slot = vars_slot(&c->plan->vars, var)) < 0)
                     return lb_err_set(c->err, "out of memory");
+            } else if (key && !strcmp(key, "unless")) {
+                const char *var;
+                if (want_scalar(c, v, key, &var) < 0)
+                    return -1;
+                if ((s->unless_slot = vars_slot(&c->plan->vars, var)) < 0)
+                    return lb_err_set(c->err, "out of memory");
             } else if (key && !strcmp(key, "retry")) {
                 if (parse_retry(c, v, s) < 0)
                     return -1;
@@ -463,7 +470,7 @@ static int parse_steps(ctx *c, const yaml_node_t *n, const char *what, lg_step *
                 if (parse_saves(c, v, s) < 0)
                     return -1;
             } else {
-                return fail(c, k, "unknown step key '%s' (request, when, retry, save)", key, NULL);
+                return fail(c, k, "unknown step key '%s' (request, when, unless, retry, save)", key, NULL);
             }
         }
         if (!s->req)

@@ -34,7 +34,7 @@ int setup_run(const lg_plan *plan, const char *host, const lg_net *net, char **v
     for (size_t i = 0; i < plan->nsetup && rc == 0; i++) {
         const lg_step *s = &plan->setup[i];
         const lg_request *r = s->req;
-        if (s->when_slot >= 0 && !plan_truthy(vals[s->when_slot]))
+        if (!plan_step_applies(s, (const char *const *)vals))
             continue;
         for (int attempt = 0;; attempt++) {
             const char *const *cv = (const char *const *)vals;

@@ -272,7 +272,7 @@ size_t tmpl_expand(const lg_tmpl *t, char *buf, size_t cap, lg_rng *r,
             put(buf, cap, &len, t->lit + s->off, s->len);
             break;
         case SEG_RAND:
-            put_int(buf, cap, &len, rng_range(r, s->lo, s->hi));
+            put_int(buf, cap, &len, r ? rng_range(r, s->lo, s->hi) : s->lo);
             break;
         case SEG_VAR: {
             const char *v = vals ? vals[s->slot] : NULL;

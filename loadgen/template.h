@@ -41,8 +41,9 @@ bool tmpl_uses_var(const lg_tmpl *t, int slot);
 
 /* Expand t into buf (NUL-terminated, truncated at cap-1). vals[slot] are the
  * variable values (NULL = unset, expands to nothing and sets *missing when
- * missing is not NULL). Returns the full length the expansion needed, so a
- * result >= cap means it was truncated. */
+ * missing is not NULL). r may be NULL: {rand:a:b} then expands to a.
+ * Returns the full length the expansion needed, so a result >= cap means it
+ * was truncated. */
 size_t tmpl_expand(const lg_tmpl *t, char *buf, size_t cap, lg_rng *r,
                    const char *const *vals, bool *missing);
 

@@ -171,7 +171,7 @@ static void user_run_steps(lg_user *u)
     const lg_plan *plan = u->eng->run->plan;
     while (u->step < plan->non_start) {
         const lg_step *s = &plan->on_start[u->step];
-        if (s->when_slot >= 0 && !plan_truthy(user_vals(u)[s->when_slot])) {
+        if (!plan_step_applies(s, user_vals(u))) {
             u->step++;
             u->attempt = 0;
             continue;

@@ -1,0 +1,172 @@
+/* test_options.c — command-line parsing: Locust's names and short forms,
+ * run-time formats, defaults, and the errors that make loadgen exit 2. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "options.h"
+
+static int parse(lg_options *o, lb_err *err, int argc, ...)
+{
+    static char *argv[32];
+    static char store[32][256];
+    va_list ap;
+    va_start(ap, argc);
+    argv[0] = "loadgen";
+    for (int i = 1; i < argc; i++) {
+        snprintf(store[i], sizeof store[i], "%s", va_arg(ap, const char *));
+        argv[i] = store[i];
+    }
+    va_end(ap);
+    options_defaults(o);
+    return options_parse(o, argc, argv, err);
+}
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    lg_options o;
+    lb_err err;
+    assert_int_equal(parse(&o, &err, 1), LG_OPTS_RUN);
+    assert_int_equal(o.users, 1);
+    assert_true(o.spawn_rate == 1.0);
+    assert_true(o.run_time == 0.0);
+    assert_null(o.host);
+    assert_null(o.csv_prefix);
+    assert_int_equal(o.exit_code_on_error, 1);
+    assert_int_equal(o.loglevel, LG_INFO);
+    assert_true(o.threads >= 1);
+    assert_true(o.stop_timeout == 0.0);
+    assert_int_equal(o.nurls, 0);
+}
+
+static void test_long_and_short(void **state)
+{
+    (void)state;
+    lg_options o;
+    lb_err err;
+    assert_int_equal(parse(&o, &err, 9, "-u", "2000", "-r", "200", "-t", "60s", "-H",
+                           "http://127.0.0.1:9/"), LG_OPTS_RUN);
+    assert_int_equal(o.users, 2000);
+    assert_true(o.spawn_rate == 200.0);
+    assert_true(o.run_time == 60.0);
+    assert_string_equal(o.host, "http://127.0.0.1:9/");
+    assert_int_equal(parse(&o, &err, 17, "--users", "5", "--spawn-rate", "2.5", "--run-time",
+                           "1h30m", "--csv", "out/run", "--csv-full-history", "--only-summary",
+                           "--stop-timeout", "3", "--reset-stats", "--headless",
+                           "--exit-code-on-error", "0"), LG_OPTS_RUN);
+    assert_int_equal(o.users, 5);
+    assert_true(o.spawn_rate == 2.5);
+    assert_true(o.run_time == 5400.0);
+    assert_string_equal(o.csv_prefix, "out/run");
+    assert_true(o.csv_full_history && o.only_summary && o.reset_stats && o.headless);
+    assert_true(o.stop_timeout == 3.0);
+    assert_int_equal(o.exit_code_on_error, 0);
+    assert_int_equal(parse(&o, &err, 11, "--loglevel", "warning", "--threads", "3", "--rate",
+                           "1000", "--tag", "abc123", "-f", "decnet"), LG_OPTS_RUN);
+    assert_int_equal(o.loglevel, LG_WARNING);
+    assert_int_equal(o.threads, 3);
+    assert_true(o.rate == 1000.0);
+    assert_string_equal(o.tag, "abc123");
+    assert_string_equal(o.scenario, "decnet");
+}
+
+static void test_run_time_formats(void **state)
+{
+    (void)state;
+    static const struct { const char *in; double want; } ok[] = {
+        {"90", 90}, {"30s", 30}, {"5m", 300}, {"1h30m", 5400}, {"3h30m10s", 12610}, {"2h", 7200},
+    };
+    lg_options o;
+    lb_err err;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        assert_int_equal(parse(&o, &err, 3, "-t", ok[i].in), LG_OPTS_RUN);
+        assert_true(o.run_time == ok[i].want);
+    }
+    assert_int_equal(parse(&o, &err, 3, "-t", "soon"), -1);
+    assert_non_null(strstr(err.msg, "-t"));
+    assert_int_equal(parse(&o, &err, 3, "--run-time", "0"), -1);
+}
+
+static void test_urls(void **state)
+{
+    (void)state;
+    lg_options o;
+    lb_err err;
+    assert_int_equal(parse(&o, &err, 6, "-u", "50", "http://127.0.0.1:8080/healthz", "-t", "10s"),
+                     LG_OPTS_RUN);
+    assert_int_equal(o.nurls, 1);
+    assert_string_equal(o.urls[0], "http://127.0.0.1:8080/healthz");
+    assert_true(o.run_time == 10.0);
+    assert_int_equal(parse(&o, &err, 2, "not-a-url"), -1);
+    assert_non_null(strstr(err.msg, "not-a-url"));
+    assert_int_equal(parse(&o, &err, 4, "-f", "x.yaml", "http://h/"), -1);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    lg_options o;
+    lb_err err;
+    assert_int_equal(parse(&o, &err, 2, "--bogus"), -1);
+    assert_non_null(strstr(err.msg, "--bogus"));
+    assert_int_equal(parse(&o, &err, 3, "-u", "many"), -1);
+    assert_non_null(strstr(err.msg, "-u"));
+    assert_int_equal(parse(&o, &err, 3, "-u", "-5"), -1);
+    assert_int_equal(parse(&o, &err, 3, "-r", "0"), -1);
+    assert_int_equal(parse(&o, &err, 2, "-u"), -1);
+    assert_non_null(strstr(err.msg, "needs a value"));
+    assert_int_equal(parse(&o, &err, 3, "--loglevel", "LOUD"), -1);
+    assert_non_null(strstr(err.msg, "--loglevel"));
+    assert_int_equal(parse(&o, &err, 3, "-H", "127.0.0.1:80"), -1);
+    assert_int_equal(parse(&o, &err, 2, "--csv-full-history"), -1);
+    assert_non_null(strstr(err.msg, "--csv"));
+    assert_int_equal(parse(&o, &err, 3, "--threads", "0"), -1);
+    assert_int_equal(parse(&o, &err, 3, "--exit-code-on-error", "300"), -1);
+}
+
+static void test_help_version(void **state)
+{
+    (void)state;
+    lg_options o;
+    lb_err err;
+    assert_int_equal(parse(&o, &err, 2, "--help"), LG_OPTS_HELP);
+    assert_int_equal(parse(&o, &err, 2, "-h"), LG_OPTS_HELP);
+    assert_int_equal(parse(&o, &err, 2, "--version"), LG_OPTS_VERSION);
+}
+
+/* --help must mention every long option the parser accepts. */
+static void test_help_lists_every_option(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    options_usage(f);
+    fclose(f);
+    static const char *const names[] = {
+        "--users", "--spawn-rate", "--run-time", "--host", "--scenario", "--locustfile", "--csv",
+        "--csv-full-history", "--only-summary", "--stop-timeout", "--reset-stats", "--headless",
+        "--exit-code-on-error", "--loglevel", "--threads", "--rate", "--tag", "--connect-timeout",
+        "--timeout", "--seed", "--version", "--help",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        assert_non_null(strstr(buf, names[i]));
+    free(buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_long_and_short),
+        cmocka_unit_test(test_run_time_formats),
+        cmocka_unit_test(test_urls),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_help_version),
+        cmocka_unit_test(test_help_lists_every_option),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

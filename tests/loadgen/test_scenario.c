@@ -1,0 +1,236 @@
+/* test_scenario.c — the YAML scenario format: the two shipped scenarios
+ * (weights, names, steps as in the seed's locustfiles) and malformed input
+ * reported as file:line: problem. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "scenario.h"
+
+static void shipped_path(const char *name, char *out, size_t cap)
+{
+    const char *src = getenv("LB_SOURCE_DIR");
+    snprintf(out, cap, "%s/profiles/scenarios/%s.yaml", src ? src : ".", name);
+}
+
+static const lg_request *task(const lg_plan *p, const char *target, double *weight)
+{
+    char buf[256];
+    for (size_t i = 0; i < p->ntasks; i++) {
+        tmpl_expand(p->tasks[i]->target, buf, sizeof buf, NULL, NULL, NULL);
+        if (!strcmp(buf, target)) {
+            *weight = p->cum[i] - (i ? p->cum[i - 1] : 0);
+            return p->tasks[i];
+        }
+    }
+    return NULL;
+}
+
+static void test_decnet_2026_04(void **state)
+{
+    (void)state;
+    char path[1024];
+    shipped_path("decnet-2026-04", path, sizeof path);
+    lg_plan p;
+    lb_err err;
+    unsetenv("LOADGEN_USER");
+    unsetenv("LOADGEN_PASSWORD");
+    assert_int_equal(scenario_load(path, &p, &err), 0);
+    assert_string_equal(p.name, "decnet-2026-04");
+    assert_int_equal(p.wait.kind, LG_WAIT_BETWEEN);
+    assert_true(p.wait.a == 0.01 && p.wait.b == 0.05);
+    assert_int_equal(p.ntasks, 13);
+    assert_true(p.cum[p.ntasks - 1] == 66);
+    double w;
+    const lg_request *r = task(&p, "/api/v1/stats", &w);
+    assert_non_null(r);
+    assert_true(w == 10);
+    assert_non_null(task(&p, "/api/v1/logs?limit=50", &w));
+    assert_true(w == 8);
+    assert_non_null(task(&p, "/api/v1/attackers?search=brute&sort_by=recent", &w));
+    assert_true(w == 4);
+    r = task(&p, "/api/v1/auth/login", &w);
+    assert_non_null(r);
+    assert_true(w == 2);
+    assert_string_equal(r->method, "POST");
+    assert_string_equal(r->content_type, "application/json");
+    r = task(&p, "/api/v1/stream?maxOutput=3", &w);
+    assert_non_null(r);
+    assert_true(r->stream && w == 1);
+    char name[64];
+    tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
+    assert_string_equal(name, "/api/v1/stream");
+    /* the per-offset task: a dynamic target, no explicit name */
+    int dyn = 0;
+    for (size_t i = 0; i < p.ntasks; i++)
+        if (!tmpl_is_static(p.tasks[i]->target)) {
+            dyn++;
+            assert_null(p.tasks[i]->name);
+        }
+    assert_int_equal(dyn, 1); /* only the per-offset /logs task */
+    /* on_start: login (retry 5 x 0.5 s on conn/5xx), change-password, login again */
+    assert_int_equal(p.non_start, 3);
+    const lg_step *s = &p.on_start[0];
+    assert_int_equal(s->attempts, 5);
+    assert_true(s->backoff == 0.5);
+    assert_int_equal(s->retry_on, LG_RETRY_CONN | LG_RETRY_5XX);
+    assert_int_equal(s->when_slot, -1);
+    assert_int_equal(s->nsaves, 2);
+    tmpl_expand(s->req->name, name, sizeof name, NULL, NULL, NULL);
+    assert_string_equal(name, "/api/v1/auth/login [on_start]");
+    int must = vars_find(&p.vars, "must_change");
+    assert_true(must >= 0);
+    assert_int_equal(p.on_start[1].when_slot, must);
+    assert_int_equal(p.on_start[2].when_slot, must);
+    /* credentials default to admin/admin and go into the json body */
+    char body[256];
+    const char *vals[16] = {0};
+    for (size_t i = 0; i < p.nvar_init && i < 16; i++)
+        vals[i] = p.var_init[i];
+    tmpl_expand(s->req->body, body, sizeof body, NULL, vals, NULL);
+    assert_string_equal(body, "{\"username\": \"admin\", \"password\": \"admin\"}");
+    assert_int_equal(strlen(p.hash), 64);
+    plan_free(&p);
+}
+
+static void test_decnet_current(void **state)
+{
+    (void)state;
+    char path[1024];
+    shipped_path("decnet", path, sizeof path);
+    lg_plan p;
+    lb_err err;
+    setenv("LOADGEN_PASSWORD", "s3cret", 1);
+    assert_int_equal(scenario_load(path, &p, &err), 0);
+    unsetenv("LOADGEN_PASSWORD");
+    assert_int_equal(p.ntasks, 12);
+    assert_true(p.cum[p.ntasks - 1] == 64);
+    double w;
+    assert_null(task(&p, "/api/v1/auth/login", &w)); /* no login task */
+    assert_int_equal(p.non_start, 0);
+    assert_int_equal(p.nsetup, 3);
+    assert_int_equal(p.setup[0].retry_on, LG_RETRY_CONN | LG_RETRY_5XX | LG_RETRY_429);
+    assert_int_equal(p.setup[0].unless_slot, vars_find(&p.vars, "token"));
+    int pw = vars_find(&p.vars, "password");
+    assert_true(pw >= 0);
+    assert_string_equal(p.var_init[pw], "s3cret");
+    plan_free(&p);
+}
+
+static void test_resolve(void **state)
+{
+    (void)state;
+    char out[1024];
+    lb_err err;
+    unsetenv("LOADGEN_SCENARIO_DIR");
+    assert_int_equal(scenario_resolve("decnet", out, sizeof out, &err), 0);
+    assert_non_null(strstr(out, "profiles/scenarios/decnet.yaml"));
+    assert_int_equal(scenario_resolve("no-such-scenario", out, sizeof out, &err), -1);
+    assert_non_null(strstr(err.msg, "no-such-scenario"));
+    assert_int_equal(scenario_resolve("/nonexistent/x.yaml", out, sizeof out, &err), -1);
+}
+
+/* Each bad scenario with the line and a fragment of the message we expect. */
+static void test_errors(void **state)
+{
+    (void)state;
+    static const struct { const char *text; const char *where; const char *what; } bad[] = {
+        {"tasks:\n  - {path: /a}\n  - {path: /b, wieght: 2}\n", "t.yaml:3:", "unknown request key 'wieght'"},
+        {"name: x\n", "t.yaml:1:", "no 'tasks'"},
+        {"tasks: []\n", "t.yaml:1:", "'tasks' is empty"},
+        {"tasks:\n  - {path: api}\n", "t.yaml:2:", "must start with '/'"},
+        {"tasks:\n  - {path: /a, weight: 0}\n", "t.yaml:2:", "'weight' must be > 0"},
+        {"tasks:\n  - {path: /a, weight: lots}\n", "t.yaml:2:", "must be a number"},
+        {"wait: sometimes\ntasks:\n  - {path: /a}\n", "t.yaml:1:", "unknown function"},
+        {"tasks:\n  - {path: \"/a?x={rand:9:1}\"}\n", "t.yaml:2:", "A > B"},
+        {"tasks:\n  - {path: /a, expect: [200, 99]}\n", "t.yaml:2:", "HTTP statuses"},
+        {"tasks:\n  - {path: /a}\nbogus: 1\n", "t.yaml:3:", "unknown key 'bogus'"},
+        {"tasks:\n  - path: /a\n    json: {a: 1}\n    body: x\n", "t.yaml:3:", "not both"},
+        {"on_start:\n  - {when: x}\ntasks:\n  - {path: /a}\n", "t.yaml:2:", "has no 'request'"},
+        {"on_start:\n  - request: {path: /l}\n    retry: {attempts: 0}\ntasks:\n  - {path: /a}\n",
+         "t.yaml:3:", "'attempts'"},
+        {"tasks:\n  - {path: /a\n", "t.yaml:", "flow"},
+        {"tasks: [\n", "t.yaml:", ""},
+        {"- a\n- b\n", "t.yaml:1:", "must be a mapping"},
+        {"", "t.yaml:1:", "empty scenario"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        lg_plan p;
+        lb_err err;
+        err.msg[0] = '\0';
+        int rc = scenario_load_string("t.yaml", bad[i].text, strlen(bad[i].text), &p, &err);
+        if (rc != -1 || strncmp(err.msg, bad[i].where, strlen(bad[i].where)) != 0 ||
+            !strstr(err.msg, bad[i].what))
+            fail_msg("case %zu: rc=%d msg='%s' (want '%s...%s')", i, rc, err.msg, bad[i].where,
+                     bad[i].what);
+    }
+}
+
+static void test_small_scenario(void **state)
+{
+    (void)state;
+    const char *text =
+        "name: small\n"
+        "host: http://127.0.0.1:9999\n"
+        "wait: constant(0.5)\n"
+        "headers: {X-Test: \"yes\"}\n"
+        "tasks:\n"
+        "  - method: put\n"
+        "    path: /items\n"
+        "    query: {id: \"{rand:1:3}\"}\n"
+        "    name: /items?id=[id]\n"
+        "    headers: {X-Trace: \"1\"}\n"
+        "    json: {n: 3, ok: true, s: \"q\\\"x\", list: [1, \"two\"], none: null}\n"
+        "    expect: [200, 201]\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("s.yaml", text, strlen(text), &p, &err), 0);
+    assert_string_equal(p.host, "http://127.0.0.1:9999");
+    assert_int_equal(p.wait.kind, LG_WAIT_CONSTANT);
+    assert_int_equal(p.nheaders, 1);
+    const lg_request *r = p.tasks[0];
+    assert_string_equal(r->method, "PUT");
+    assert_int_equal(r->nexpect, 2);
+    assert_true(plan_status_ok(r, 201));
+    assert_false(plan_status_ok(r, 204));
+    char buf[256];
+    tmpl_expand(r->body, buf, sizeof buf, NULL, NULL, NULL);
+    assert_string_equal(buf, "{\"n\": 3, \"ok\": true, \"s\": \"q\\\"x\", \"list\": [1, \"two\"], "
+                             "\"none\": null}");
+    lg_rng rng;
+    rng_seed(&rng, 1);
+    tmpl_expand(r->target, buf, sizeof buf, &rng, NULL, NULL);
+    assert_int_equal(strncmp(buf, "/items?id=", 10), 0);
+    plan_free(&p);
+}
+
+static void test_default_expect(void **state)
+{
+    (void)state;
+    lg_request r;
+    memset(&r, 0, sizeof r);
+    assert_true(plan_status_ok(&r, 200));
+    assert_true(plan_status_ok(&r, 302));
+    assert_false(plan_status_ok(&r, 404));
+    assert_false(plan_status_ok(&r, 0));
+    assert_true(plan_truthy("true"));
+    assert_false(plan_truthy("false"));
+    assert_false(plan_truthy(""));
+    assert_false(plan_truthy(NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decnet_2026_04),
+        cmocka_unit_test(test_decnet_current),
+        cmocka_unit_test(test_resolve),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_small_scenario),
+        cmocka_unit_test(test_default_expect),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
