@@ -90,9 +90,11 @@ typedef struct otel_span {
 } otel_span;
 
 /* Tracer settings. Zero/NULL fields take the environment, then the default:
- *   endpoint          $REFSERVER_OTEL_ENDPOINT, else OTEL_DEFAULT_ENDPOINT
+ *   endpoint          $REFSERVER_OTEL_ENDPOINT, else OTEL_DEFAULT_ENDPOINT;
+ *                     an http:// or https:// URL to POST to, or file:///PATH
+ *                     for the file exporter
  *   file_path         none (non-NULL: append one OTLP JSON line per batch
- *                     to this file instead of POSTing)
+ *                     to this file instead of POSTing; wins over endpoint)
  *   max_queue_size    $OTEL_BSP_MAX_QUEUE_SIZE, else 2048
  *   max_export_batch  $OTEL_BSP_MAX_EXPORT_BATCH_SIZE, else 512
  *   schedule_delay_ms $OTEL_BSP_SCHEDULE_DELAY, else 5000
@@ -166,6 +168,13 @@ void otel_tracer_last_error(const otel_tracer *t, lb_err *out);
 void otel_span_start(otel_tracer *t, otel_span *span, const char *name,
                      const otel_span_ctx *parent, otel_kind kind);
 
+/* otel_span_start() with the start moved back to `start_mono_ns`, a
+ * CLOCK_MONOTONIC reading (clock_mono_ns()) taken earlier: a server learns
+ * the traceparent only after the headers are parsed, but the request span
+ * should begin at the first byte. 0, or a time in the future, means now. */
+void otel_span_start_at(otel_tracer *t, otel_span *span, const char *name,
+                        const otel_span_ctx *parent, otel_kind kind, uint64_t start_mono_ns);
+
 /* Add a string (or integer) attribute to a recording span; a no-op on a
  * non-recording span or a NULL span. Keys and values are copied (truncated
  * to the limits above); past OTEL_SPAN_MAX_ATTRS the attribute is counted as
@@ -186,6 +195,12 @@ const otel_span_ctx *otel_span_context(const otel_span *span);
  * dropped and counted. Afterwards the span is non-recording, so ending it
  * twice is harmless. No-op for a NULL tracer or a non-recording span. */
 void otel_span_end(otel_tracer *t, otel_span *span);
+
+/* otel_span_end() at `end_mono_ns` (CLOCK_MONOTONIC) instead of now, for
+ * spans rebuilt from phase timings measured elsewhere (a bcrypt pool
+ * thread's start and end). A time before the span's start ends it at its
+ * start. */
+void otel_span_end_at(otel_tracer *t, otel_span *span, uint64_t end_mono_ns);
 
 /* Parse a W3C traceparent header value of `len` bytes (not necessarily
  * NUL-terminated) into *out. Follows the W3C Trace Context rules: lowercase

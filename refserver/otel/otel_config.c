@@ -86,11 +86,19 @@ int otel_settings_resolve(const otel_config *cfg, otel_settings *out, lb_err *er
             if (!ep || !*ep)
                 ep = OTEL_DEFAULT_ENDPOINT;
         }
-        if (strncmp(ep, "http://", 7) != 0 && strncmp(ep, "https://", 8) != 0)
+        if (strncmp(ep, "file://", 7) == 0) {
+            /* file:///abs/path: the file exporter, chosen from the environment. */
+            if (ep[7] != '/')
+                return lb_err_set(err, "otel: endpoint \"%s\": a file:// URL needs an "
+                                       "absolute path (file:///tmp/traces.jsonl)", ep);
+            out->file_path = strdup(ep + 7);
+        } else if (strncmp(ep, "http://", 7) == 0 || strncmp(ep, "https://", 8) == 0) {
+            out->endpoint = strdup(ep);
+        } else {
             return lb_err_set(err,
-                              "otel: endpoint \"%s\" is not an http:// or https:// URL "
-                              "(use a trace file for OTLP JSON lines)", ep);
-        out->endpoint = strdup(ep);
+                              "otel: endpoint \"%s\" is not an http://, https:// or file:// URL",
+                              ep);
+        }
     }
     out->service_name = dup_or(cfg->service_name, "refserver");
     out->service_version = dup_or(cfg->service_version, LB_VERSION);

@@ -30,8 +30,9 @@ static void copy_utf8(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
-void otel_span_start(otel_tracer *t, otel_span *span, const char *name,
-                     const otel_span_ctx *parent, otel_kind kind)
+/* Start a span at start_mono (0: now). */
+static void span_begin(otel_tracer *t, otel_span *span, const char *name,
+                       const otel_span_ctx *parent, otel_kind kind, uint64_t start_mono)
 {
     if (!span)
         return;
@@ -61,9 +62,24 @@ void otel_span_start(otel_tracer *t, otel_span *span, const char *name,
     span->n_attrs = 0;
     span->dropped_attrs = 0;
     copy_utf8(span->name, sizeof span->name, name && *name ? name : "span");
-    span->start_unix_ns = now_ns(CLOCK_REALTIME);
-    span->start_mono_ns = now_ns(CLOCK_MONOTONIC);
+    uint64_t wall = now_ns(CLOCK_REALTIME), mono = now_ns(CLOCK_MONOTONIC);
+    if (start_mono == 0 || start_mono > mono)
+        start_mono = mono;
+    span->start_mono_ns = start_mono;
+    span->start_unix_ns = wall - (mono - start_mono);
     span->end_unix_ns = 0;
+}
+
+void otel_span_start(otel_tracer *t, otel_span *span, const char *name,
+                     const otel_span_ctx *parent, otel_kind kind)
+{
+    span_begin(t, span, name, parent, kind, 0);
+}
+
+void otel_span_start_at(otel_tracer *t, otel_span *span, const char *name,
+                        const otel_span_ctx *parent, otel_kind kind, uint64_t start_mono_ns)
+{
+    span_begin(t, span, name, parent, kind, start_mono_ns);
 }
 
 /* The next free attribute slot, or NULL (and a drop counted) when full. */
@@ -117,13 +133,22 @@ const otel_span_ctx *otel_span_context(const otel_span *span)
     return span ? &span->ctx : &empty;
 }
 
-void otel_span_end(otel_tracer *t, otel_span *span)
+void otel_span_end_at(otel_tracer *t, otel_span *span, uint64_t end_mono_ns)
 {
     if (!t || !span || !span->recording)
         return;
     /* Wall time for the end would jump with NTP; start + monotonic duration
      * keeps end >= start, which collectors require. */
-    span->end_unix_ns = span->start_unix_ns + (now_ns(CLOCK_MONOTONIC) - span->start_mono_ns);
+    if (end_mono_ns < span->start_mono_ns)
+        end_mono_ns = span->start_mono_ns;
+    span->end_unix_ns = span->start_unix_ns + (end_mono_ns - span->start_mono_ns);
     span->recording = 0;
     otel_tracer_enqueue(t, span);
+}
+
+void otel_span_end(otel_tracer *t, otel_span *span)
+{
+    if (!t || !span || !span->recording)
+        return;
+    otel_span_end_at(t, span, now_ns(CLOCK_MONOTONIC));
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 #include <jansson.h>
 #include "capture_sink.h"
@@ -235,6 +236,48 @@ static void test_attributes_and_status(void **state)
     capture_free(c);
 }
 
+static void test_explicit_start_and_end_times(void **state)
+{
+    (void)state;
+    capture_sink *c = capture_new();
+    otel_config cfg = {.schedule_delay_ms = 600000};
+    lb_err err;
+    otel_tracer *t = otel_tracer_new_with_sink(&cfg, &c->base, &err);
+    assert_non_null(t);
+    struct timespec w, m;
+    clock_gettime(CLOCK_REALTIME, &w);
+    clock_gettime(CLOCK_MONOTONIC, &m);
+    uint64_t wall = (uint64_t)w.tv_sec * 1000000000ull + (uint64_t)w.tv_nsec;
+    uint64_t mono = (uint64_t)m.tv_sec * 1000000000ull + (uint64_t)m.tv_nsec;
+    otel_span a, b, f;
+    /* Began 5 ms before now (the first byte), ended 2 ms after its start. */
+    otel_span_start_at(t, &a, "at", NULL, OTEL_KIND_SERVER, mono - 5000000);
+    otel_span_end_at(t, &a, mono - 3000000);
+    /* An end before the start is clamped to the start. */
+    otel_span_start_at(t, &b, "clamped", NULL, OTEL_KIND_SERVER, mono - 1000000);
+    otel_span_end_at(t, &b, mono - 9000000);
+    /* A start in the future means now. */
+    otel_span_start_at(t, &f, "future", NULL, OTEL_KIND_SERVER, mono + 3600000000000ull);
+    otel_span_end(t, &f);
+    otel_tracer_free(t);
+    json_t *doc = json_loads(c->bodies[0], 0, NULL);
+    assert_non_null(doc);
+    json_t *spans = spans_of(doc);
+    json_t *sa = find_span(spans, "at");
+    uint64_t st = u64_field(sa, "startTimeUnixNano");
+    assert_int_equal(u64_field(sa, "endTimeUnixNano") - st, 2000000);
+    /* The wall start is 5 ms before `wall`, give or take the clock reads
+     * between here and there (a generous second). */
+    uint64_t want = wall - 5000000;
+    assert_true(st + 1000000000ull > want && st < want + 1000000000ull);
+    json_t *sb = find_span(spans, "clamped");
+    assert_int_equal(u64_field(sb, "endTimeUnixNano"), u64_field(sb, "startTimeUnixNano"));
+    json_t *sf = find_span(spans, "future");
+    assert_true(u64_field(sf, "startTimeUnixNano") < wall + 1000000000ull);
+    json_decref(doc);
+    capture_free(c);
+}
+
 static void test_truncation_keeps_utf8(void **state)
 {
     (void)state;
@@ -421,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_ids_and_parent_links),
         cmocka_unit_test(test_timestamps),
         cmocka_unit_test(test_attributes_and_status),
+        cmocka_unit_test(test_explicit_start_and_end_times),
         cmocka_unit_test(test_truncation_keeps_utf8),
         cmocka_unit_test(test_string_escaping),
         cmocka_unit_test(test_integer_extremes),

@@ -62,6 +62,14 @@ static void test_env_overrides_defaults(void **state)
     assert_string_equal(s.endpoint, "http://[::1]:9999/v1/traces");
     otel_settings_free(&s);
 
+    /* file:///path in the endpoint picks the file exporter. */
+    setenv("REFSERVER_OTEL_ENDPOINT", "file:///tmp/traces.jsonl", 1);
+    assert_int_equal(otel_settings_resolve(NULL, &s, &err), 0);
+    assert_null(s.endpoint);
+    assert_string_equal(s.file_path, "/tmp/traces.jsonl");
+    otel_settings_free(&s);
+    setenv("REFSERVER_OTEL_ENDPOINT", "http://[::1]:9999/v1/traces", 1);
+
     /* Code wins over the environment. */
     otel_config cfg = {.max_queue_size = 50, .max_export_batch = 5, .schedule_delay_ms = 7,
                        .export_timeout_ms = 9, .endpoint = "https://127.0.0.1:1/x"};
@@ -110,6 +118,8 @@ static void test_bad_settings_named(void **state)
     expect_error(&ep, "127.0.0.1:4318");
     setenv("REFSERVER_OTEL_ENDPOINT", "grpc://127.0.0.1:4317", 1);
     expect_error(NULL, "grpc://127.0.0.1:4317");
+    otel_config rel = {.endpoint = "file://traces.jsonl"};
+    expect_error(&rel, "absolute path");
     otel_config empty_file = {.file_path = ""};
     expect_error(&empty_file, "trace file");
 }
