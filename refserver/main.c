@@ -1,13 +1,57 @@
-/* main.c — placeholder until the refserver issue lands: prints help, refuses real use. */
+/* main.c — refserver: options and environment, database preparation, then the server. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "config.h"
+#include "dataset.h"
+#include "options.h"
+#include "server.h"
+
+/* A random JWT secret when none is configured: 32 bytes from the kernel. */
+static int random_secret(rs_config *cfg, lb_err *err)
+{
+    unsigned char raw[32];
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (!f || fread(raw, 1, sizeof raw, f) != sizeof raw) {
+        if (f)
+            fclose(f);
+        return lb_err_set(err, "cannot read /dev/urandom for a JWT secret");
+    }
+    fclose(f);
+    for (size_t i = 0; i < sizeof raw; i++)
+        snprintf(cfg->jwt_secret + 2 * i, 3, "%02x", raw[i]);
+    cfg->jwt_secret_generated = true;
+    return 0;
+}
 
 int main(int argc, char **argv)
 {
-    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-        printf("usage: refserver [options]\n\nrefserver is not implemented yet in this build.\n");
+    static rs_config cfg;   /* large (CPU list): keep it off the stack */
+    lb_err err;
+    int rc = options_parse(&cfg, argc, argv, stdout, &err);
+    if (rc == 1)
         return 0;
+    if (rc < 0) {
+        fprintf(stderr, "refserver: %s\n", err.msg);
+        return 2;
     }
-    fprintf(stderr, "refserver: not implemented yet in this build (see --help)\n");
-    return 2;
+    if (!cfg.jwt_secret[0]) {
+        if (random_secret(&cfg, &err)) {
+            fprintf(stderr, "refserver: %s\n", err.msg);
+            return 1;
+        }
+        fprintf(stderr, "refserver: warning: REFSERVER_JWT_SECRET is not set; using a random "
+                        "secret (tokens will not survive a restart)\n");
+    }
+    if (cfg.tracing && !cfg.quiet)
+        fprintf(stderr, "refserver: note: --tracing is recorded but the exporter is not "
+                        "implemented yet; it has no effect\n");
+    if (dataset_prepare(&cfg, !cfg.quiet, &err)) {
+        fprintf(stderr, "refserver: %s\n", err.msg);
+        return 1;
+    }
+    rc = server_run(&cfg, &err);
+    if (rc == 2)
+        fprintf(stderr, "refserver: %s\n", err.msg);
+    return rc;
 }

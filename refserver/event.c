@@ -1,0 +1,195 @@
+/* event.c — ingest events: JSON validation and the logs + attackers writes. */
+#include "event.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int take_str(const json_t *v, const char *key, bool required, char **out, lb_err *err)
+{
+    json_t *f = json_object_get(v, key);
+    *out = NULL;
+    if (!f || json_is_null(f)) {
+        if (required)
+            return lb_err_set(err, "field '%s' is required", key);
+        return 0;
+    }
+    if (!json_is_string(f))
+        return lb_err_set(err, "field '%s' must be a string", key);
+    if (required && json_string_length(f) == 0)
+        return lb_err_set(err, "field '%s' must not be empty", key);
+    if (!(*out = strndup(json_string_value(f), json_string_length(f))))
+        return lb_err_set(err, "out of memory");
+    return 0;
+}
+
+int event_from_json(const json_t *v, rs_event *e, lb_err *err)
+{
+    memset(e, 0, sizeof *e);
+    if (!json_is_object(v))
+        return lb_err_set(err, "an event must be a JSON object");
+    if (take_str(v, "decky", true, &e->decky, err) ||
+        take_str(v, "service", true, &e->service, err) ||
+        take_str(v, "event_type", true, &e->event_type, err) ||
+        take_str(v, "attacker_ip", true, &e->attacker_ip, err) ||
+        take_str(v, "timestamp", false, &e->timestamp, err) ||
+        take_str(v, "raw_line", false, &e->raw_line, err) ||
+        take_str(v, "msg", false, &e->msg, err) ||
+        take_str(v, "trace_id", false, &e->trace_id, err) ||
+        take_str(v, "span_id", false, &e->span_id, err))
+        goto fail;
+    if (e->timestamp) {
+        int y, mo, d, h, mi, s;
+        char sep;
+        if (sscanf(e->timestamp, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) != 7
+            || (sep != 'T' && sep != ' ')) {
+            lb_err_set(err, "field 'timestamp' must be YYYY-MM-DDTHH:MM:SS");
+            goto fail;
+        }
+        snprintf(e->timestamp, strlen(e->timestamp) + 1, "%04d-%02d-%02d %02d:%02d:%02d",
+                 y, mo, d, h, mi, s);
+    } else {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        if (!(e->timestamp = malloc(20)))
+            goto oom;
+        strftime(e->timestamp, 20, "%Y-%m-%d %H:%M:%S", &tm);
+    }
+    if (!e->raw_line && !(e->raw_line = strdup("")))
+        goto oom;
+    json_t *f = json_object_get(v, "fields");
+    if (!f || json_is_null(f)) {
+        e->fields = strdup("{}");
+    } else if (json_is_object(f)) {
+        e->fields = json_dumps(f, JSON_COMPACT);
+    } else if (json_is_string(f)) {
+        json_t *parsed = json_loads(json_string_value(f), 0, NULL);
+        bool ok = json_is_object(parsed);
+        json_decref(parsed);
+        if (!ok) {
+            lb_err_set(err, "field 'fields' must be an object or a JSON object string");
+            goto fail;
+        }
+        e->fields = strdup(json_string_value(f));
+    } else {
+        lb_err_set(err, "field 'fields' must be an object");
+        goto fail;
+    }
+    if (!e->fields)
+        goto oom;
+    return 0;
+oom:
+    lb_err_set(err, "out of memory");
+fail:
+    event_free(e);
+    return -1;
+}
+
+void event_free(rs_event *e)
+{
+    free(e->timestamp);
+    free(e->decky);
+    free(e->service);
+    free(e->event_type);
+    free(e->attacker_ip);
+    free(e->raw_line);
+    free(e->fields);
+    free(e->msg);
+    free(e->trace_id);
+    free(e->span_id);
+    memset(e, 0, sizeof *e);
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step_done(rs_db *db, sqlite3_stmt *st, lb_err *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
+    return 0;
+}
+
+/* A deterministic attacker uuid (v4 layout) derived from the IP, so every
+ * worker and every retry names the same attacker the same way. */
+void event_attacker_uuid(const char *ip, char out[37])
+{
+    unsigned long long h1 = 1469598103934665603ull, h2 = 1099511628211ull;
+    for (const char *p = ip; *p; p++) {
+        h1 = (h1 ^ (unsigned char)*p) * 1099511628211ull;
+        h2 = (h2 ^ (unsigned char)*p) * 6364136223846793005ull + 1442695040888963407ull;
+    }
+    snprintf(out, 37, "%08llx-%04llx-4%03llx-a%03llx-%012llx", h1 >> 32, (h1 >> 16) & 0xffff,
+             h1 & 0xfff, (h2 >> 52) & 0xfff, h2 & 0xffffffffffffull);
+}
+
+int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "INSERT INTO logs (timestamp, decky, service, event_type, "
+                               "attacker_ip, raw_line, fields, msg, trace_id, span_id) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, e->timestamp, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, e->decky, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, e->service, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, e->event_type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, e->attacker_ip, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, e->raw_line, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, e->fields, -1, SQLITE_STATIC);
+    bind_opt(st, 8, e->msg);
+    bind_opt(st, 9, e->trace_id);
+    bind_opt(st, 10, e->span_id);
+    if (step_done(db, st, err))
+        return -1;
+    *id = sqlite3_last_insert_rowid(db_handle(db));
+
+    /* Upsert the attacker: the set-valued JSON columns grow only by values
+     * not already present, and the counts follow the arrays. */
+    st = db_stmt(db, "UPDATE attackers SET "
+        "last_seen = max(last_seen, ?1), first_seen = min(first_seen, ?1), "
+        "event_count = event_count + 1, updated_at = ?1, "
+        "services = CASE WHEN EXISTS (SELECT 1 FROM json_each(services) WHERE value = ?2) "
+        "  THEN services ELSE json_insert(services, '$[#]', ?2) END, "
+        "deckies = CASE WHEN EXISTS (SELECT 1 FROM json_each(deckies) WHERE value = ?3) "
+        "  THEN deckies ELSE json_insert(deckies, '$[#]', ?3) END "
+        "WHERE uuid = ?4", err);
+    if (!st)
+        return -1;
+    char uuid[37];
+    event_attacker_uuid(e->attacker_ip, uuid);
+    sqlite3_bind_text(st, 1, e->timestamp, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, e->service, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, e->decky, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, uuid, -1, SQLITE_STATIC);
+    if (step_done(db, st, err))
+        return -1;
+    if (sqlite3_changes(db_handle(db)) == 0) {
+        st = db_stmt(db, "INSERT INTO attackers (uuid, ip, first_seen, last_seen, event_count, "
+                     "service_count, decky_count, services, deckies, is_traversal, updated_at) "
+                     "VALUES (?1, ?2, ?3, ?3, 1, 1, 1, json_array(?4), json_array(?5), 0, ?3)",
+                     err);
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, e->attacker_ip, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, e->timestamp, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, e->service, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, e->decky, -1, SQLITE_STATIC);
+        return step_done(db, st, err);
+    }
+    st = db_stmt(db, "UPDATE attackers SET service_count = json_array_length(services), "
+                 "decky_count = json_array_length(deckies) WHERE uuid = ?", err);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+    return step_done(db, st, err);
+}

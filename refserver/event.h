@@ -1,0 +1,35 @@
+/* event.h — one honeypot log event as POST /api/v1/logs accepts it, and its storage.
+ *
+ * The ingest path (decnet-api.md §3, §7): an event is validated from JSON
+ * on the loop, then inserted with its attacker row updated, inside a
+ * transaction the caller (handler or batched writer) owns. */
+#ifndef RS_EVENT_H
+#define RS_EVENT_H
+#include <jansson.h>
+#include "db.h"
+
+typedef struct rs_event {
+    char *timestamp;    /* "YYYY-MM-DD HH:MM:SS" */
+    char *decky, *service, *event_type, *attacker_ip;
+    char *raw_line;
+    char *fields;       /* JSON text of an object */
+    char *msg, *trace_id, *span_id;   /* may be NULL */
+} rs_event;
+
+/* Validate one JSON event into e (owned strings). Required strings: decky,
+ * service, event_type, attacker_ip; optional: timestamp (default now, ISO
+ * "T" or space accepted), raw_line (default ""), fields (object or JSON
+ * string of one; default {}), msg, trace_id, span_id (string or null).
+ * Returns 0; -1 with err = the field at fault (a 400 structural error). */
+int event_from_json(const json_t *v, rs_event *e, lb_err *err);
+void event_free(rs_event *e);
+
+/* Insert e into logs and upsert its attackers row (event_count, last_seen,
+ * services, deckies). Must run inside a transaction. *id gets the new row id. */
+int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err);
+
+/* The attacker uuid refserver uses for an IP: deterministic (v4 layout),
+ * so the dataset, every worker and every retry name an attacker alike. */
+void event_attacker_uuid(const char *ip, char out[37]);
+
+#endif

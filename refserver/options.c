@@ -1,0 +1,400 @@
+/* options.c — refserver's command line, defaults, environment and --help. */
+#include "options.h"
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const cache_names[RS_CACHE_N] = {
+    "stats", "logs-total", "attackers-total", "histogram",
+    "bounty", "deckies", "config", "health",
+};
+
+const char *config_cache_name(rs_cache_id id)
+{
+    return (unsigned)id < RS_CACHE_N ? cache_names[id] : "?";
+}
+
+const char *config_db_mode_name(rs_db_mode m)
+{
+    switch (m) {
+    case RS_DB_NAIVE: return "naive";
+    case RS_DB_POOLED: return "pooled";
+    case RS_DB_BATCHED: return "batched";
+    }
+    return "?";
+}
+
+static int ncores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static void set_defaults(rs_config *c)
+{
+    memset(c, 0, sizeof *c);
+    strcpy(c->bind_host, "127.0.0.1");
+    c->port = 8080;
+    c->workers = ncores();
+    c->max_conns = 10000;
+    c->max_header_bytes = 8192;
+    c->max_body_bytes = 1 << 20;
+    c->idle_timeout = 60;
+    c->header_timeout = 10;
+    c->drain_timeout = 10;
+    c->db_path = "./attackers.db";
+    c->db_mode = RS_DB_POOLED;
+    c->db_slots = 60;
+    c->batch_max_rows = 1000;
+    c->dataset = "default";
+    c->ds_logs = 5000;
+    c->ds_attackers = 300;
+    c->ds_bounty = 200;
+    c->ds_deckies = 6;
+    c->seed = 20260417;
+    c->admin_user = "admin";
+    c->admin_password = "admin";
+    c->bcrypt_cost = 12;
+    c->pool_threads = ncores() + 4 < 32 ? ncores() + 4 : 32;
+    c->pool_queue = 4096;
+    for (int i = 0; i < RS_CACHE_N; i++)
+        c->cache_on[i] = true;
+    c->auth_user_cache = true;
+    c->login_user_cache = true;
+    c->developer = true;
+}
+
+static void usage(FILE *out, const rs_config *d)
+{
+    fprintf(out,
+"usage: refserver [options]\n"
+"\n"
+"The loadbench reference API server: the DECNET web API surface (decnet-api.md)\n"
+"on libev + SQLite, with the knobs that reproduce the seed's load-test profiles.\n"
+"On first start with an empty database it creates the schema and seeds data.\n"
+"\n"
+"Network:\n"
+"  --bind HOST:PORT         listen address (default %s:%d; port 0 = any free port)\n"
+"  --port-file PATH         write the bound port to PATH once listening (default: none)\n"
+"  --workers N              pre-forked worker processes sharing the port with\n"
+"                           SO_REUSEPORT (default %d = one per core)\n"
+"  --cpu-pin LIST           pin worker i to CPU LIST[i %% len], e.g. 0 or 0,1 or 0-3\n"
+"                           (default: no pinning)\n"
+"  --max-conns N            connections per worker; past it 503 and close (default %d)\n"
+"  --max-header-bytes N     request line + headers; past it 431 (default %zu)\n"
+"  --max-body-bytes N       request body; past it 413 (default %zu)\n"
+"  --idle-timeout S         close keep-alive connections idle this long (default %g)\n"
+"  --header-timeout S       a started request must arrive within S, else 408 (default %g)\n"
+"  --drain-timeout S        graceful shutdown waits at most S for in-flight work (default %g)\n"
+"\n"
+"Storage:\n"
+"  --db PATH                SQLite database file (default %s)\n"
+"  --db-mode MODE           naive | pooled | batched (default %s)\n"
+"                           naive: a new connection per request, rollback journal,\n"
+"                             synchronous=FULL, one transaction per insert;\n"
+"                           pooled: one long-lived connection per worker, WAL,\n"
+"                             synchronous=NORMAL, cached prepared statements;\n"
+"                           batched: pooled reads plus one writer thread per worker\n"
+"                             that group-commits inserts and acknowledges each\n"
+"                             request after its batch commits\n"
+"  --batch-max-rows N       batched writer: most rows per commit (default %d)\n"
+"  --db-slots N             simulated DB pool size per worker; only the leak fault\n"
+"                           mode consumes it (default %d = the seed's 20+40)\n"
+"  --dataset NAME           default | decnet-2026-04 (default %s); used only when\n"
+"                           the database is empty\n"
+"  --dataset-logs N         default dataset: log rows (default %ld)\n"
+"  --dataset-attackers N    default dataset: distinct attacker IPs (default %ld)\n"
+"  --dataset-bounty N       default dataset: bounty rows (default %ld)\n"
+"  --dataset-deckies N      default dataset: deckies (default %ld)\n"
+"  --seed N                 dataset random seed (default %llu)\n"
+"\n"
+"Auth:\n"
+"  --bcrypt-cost N          bcrypt cost for hashing (4..31, default %d as in the seed)\n"
+"  --pool-threads N         bcrypt/slow-job threads per worker (default %d =\n"
+"                           min(32, cores+4) like Python's default executor)\n"
+"  --pool-queue N           queued slow jobs per worker; past it 503 (default %d)\n"
+"  Environment: REFSERVER_ADMIN_USER (default admin), REFSERVER_ADMIN_PASSWORD\n"
+"  (default admin), REFSERVER_JWT_SECRET (default: a random secret, with a warning).\n"
+"\n"
+"Knobs of the seed's profiles (decnet-api.md section 5):\n"
+"  --caches all|none|LIST   enable exactly these TTL caches (default all)\n"
+"  --cache LIST             enable caches in LIST (comma-separated)\n"
+"  --no-cache LIST          disable caches in LIST\n"
+"                           names: stats logs-total attackers-total histogram bounty\n"
+"                           deckies config health\n"
+"  --no-auth-user-cache     look the user up in the DB on every authed request\n"
+"                           (default: 10 s cache, as from 255c2e5)\n"
+"  --no-login-user-cache    look the username up on every login (default: 5 s\n"
+"                           positive-only cache, as from e967aaa)\n"
+"  --leak-on-disconnect     fault mode: a client that disconnects mid-request leaks\n"
+"                           its DB slot (pre-fb69a06); default off\n"
+"  --n-plus-one             /attackers loads behaviour rows one query per row\n"
+"                           (default: one join per page)\n"
+"  --tracing                accepted and recorded in the config; the exporter is not\n"
+"                           implemented yet, so it changes nothing (default off)\n"
+"  --no-developer           behave as DECNET_DEVELOPER=false: /stream ignores\n"
+"                           maxOutput, 422 bodies are terse, /config omits\n"
+"                           developer_mode (default: developer mode on, as in the\n"
+"                           profiles)\n"
+"\n"
+"Other:\n"
+"  --quiet                  no progress messages on stderr (default off)\n"
+"  --help                   this text\n"
+"  --version                print the version\n"
+"\n"
+"Signals: SIGTERM/SIGINT stop accepting, finish in-flight requests, flush the\n"
+"writer and exit 0. Exit codes: 0 ok, 1 runtime failure, 2 bad usage.\n",
+            d->bind_host, d->port, d->workers, d->max_conns, d->max_header_bytes,
+            d->max_body_bytes, d->idle_timeout, d->header_timeout, d->drain_timeout,
+            d->db_path, config_db_mode_name(d->db_mode), d->batch_max_rows, d->db_slots,
+            d->dataset, d->ds_logs, d->ds_attackers, d->ds_bounty, d->ds_deckies,
+            d->seed, d->bcrypt_cost, d->pool_threads, d->pool_queue);
+}
+
+static int parse_long(const char *opt, const char *s, long lo, long hi, long *out, lb_err *err)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return lb_err_set(err, "option %s: '%s' is not an integer in %ld..%ld", opt, s, lo, hi);
+    *out = v;
+    return 0;
+}
+
+static int parse_double(const char *opt, const char *s, double lo, double *out, lb_err *err)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= lo))
+        return lb_err_set(err, "option %s: '%s' is not a number >= %g", opt, s, lo);
+    *out = v;
+    return 0;
+}
+
+int options_parse_cpus(const char *s, int *cpus, int *ncpus, lb_err *err)
+{
+    *ncpus = 0;
+    const char *p = s;
+    while (*p) {
+        char *end;
+        long a = strtol(p, &end, 10), b;
+        if (end == p || a < 0 || a >= 1024)
+            return lb_err_set(err, "option --cpu-pin: bad CPU list '%s'", s);
+        b = a;
+        p = end;
+        if (*p == '-') {
+            b = strtol(p + 1, &end, 10);
+            if (end == p + 1 || b < a || b >= 1024)
+                return lb_err_set(err, "option --cpu-pin: bad range in '%s'", s);
+            p = end;
+        }
+        for (long c = a; c <= b; c++) {
+            if (*ncpus >= RS_MAX_CPUS)
+                return lb_err_set(err, "option --cpu-pin: more than %d CPUs", RS_MAX_CPUS);
+            cpus[(*ncpus)++] = (int)c;
+        }
+        if (*p == ',')
+            p++;
+        else if (*p)
+            return lb_err_set(err, "option --cpu-pin: bad CPU list '%s'", s);
+    }
+    if (*ncpus == 0)
+        return lb_err_set(err, "option --cpu-pin: empty CPU list");
+    return 0;
+}
+
+int options_apply_caches(rs_config *cfg, const char *list, int on, lb_err *err)
+{
+    if (!strcmp(list, "all") || !strcmp(list, "none")) {
+        bool v = !strcmp(list, "all") ? on : !on;
+        for (int i = 0; i < RS_CACHE_N; i++)
+            cfg->cache_on[i] = v;
+        return 0;
+    }
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        int found = -1;
+        for (int i = 0; i < RS_CACHE_N; i++)
+            if (strlen(cache_names[i]) == n && !strncmp(cache_names[i], p, n))
+                found = i;
+        if (found < 0)
+            return lb_err_set(err, "unknown cache '%.*s' in '%s' (names: stats logs-total "
+                              "attackers-total histogram bounty deckies config health)",
+                              (int)n, p, list);
+        cfg->cache_on[found] = on;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
+static int parse_bind(const char *s, rs_config *cfg, lb_err *err)
+{
+    const char *colon = strrchr(s, ':');
+    if (!colon)
+        return lb_err_set(err, "option --bind: '%s' is not HOST:PORT", s);
+    const char *h = s;
+    size_t hl = (size_t)(colon - s);
+    if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']') {   /* [::1]:8080 */
+        h++;
+        hl -= 2;
+    }
+    if (hl == 0 || hl >= sizeof cfg->bind_host)
+        return lb_err_set(err, "option --bind: bad host in '%s'", s);
+    long port;
+    if (parse_long("--bind", colon + 1, 0, 65535, &port, err))
+        return -1;
+    memcpy(cfg->bind_host, h, hl);
+    cfg->bind_host[hl] = '\0';
+    cfg->port = (int)port;
+    return 0;
+}
+
+enum {
+    O_BIND = 256, O_PORT_FILE, O_WORKERS, O_CPU_PIN, O_MAX_CONNS, O_MAX_HDR, O_MAX_BODY,
+    O_IDLE, O_HDR_TIMEOUT, O_DRAIN, O_DB, O_DB_MODE, O_BATCH_ROWS, O_DB_SLOTS,
+    O_DATASET, O_DS_LOGS, O_DS_ATT, O_DS_BOUNTY, O_DS_DECKIES, O_SEED, O_BCRYPT,
+    O_POOL_THREADS, O_POOL_QUEUE, O_CACHES, O_CACHE, O_NO_CACHE, O_NO_AUTH_CACHE,
+    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_TRACING, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
+};
+
+static const struct option longopts[] = {
+    {"bind", 1, 0, O_BIND}, {"port-file", 1, 0, O_PORT_FILE}, {"workers", 1, 0, O_WORKERS},
+    {"cpu-pin", 1, 0, O_CPU_PIN}, {"max-conns", 1, 0, O_MAX_CONNS},
+    {"max-header-bytes", 1, 0, O_MAX_HDR}, {"max-body-bytes", 1, 0, O_MAX_BODY},
+    {"idle-timeout", 1, 0, O_IDLE}, {"header-timeout", 1, 0, O_HDR_TIMEOUT},
+    {"drain-timeout", 1, 0, O_DRAIN}, {"db", 1, 0, O_DB}, {"db-mode", 1, 0, O_DB_MODE},
+    {"batch-max-rows", 1, 0, O_BATCH_ROWS}, {"db-slots", 1, 0, O_DB_SLOTS},
+    {"dataset", 1, 0, O_DATASET}, {"dataset-logs", 1, 0, O_DS_LOGS},
+    {"dataset-attackers", 1, 0, O_DS_ATT}, {"dataset-bounty", 1, 0, O_DS_BOUNTY},
+    {"dataset-deckies", 1, 0, O_DS_DECKIES}, {"seed", 1, 0, O_SEED},
+    {"bcrypt-cost", 1, 0, O_BCRYPT}, {"pool-threads", 1, 0, O_POOL_THREADS},
+    {"pool-queue", 1, 0, O_POOL_QUEUE}, {"caches", 1, 0, O_CACHES}, {"cache", 1, 0, O_CACHE},
+    {"no-cache", 1, 0, O_NO_CACHE}, {"no-auth-user-cache", 0, 0, O_NO_AUTH_CACHE},
+    {"no-login-user-cache", 0, 0, O_NO_LOGIN_CACHE}, {"leak-on-disconnect", 0, 0, O_LEAK},
+    {"n-plus-one", 0, 0, O_NPLUS1}, {"tracing", 0, 0, O_TRACING},
+    {"no-developer", 0, 0, O_NO_DEV}, {"quiet", 0, 0, O_QUIET}, {"help", 0, 0, O_HELP},
+    {"version", 0, 0, O_VERSION}, {0, 0, 0, 0},
+};
+
+static int apply_env(rs_config *cfg, lb_err *err)
+{
+    const char *v;
+    if ((v = getenv("REFSERVER_ADMIN_USER")) && *v)
+        cfg->admin_user = v;
+    if ((v = getenv("REFSERVER_ADMIN_PASSWORD")) && *v)
+        cfg->admin_password = v;
+    if ((v = getenv("REFSERVER_JWT_SECRET")) && *v) {
+        if (strlen(v) >= sizeof cfg->jwt_secret)
+            return lb_err_set(err, "REFSERVER_JWT_SECRET: longer than %zu bytes",
+                              sizeof cfg->jwt_secret - 1);
+        strcpy(cfg->jwt_secret, v);
+    }
+    return 0;
+}
+
+int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
+{
+    set_defaults(cfg);
+    if (apply_env(cfg, err))
+        return -1;
+    rs_config defaults = *cfg;
+    long v;
+    double d;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        const char *name = optind > 1 ? argv[optind - 1] : "?";
+        switch (c) {
+        case O_BIND: if (parse_bind(optarg, cfg, err)) return -1; break;
+        case O_PORT_FILE: cfg->port_file = optarg; break;
+        case O_WORKERS: if (parse_long("--workers", optarg, 1, 1024, &v, err)) return -1;
+            cfg->workers = (int)v; break;
+        case O_CPU_PIN: if (options_parse_cpus(optarg, cfg->cpus, &cfg->ncpus, err)) return -1;
+            break;
+        case O_MAX_CONNS: if (parse_long("--max-conns", optarg, 1, 1000000, &v, err)) return -1;
+            cfg->max_conns = (int)v; break;
+        case O_MAX_HDR: if (parse_long("--max-header-bytes", optarg, 256, 1 << 20, &v, err))
+                return -1;
+            cfg->max_header_bytes = (size_t)v; break;
+        case O_MAX_BODY: if (parse_long("--max-body-bytes", optarg, 0, 1L << 30, &v, err))
+                return -1;
+            cfg->max_body_bytes = (size_t)v; break;
+        case O_IDLE: if (parse_double("--idle-timeout", optarg, 0.001, &d, err)) return -1;
+            cfg->idle_timeout = d; break;
+        case O_HDR_TIMEOUT: if (parse_double("--header-timeout", optarg, 0.001, &d, err))
+                return -1;
+            cfg->header_timeout = d; break;
+        case O_DRAIN: if (parse_double("--drain-timeout", optarg, 0, &d, err)) return -1;
+            cfg->drain_timeout = d; break;
+        case O_DB: cfg->db_path = optarg; break;
+        case O_DB_MODE:
+            if (!strcmp(optarg, "naive")) cfg->db_mode = RS_DB_NAIVE;
+            else if (!strcmp(optarg, "pooled")) cfg->db_mode = RS_DB_POOLED;
+            else if (!strcmp(optarg, "batched")) cfg->db_mode = RS_DB_BATCHED;
+            else return lb_err_set(err, "option --db-mode: '%s' is not naive, pooled or batched",
+                                   optarg);
+            break;
+        case O_BATCH_ROWS: if (parse_long("--batch-max-rows", optarg, 1, 1000000, &v, err))
+                return -1;
+            cfg->batch_max_rows = (int)v; break;
+        case O_DB_SLOTS: if (parse_long("--db-slots", optarg, 1, 100000, &v, err)) return -1;
+            cfg->db_slots = (int)v; break;
+        case O_DATASET:
+            if (strcmp(optarg, "default") && strcmp(optarg, "decnet-2026-04"))
+                return lb_err_set(err, "option --dataset: '%s' is not default or decnet-2026-04",
+                                  optarg);
+            cfg->dataset = optarg; break;
+        case O_DS_LOGS: if (parse_long("--dataset-logs", optarg, 0, 100000000, &v, err)) return -1;
+            cfg->ds_logs = v; break;
+        case O_DS_ATT: if (parse_long("--dataset-attackers", optarg, 1, 10000000, &v, err))
+                return -1;
+            cfg->ds_attackers = v; break;
+        case O_DS_BOUNTY: if (parse_long("--dataset-bounty", optarg, 0, 10000000, &v, err))
+                return -1;
+            cfg->ds_bounty = v; break;
+        case O_DS_DECKIES: if (parse_long("--dataset-deckies", optarg, 0, 1000, &v, err))
+                return -1;
+            cfg->ds_deckies = v; break;
+        case O_SEED: if (parse_long("--seed", optarg, 0, LONG_MAX, &v, err)) return -1;
+            cfg->seed = (unsigned long long)v; break;
+        case O_BCRYPT: if (parse_long("--bcrypt-cost", optarg, 4, 31, &v, err)) return -1;
+            cfg->bcrypt_cost = (int)v; break;
+        case O_POOL_THREADS: if (parse_long("--pool-threads", optarg, 1, 1024, &v, err))
+                return -1;
+            cfg->pool_threads = (int)v; break;
+        case O_POOL_QUEUE: if (parse_long("--pool-queue", optarg, 1, 10000000, &v, err))
+                return -1;
+            cfg->pool_queue = (int)v; break;
+        case O_CACHES:
+            if (options_apply_caches(cfg, "none", 1, err)) return -1;
+            if (strcmp(optarg, "none") && options_apply_caches(cfg, optarg, 1, err)) return -1;
+            break;
+        case O_CACHE: if (options_apply_caches(cfg, optarg, 1, err)) return -1; break;
+        case O_NO_CACHE: if (options_apply_caches(cfg, optarg, 0, err)) return -1; break;
+        case O_NO_AUTH_CACHE: cfg->auth_user_cache = false; break;
+        case O_NO_LOGIN_CACHE: cfg->login_user_cache = false; break;
+        case O_LEAK: cfg->leak_on_disconnect = true; break;
+        case O_NPLUS1: cfg->n_plus_one = true; break;
+        case O_TRACING: cfg->tracing = true; break;
+        case O_NO_DEV: cfg->developer = false; break;
+        case O_QUIET: cfg->quiet = true; break;
+        case 'h': case O_HELP: usage(out, &defaults); return 1;
+        case O_VERSION: fprintf(out, "refserver %s\n", LB_VERSION); return 1;
+        case ':': return lb_err_set(err, "option %s needs a value", name);
+        default: return lb_err_set(err, "unknown option '%s' (see --help)", name);
+        }
+    }
+    if (optind < argc)
+        return lb_err_set(err, "unexpected argument '%s' (see --help)", argv[optind]);
+    return 0;
+}

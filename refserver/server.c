@@ -1,0 +1,196 @@
+/* server.c — master process: listen, fork workers, forward signals, reap. */
+#include "server.h"
+#include <errno.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+long server_raise_nofile(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl))
+        return -1;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    return (long)rl.rlim_cur;
+}
+
+int server_listen(const char *host, int port, int *bound_port, lb_err *err)
+{
+    struct addrinfo hints = {0}, *ai = NULL;
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    char ports[16];
+    snprintf(ports, sizeof ports, "%d", port);
+    int rc = getaddrinfo(host, ports, &hints, &ai);
+    if (rc)
+        return lb_err_set(err, "--bind %s:%d: %s", host, port, gai_strerror(rc));
+    int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) || listen(fd, 4096)) {
+        lb_err_set(err, "--bind %s:%d: %s", host, port, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    freeaddrinfo(ai);
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    getsockname(fd, (struct sockaddr *)&ss, &sl);
+    *bound_port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                                 : ((struct sockaddr_in *)&ss)->sin_port);
+    return fd;
+}
+
+static sigset_t master_set(void)
+{
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGTERM);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGCHLD);
+    return s;
+}
+
+void server_unblock_signals(void)
+{
+    sigset_t s = master_set();
+    sigprocmask(SIG_UNBLOCK, &s, NULL);
+}
+
+static int write_port_file(const char *path, int port, lb_err *err)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%d", path, (int)getpid());
+    FILE *f = fopen(tmp, "w");
+    if (!f || fprintf(f, "%d\n", port) < 0 || fclose(f)) {
+        if (f)
+            fclose(f);
+        return lb_err_set(err, "--port-file %s: %s", path, strerror(errno));
+    }
+    if (rename(tmp, path))
+        return lb_err_set(err, "--port-file %s: %s", path, strerror(errno));
+    return 0;
+}
+
+int server_run(rs_config *cfg, lb_err *err)
+{
+    signal(SIGPIPE, SIG_IGN);
+    long nofile = server_raise_nofile();
+    int port;
+    int fd = server_listen(cfg->bind_host, cfg->port, &port, err);
+    if (fd < 0)
+        return 2;
+    cfg->port = port;
+    sigset_t set = master_set();
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    pid_t *pids = calloc((size_t)cfg->workers, sizeof *pids);
+    if (!pids) {
+        close(fd);
+        lb_err_set(err, "out of memory");
+        return 1;
+    }
+    fflush(NULL);
+    int started = 0;
+    for (int i = 0; i < cfg->workers; i++) {
+        pid_t pid = fork();
+        if (pid < 0) {
+            fprintf(stderr, "refserver: cannot fork worker %d: %s\n", i, strerror(errno));
+            break;
+        }
+        if (pid == 0) {
+            int wfd = fd;
+            if (i > 0) {
+                /* own socket in the SO_REUSEPORT group: the kernel spreads
+                 * connections over workers instead of waking them all */
+                close(fd);
+                lb_err e;
+                int p2;
+                wfd = server_listen(cfg->bind_host, port, &p2, &e);
+                if (wfd < 0) {
+                    fprintf(stderr, "refserver: worker %d: %s\n", i, e.msg);
+                    _exit(1);
+                }
+            }
+            free(pids);
+            int code = worker_run(cfg, i, wfd);
+            fflush(NULL);
+            _exit(code);
+        }
+        pids[i] = pid;
+        started++;
+    }
+    close(fd);
+    int code = started == cfg->workers ? 0 : 1;
+    if (cfg->port_file && started && write_port_file(cfg->port_file, port, err)) {
+        fprintf(stderr, "refserver: %s\n", err->msg);
+        code = 1;
+    }
+    if (!cfg->quiet)
+        fprintf(stderr, "refserver: listening on %s:%d (%d worker%s, db-mode %s, "
+                "bcrypt cost %d, nofile %ld)\n", cfg->bind_host, port, started,
+                started == 1 ? "" : "s", config_db_mode_name(cfg->db_mode), cfg->bcrypt_cost,
+                nofile);
+    bool stopping = code != 0;
+    if (stopping)
+        for (int i = 0; i < cfg->workers; i++)
+            if (pids[i] > 0)
+                kill(pids[i], SIGTERM);
+    int alive = started;
+    while (alive > 0) {
+        int sig;
+        if (sigwait(&set, &sig))
+            continue;
+        if (sig == SIGTERM || sig == SIGINT) {
+            if (!stopping && !cfg->quiet)
+                fprintf(stderr, "refserver: %s: stopping (finishing in-flight requests)\n",
+                        sig == SIGTERM ? "SIGTERM" : "SIGINT");
+            stopping = true;
+            for (int i = 0; i < cfg->workers; i++)
+                if (pids[i] > 0)
+                    kill(pids[i], SIGTERM);
+            continue;
+        }
+        int status;
+        pid_t pid;
+        while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+            for (int i = 0; i < cfg->workers; i++) {
+                if (pids[i] != pid)
+                    continue;
+                pids[i] = 0;
+                alive--;
+                bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+                if (!ok || !stopping) {
+                    fprintf(stderr, "refserver: worker %d (pid %d) %s %d%s\n", i, (int)pid,
+                            WIFEXITED(status) ? "exited with" : "killed by signal",
+                            WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status),
+                            stopping ? "" : "; stopping the others");
+                    code = 1;
+                }
+                if (!stopping) {
+                    stopping = true;
+                    for (int k = 0; k < cfg->workers; k++)
+                        if (pids[k] > 0)
+                            kill(pids[k], SIGTERM);
+                }
+            }
+        }
+    }
+    free(pids);
+    if (!cfg->quiet)
+        fprintf(stderr, "refserver: stopped\n");
+    return code;
+}

@@ -1,0 +1,27 @@
+/* server.h — the master process: listen socket, pre-forked workers sharing the
+ * port with SO_REUSEPORT, signal forwarding and graceful shutdown. */
+#ifndef RS_SERVER_H
+#define RS_SERVER_H
+#include "config.h"
+#include "lberr.h"
+
+/* Raise RLIMIT_NOFILE to its hard limit (1500 keep-alive clients need more
+ * than the usual 1024). Returns the new soft limit. */
+long server_raise_nofile(void);
+
+/* Bind and listen on host:port with SO_REUSEADDR and SO_REUSEPORT; *bound_port
+ * gets the port actually bound (useful with port 0). fd or -1 + err. */
+int server_listen(const char *host, int port, int *bound_port, lb_err *err);
+
+/* Run the server until SIGTERM/SIGINT: fork cfg->workers workers (cfg->port
+ * is updated to the bound port), write cfg->port_file, supervise. Returns the
+ * exit code: 0 after a clean shutdown, 1 when a worker failed. */
+int server_run(rs_config *cfg, lb_err *err);
+
+/* Unblock the signals the master blocks (called in each worker). */
+void server_unblock_signals(void);
+
+/* One worker's life (worker.c): serve listen_fd until drained. Exit code. */
+int worker_run(const rs_config *cfg, int index, int listen_fd);
+
+#endif

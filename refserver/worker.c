@@ -1,0 +1,197 @@
+/* worker.c — one worker process: libev loop, accept, signals, graceful drain. */
+#define _GNU_SOURCE
+#include "worker.h"
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "conn.h"
+#include "respond.h"
+#include "server.h"
+#include "writer.h"
+
+static const char busy_reply[] =
+    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+    "Content-Length: 40\r\nConnection: close\r\n\r\n{\"detail\":\"Too many open connections\"}";
+
+rs_db *worker_db_acquire(rs_ctx *ctx)
+{
+    rs_worker *w = ctx->w;
+    if (w->db_slots_free <= 0) {
+        /* the leak fault mode drained the pool: the seed's checkout timed out */
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+        return NULL;
+    }
+    if (w->cfg->db_mode != RS_DB_NAIVE)
+        return w->db;
+    lb_err err;
+    rs_db *db = db_open(w->cfg->db_path, RS_DB_NAIVE, &err);
+    if (!db)
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+    return db;
+}
+
+void worker_db_release(rs_ctx *ctx, rs_db *db)
+{
+    if (db && db != ctx->w->db)
+        db_close(db);
+}
+
+static void on_accept_retry(struct ev_loop *loop, ev_timer *t, int revents)
+{
+    (void)revents;
+    rs_worker *w = t->data;
+    if (!w->draining)
+        ev_io_start(loop, &w->accept_w);
+}
+
+static void on_accept(struct ev_loop *loop, ev_io *io, int revents)
+{
+    (void)revents;
+    rs_worker *w = io->data;
+    for (int i = 0; i < 64; i++) {
+        int fd = accept4(w->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                /* out of descriptors: pause accepting briefly instead of spinning */
+                ev_io_stop(loop, &w->accept_w);
+                ev_timer_set(&w->accept_retry, 0.1, 0);
+                ev_timer_start(loop, &w->accept_retry);
+            }
+            return;
+        }
+        if (w->nconns >= w->cfg->max_conns) {
+            w->rejected_conns++;
+            ssize_t n = write(fd, busy_reply, sizeof busy_reply - 1);
+            (void)n;
+            close(fd);
+            continue;
+        }
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        conn_accept(w, fd);
+    }
+}
+
+static bool drained(const rs_worker *w)
+{
+    return w->nconns == 0 && pool_outstanding(w->pool) == 0 &&
+           writer_outstanding(w->writer) == 0;
+}
+
+static void on_drain_tick(struct ev_loop *loop, ev_timer *t, int revents)
+{
+    (void)revents;
+    rs_worker *w = t->data;
+    conn_drain_all(w);
+    if (drained(w))
+        ev_break(loop, EVBREAK_ALL);
+    else if (ev_now(loop) >= w->drain_deadline) {
+        fprintf(stderr, "refserver: worker %d: drain timeout with %d connection(s) open\n",
+                w->index, w->nconns);
+        ev_break(loop, EVBREAK_ALL);
+    }
+}
+
+static void on_signal(struct ev_loop *loop, ev_signal *s, int revents)
+{
+    (void)revents;
+    rs_worker *w = s->data;
+    if (w->draining)
+        return;
+    w->draining = true;
+    ev_io_stop(loop, &w->accept_w);
+    ev_timer_stop(loop, &w->accept_retry);
+    close(w->listen_fd);
+    w->listen_fd = -1;
+    w->drain_deadline = ev_now(loop) + w->cfg->drain_timeout;
+    ev_timer_set(&w->drain_w, 0, 0.02);
+    ev_timer_start(loop, &w->drain_w);
+}
+
+static void pin_cpu(const rs_config *cfg, int index)
+{
+    if (cfg->ncpus == 0)
+        return;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cfg->cpus[index % cfg->ncpus], &set);
+    if (sched_setaffinity(0, sizeof set, &set))
+        fprintf(stderr, "refserver: worker %d: cannot pin to CPU %d: %s\n", index,
+                cfg->cpus[index % cfg->ncpus], strerror(errno));
+}
+
+static const double cache_ttl[RS_CACHE_N] = {
+    [RS_CACHE_STATS] = 5, [RS_CACHE_LOGS_TOTAL] = 2, [RS_CACHE_ATTACKERS_TOTAL] = 2,
+    [RS_CACHE_HISTOGRAM] = 5, [RS_CACHE_BOUNTY] = 5, [RS_CACHE_DECKIES] = 5,
+    [RS_CACHE_CONFIG] = 5, [RS_CACHE_HEALTH] = 1,
+};
+
+int worker_run(const rs_config *cfg, int index, int listen_fd)
+{
+    rs_worker w;
+    memset(&w, 0, sizeof w);
+    w.cfg = cfg;
+    w.index = index;
+    w.listen_fd = listen_fd;
+    w.db_slots_free = cfg->db_slots;
+    pin_cpu(cfg, index);
+    w.loop = ev_default_loop(EVFLAG_AUTO);
+    lb_err err;
+    int code = 0;
+    if (cfg->db_mode != RS_DB_NAIVE && !(w.db = db_open(cfg->db_path, cfg->db_mode, &err))) {
+        fprintf(stderr, "refserver: worker %d: %s\n", index, err.msg);
+        return 1;
+    }
+    if (!(w.pool = pool_new(w.loop, cfg->pool_threads, cfg->pool_queue, &err)) ||
+        (cfg->db_mode == RS_DB_BATCHED &&
+         !(w.writer = writer_new(w.loop, cfg->db_path, cfg->batch_max_rows, &err)))) {
+        fprintf(stderr, "refserver: worker %d: %s\n", index, err.msg);
+        pool_free(w.pool);
+        db_close(w.db);
+        return 1;
+    }
+    for (int i = 0; i < RS_CACHE_N; i++)
+        ttl_init(&w.cache[i], cache_ttl[i], cfg->cache_on[i]);
+    usercache_init(&w.auth_users, 10, cfg->auth_user_cache);
+    usercache_init(&w.login_users, 5, cfg->login_user_cache);
+
+    ev_io_init(&w.accept_w, on_accept, listen_fd, EV_READ);
+    w.accept_w.data = &w;
+    ev_init(&w.accept_retry, on_accept_retry);
+    w.accept_retry.data = &w;
+    ev_init(&w.drain_w, on_drain_tick);
+    w.drain_w.data = &w;
+    ev_signal_init(&w.sig_term, on_signal, SIGTERM);
+    ev_signal_init(&w.sig_int, on_signal, SIGINT);
+    w.sig_term.data = w.sig_int.data = &w;
+    ev_signal_start(w.loop, &w.sig_term);
+    ev_signal_start(w.loop, &w.sig_int);
+    ev_io_start(w.loop, &w.accept_w);
+    server_unblock_signals();
+
+    ev_run(w.loop, 0);
+
+    if (!drained(&w))
+        code = 1;
+    /* completions first (they may still answer their clients), then sockets */
+    pool_free(w.pool);
+    writer_free(w.writer);
+    conn_close_all(&w);
+    ev_signal_stop(w.loop, &w.sig_term);
+    ev_signal_stop(w.loop, &w.sig_int);
+    ev_timer_stop(w.loop, &w.drain_w);
+    ev_timer_stop(w.loop, &w.accept_retry);
+    ev_io_stop(w.loop, &w.accept_w);
+    if (w.listen_fd >= 0)
+        close(w.listen_fd);
+    for (int i = 0; i < RS_CACHE_N; i++)
+        ttl_free(&w.cache[i]);
+    db_close(w.db);
+    ev_loop_destroy(w.loop);
+    return code;
+}

@@ -1,0 +1,63 @@
+/* worker.h — the state one worker process owns: its loop, store access,
+ * pool, writer, caches and connections. Handlers receive it through rs_ctx. */
+#ifndef RS_WORKER_H
+#define RS_WORKER_H
+#include <ev.h>
+#include <stdbool.h>
+#include "cache.h"
+#include "config.h"
+#include "db.h"
+#include "pool.h"
+#include "request.h"
+#include "router.h"
+
+struct rs_conn;
+struct rs_writer;
+
+typedef struct rs_worker {
+    const rs_config *cfg;
+    struct ev_loop *loop;
+    int index;                    /* 0..workers-1 */
+    int listen_fd;
+    ev_io accept_w;
+    ev_timer accept_retry;        /* re-enable accept after EMFILE */
+    ev_signal sig_term, sig_int;
+    ev_timer drain_w;             /* graceful shutdown watchdog + poll */
+    rs_db *db;                    /* pooled/batched: the long-lived connection */
+    rs_pool *pool;                /* bcrypt and other slow jobs */
+    struct rs_writer *writer;     /* batched mode only */
+    rs_ttl cache[RS_CACHE_N];
+    rs_usercache auth_users;      /* uuid -> user, 10 s */
+    rs_usercache login_users;     /* username -> user, 5 s, positive only */
+    struct rs_conn *conns;        /* every open connection (doubly linked) */
+    int nconns;
+    int db_slots_free;            /* leak fault mode drains this */
+    bool draining;
+    double drain_deadline;
+    unsigned long long requests, rejected_conns;
+} rs_worker;
+
+/* Everything a handler sees for one request. */
+typedef struct rs_ctx {
+    rs_worker *w;
+    struct rs_conn *conn;
+    rs_request *req;
+    rs_reply *rep;
+    const rs_route *route;
+    rs_user user;                 /* filled for authenticated routes */
+} rs_ctx;
+
+/* Handler return values. */
+enum {
+    RS_DONE = 0,     /* rep is complete: send it now */
+    RS_ASYNC = 1,    /* the handler will call conn_async_done() later */
+    RS_STREAM = 2    /* the handler took over the response stream */
+};
+
+/* A database connection for one request: the worker's long-lived one, or a
+ * fresh one in naive mode. NULL + a 500 in ctx->rep on failure (including an
+ * exhausted slot pool in leak mode). Release with worker_db_release. */
+rs_db *worker_db_acquire(rs_ctx *ctx);
+void worker_db_release(rs_ctx *ctx, rs_db *db);
+
+#endif
