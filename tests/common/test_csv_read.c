@@ -383,6 +383,68 @@ static void test_lenient_where_locust_is(void **state)
     lc_table_free(&t);
 }
 
+/* ---- never crash: 3000 deterministic random mutations of valid files ----
+ * Each mutant must either load (and then be consistent: Aggregated index in
+ * range) or fail with a message that names the file. Run under ASan this is
+ * a small fuzz pass over the reader. */
+static void test_mutations(void **state)
+{
+    (void)state;
+    char base[4][1024];
+    snprintf(base[0], sizeof base[0], "%s\r\nGET,\"/a,b\",3,0,20,63.3,10.0,160.0,13.0,0.75,0.0,"
+             "20,20,160,160,160,160,160,160,160,160,160\r\n,Aggregated,3,0,20,63.3,10.0,160.0,"
+             "13.0,0.75,0.0,20,20,160,160,160,160,160,160,160,160,160\r\n", LC_STATS_HEADER);
+    snprintf(base[1], sizeof base[1], "Type\tName\t# Requests\t# Fails\tMedian (ms)\t95%%ile (ms)\t"
+             "99%%ile (ms)\tAverage (ms)\tMin (ms)\tMax (ms)\tAverage size (bytes)\tCurrent RPS\t"
+             "Current Failures/s\nGET\t/a\t5\t1\t60.16\t60\t60\t60.16\t60\t60\t43\t0.1\t0\n"
+             "\tAggregated\t5\t1\t60.16\t60\t60\t60.16\t60\t60\t43\t0.1\t0\n");
+    snprintf(base[2], sizeof base[2], "Count,Message,Traceback,Nodes\r\n3,boom,\"  File \"\"x\"\"\n"
+             "  raise\n\",local\r\n");
+    snprintf(base[3], sizeof base[3], "%s\r\n1700000000,3,,Aggregated,1.500000,0.000000,N/A,N/A,"
+             "N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,0,0,0,0.0,0,0,0\r\n", LC_HISTORY_HEADER);
+    static const char alphabet[] = ",\t\r\n\"N/A-.e0123456789x\xff ";
+    uint64_t r = 12345;
+    int loaded = 0, rejected = 0;
+    for (int i = 0; i < 3000; i++) {
+        char text[1100];
+        const char *src = base[i % 4];
+        size_t len = strlen(src);
+        memcpy(text, src, len + 1);
+        int edits = 1 + (int)(r % 4);
+        for (int k = 0; k < edits; k++) {
+            r = r * 6364136223846793005ull + 1442695040888963407ull;
+            size_t pos = (size_t)(r >> 33) % len;
+            int op = (int)((r >> 20) % 3);
+            char c = alphabet[(r >> 40) % (sizeof alphabet - 1)];
+            if (op == 0) {                       /* replace */
+                text[pos] = c;
+            } else if (op == 1 && len + 1 < sizeof text) {   /* insert */
+                memmove(text + pos + 1, text + pos, len - pos + 1);
+                text[pos] = c;
+                len++;
+            } else if (len > 1) {                /* delete */
+                memmove(text + pos, text + pos + 1, len - pos);
+                len--;
+            }
+        }
+        text[len] = '\0';
+        const char *p = put_file("mutant.csv", text);
+        lc_table t;
+        lb_err err = {{0}};
+        if (lc_read_file(p, &t, &err) == 0) {
+            loaded++;
+            assert_true(t.aggregated < (long)t.nrows);
+            lc_table_free(&t);
+        } else {
+            rejected++;
+            assert_non_null(strstr(err.msg, p));
+        }
+    }
+    /* both outcomes occur, so the loop exercised both paths */
+    print_message("mutants: %d loaded, %d rejected\n", loaded, rejected);
+    assert_true(loaded > 20 && rejected > 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_stream_history),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_lenient_where_locust_is),
+        cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
