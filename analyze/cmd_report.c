@@ -129,7 +129,7 @@ int cmd_report(int argc, char **argv)
     int wr = report_write(out, &in, &o, &err);
     if (wr < 0) {
         cmd_error("report", "%s (report not written; %s left as it was)", err.msg, out);
-        rc = strstr(err.msg, "gnuplot") ? 1 : 2;
+        rc = wr == -2 ? 1 : 2;
         goto out;
     }
     fprintf(stderr, "analyze report: wrote %s/Performance-Story.md (%zu profiles)%s\n", out, n,

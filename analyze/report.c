@@ -220,6 +220,7 @@ int report_write(const char *outdir, const report_input *in, const report_opts *
              "install gnuplot-nox, or scripts/install-deps) and run again%s", perr.msg, "");
         rmdir(sub);
     } else if (make_plots(&pc, in, o, err)) {
+        rc = -2;
         goto done;
     }
     snprintf(sub, len + 64, "%s/Performance-Story.md", tmp);

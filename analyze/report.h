@@ -39,7 +39,8 @@ typedef struct report_input {
 
 /* Write the report into outdir (whose parent must exist). Returns 0; 1 when
  * the report was written but plots were skipped because gnuplot is missing;
- * -1 with err filled on failure (outdir untouched). */
+ * -2 when gnuplot ran but failed to make an image, -1 on any other failure
+ * (both with err filled and outdir untouched). */
 int report_write(const char *outdir, const report_input *in, const report_opts *o,
                  lb_err *err);
 
