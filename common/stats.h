@@ -43,14 +43,16 @@ typedef struct stats_buckets {
     uint64_t total;    /* sum of all counts */
 } stats_buckets;
 
-/* Per-second counters for a window of recent Unix seconds (ring by second). */
+/* Per-second counters for a window of recent Unix seconds (ring by second).
+ * Locust keeps every second forever; the current-rate window needs only the
+ * last 13, so a second older than the newest one in its slot is dropped. */
 typedef struct stats_persec {
     int64_t sec[STATS_RATE_RING];
     uint64_t count[STATS_RATE_RING];
 } stats_persec;
 
 typedef struct stats_snapshot {
-    int64_t sec;               /* Unix second the snapshot is filed under; 0 = unused */
+    int64_t sec;               /* Unix second the snapshot is filed under; INT64_MIN = unused */
     uint64_t num_requests;
     stats_buckets hist;
 } stats_snapshot;
@@ -71,8 +73,9 @@ typedef struct stats_entry {
     stats_buckets hist;            /* Locust's rounded buckets */
     stats_persec reqs_per_sec;     /* num_reqs_per_sec, recent seconds */
     stats_persec fails_per_sec;    /* num_fail_per_sec, recent seconds */
-    hdr_hist *precise;             /* microsecond histogram */
-    stats_snapshot *snapshots;     /* NULL unless snapshots enabled (full history) */
+    hdr_hist *precise;             /* microsecond histogram (NULL if it could not be allocated) */
+    stats_snapshot *snapshots;     /* STATS_SNAPSHOTS slots, NULL unless snapshots enabled
+                                    * (full history); each keeps only the keys it saw */
 } stats_entry;
 
 /* One distinct (method, name, error) with its count (failures.csv rows). */
