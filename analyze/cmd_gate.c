@@ -85,6 +85,8 @@ static int load_run(const char *path, loaded *l)
         cmd_error("gate", "%s", err.msg);
         rc = -1;
     } else if (hist && runfiles_exists(hist)) {
+        /* Histories can hold a million rows: say what is being read. */
+        fprintf(stderr, "analyze gate: reading %s\n", hist);
         if (runfiles_load_history(hist, &l->hist, &err)) {
             cmd_error("gate", "%s", err.msg);
             rc = -1;

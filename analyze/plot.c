@@ -143,9 +143,12 @@ int plot_bars(const plot_ctx *ctx, const char *name, const char *title, const ch
     put_quoted(f, ylabel);
     fputs("\nset style data histograms\nset style fill solid 0.8 border -1\n"
           "set boxwidth 0.7\nset xtics rotate by -30 left font ',8'\nset grid ytics\n"
-          "set yrange [0:*]\nset bmargin 9\nset rmargin 12\n", f);
+          "set yrange [0:*]\nset offsets 0,0,graph 0.08,0\nset bmargin 9\nset rmargin 16\n", f);
+    /* Value labels: small bars next to big ones would otherwise read as zero. */
     return script_finish(ctx, f, path, name,
-                         "plot $data using 2:xtic(1) notitle lc rgb '#4472c4'", err);
+                         "plot $data using 2:xtic(1) notitle lc rgb '#4472c4', "
+                         "'' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 "
+                         "font ',9' notitle", err);
 }
 
 int plot_latency(const plot_ctx *ctx, const char *name, const char *title,

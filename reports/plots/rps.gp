@@ -20,12 +20,13 @@ set boxwidth 0.7
 set xtics rotate by -30 left font ',8'
 set grid ytics
 set yrange [0:*]
+set offsets 0,0,graph 0.08,0
 set bmargin 9
-set rmargin 12
+set rmargin 16
 set terminal pngcairo noenhanced size 1000,560
 set output 'rps.png'
-plot $data using 2:xtic(1) notitle lc rgb '#4472c4'
+plot $data using 2:xtic(1) notitle lc rgb '#4472c4', '' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 font ',9' notitle
 set terminal svg noenhanced size 1000,560
 set output 'rps.svg'
-plot $data using 2:xtic(1) notitle lc rgb '#4472c4'
+plot $data using 2:xtic(1) notitle lc rgb '#4472c4', '' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 font ',9' notitle
 set output
