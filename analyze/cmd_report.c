@@ -104,7 +104,15 @@ int cmd_report(int argc, char **argv)
         fprintf(stderr, "analyze report: [%zu/%zu] reading %s\n", i + 1, n, path);
         int bad = cmd_load("report", path, &m, group, true, &ps[i], &names[i]);
         if (!bad) {
-            /* Labels by position: the manifest entry this file came from. */
+            /* The manifest names the report's profiles (section names are
+             * unique, so chart files cannot collide); labels by position. */
+            char *name = strdup(m.profiles[i].name);
+            if (!name) {
+                free(path);
+                goto out;
+            }
+            free(ps[i].name);
+            ps[i].name = name;
             ps[i].users = m.profiles[i].users;
             ps[i].config = m.profiles[i].config;
             ps[i].commit = m.profiles[i].commit;

@@ -33,6 +33,18 @@ static void rm_tree(const char *path)
     nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+void report_plot_name(char *out, size_t cap, const char *prefix, const char *name)
+{
+    size_t o = (size_t)snprintf(out, cap, "%s", prefix);
+    for (const char *s = name; *s && o + 1 < cap; s++) {
+        char c = *s;
+        int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '.' || c == '_' || c == '-';
+        out[o++] = keep ? c : '_';
+    }
+    out[o] = '\0';
+}
+
 static int plot_endpoints(const plot_ctx *pc, const model_profile *p, size_t top,
                           lb_err *err)
 {
@@ -70,7 +82,7 @@ static int plot_endpoints(const plot_ctx *pc, const model_profile *p, size_t top
         v[2 * shown + i] = e->m.p99;
     }
     char name[600], title[700];
-    snprintf(name, sizeof name, "endpoints-%s", p->name);
+    report_plot_name(name, sizeof name, "endpoints-", p->name);
     snprintf(title, sizeof title, "%s: p50/p95/p99 of the %zu busiest endpoints", p->name, shown);
     rc = plot_latency(pc, name, title, labels, v, v + shown, v + 2 * shown, shown, err);
 out:
@@ -103,7 +115,7 @@ static int plot_one_history(const plot_ctx *pc, const model_profile *p, const ru
         v[2 * n + i] = pt->has_p95 ? pt->p95 : 0.0;
     }
     char name[600], title[700];
-    snprintf(name, sizeof name, "history-%s", p->name);
+    report_plot_name(name, sizeof name, "history-", p->name);
     snprintf(title, sizeof title, "%s: users, RPS and p95 over time", p->name);
     rc = plot_history(pc, name, title, t, v, v + n, v + 2 * n, n, err);
 out:

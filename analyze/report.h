@@ -44,6 +44,11 @@ typedef struct report_input {
 int report_write(const char *outdir, const report_input *in, const report_opts *o,
                  lb_err *err);
 
+/* PREFIX + a profile name as a chart's base file name in out: anything but
+ * [A-Za-z0-9._-] becomes '_', so names from a manifest cannot reach outside
+ * plots/. */
+void report_plot_name(char *out, size_t cap, const char *prefix, const char *name);
+
 /* Markdown body of the report (report_md.c). plots_ok says whether the
  * images exist; history[i] whether profile i got an over-time chart. */
 int report_md_write(FILE *f, const report_input *in, const report_opts *o, bool plots_ok);

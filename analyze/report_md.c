@@ -214,9 +214,12 @@ static int write_endpoints(FILE *f, const report_input *in, const report_opts *o
                     e->m.has_rps ? num(buf[6], e->m.rps, 2, false) : "—");
         }
         fputc('\n', f);
-        if (plots_ok && p->neps)
-            fprintf(f, "![%s: per-endpoint latency](plots/endpoints-%s.png) "
-                    "([SVG](plots/endpoints-%s.svg))\n\n", p->name, p->name, p->name);
+        if (plots_ok && p->neps) {
+            char file[700];
+            report_plot_name(file, sizeof file, "endpoints-", p->name);
+            fprintf(f, "![%s: per-endpoint latency](plots/%s.png) ([SVG](plots/%s.svg))\n\n",
+                    p->name, file, file);
+        }
         free(idx);
     }
     return 0;
@@ -239,10 +242,12 @@ static void write_history(FILE *f, const report_input *in, bool plots_ok)
         const run_history *h = in->hist[i];
         fprintf(f, "### `%s`\n\n%zu per-second rows over %lld s.\n\n", in->ps[i].name, h->n,
                 (long long)(h->pts[h->n - 1].t - h->pts[0].t));
-        if (plots_ok)
-            fprintf(f, "![%s: users, RPS and p95 over time](plots/history-%s.png) "
-                    "([SVG](plots/history-%s.svg))\n\n", in->ps[i].name, in->ps[i].name,
-                    in->ps[i].name);
+        if (plots_ok) {
+            char file[700];
+            report_plot_name(file, sizeof file, "history-", in->ps[i].name);
+            fprintf(f, "![%s: users, RPS and p95 over time](plots/%s.png) ([SVG](plots/%s.svg))"
+                    "\n\n", in->ps[i].name, file, file);
+        }
     }
 }
 

@@ -30,7 +30,7 @@ grep -qF 'served **34.3x** the RPS of B (`profile_1500_notracing_single_core_fb6
 grep -qF '| `profile_1500_notracing_single_core_fb69a06` | `POST /api/v1/auth/login [on_start]` | 76.8% |' "$MD" || fail "login share"; ok
 grep -qF 'the web UI lists at most 500 rows' "$MD" || fail "truncation note"; ok
 grep -qF '`profile_e967aaa` has 500 unique request names; `--group-names` folded them' "$MD" || fail "cardinality note"; ok
-grep -qF '| `ours_stats` | 50 | synthetic run | 24,000 | 0 | 10 | 120 | 120 | 12.5 | 800 |' "$MD" || fail "stats-layout row"; ok
+grep -qF '| `ours` | 50 | synthetic run | 24,000 | 0 | 10 | 120 | 120 | 12.5 | 800 |' "$MD" || fail "stats-layout row"; ok
 
 # Every image the Markdown links exists, and gnuplot really drew it.
 links=$(grep -o 'plots/[A-Za-z0-9_.-]*\.\(png\|svg\)' "$MD" | sort -u)
@@ -38,13 +38,13 @@ links=$(grep -o 'plots/[A-Za-z0-9_.-]*\.\(png\|svg\)' "$MD" | sort -u)
 for l in $links; do
   [ -s "$OUT/$l" ] || fail "$l missing or empty"; ok
 done
-for img in rps latency endpoints-profile_fb69a06 history-ours_stats; do
+for img in rps latency endpoints-profile_fb69a06 history-ours; do
   [ "$(head -c 8 "$OUT/plots/$img.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$img.png is not a PNG"; ok
   grep -q '<svg' "$OUT/plots/$img.svg" || fail "$img.svg is not SVG"; ok
   [ "$(stat -c %s "$OUT/plots/$img.png")" -gt 5000 ] || fail "$img.png suspiciously small"; ok
   [ -s "$OUT/plots/$img.gp" ] || fail "$img.gp script not kept"; ok
 done
-grep -qF '![ours_stats: users, RPS and p95 over time](plots/history-ours_stats.png)' "$MD" || fail "history plot link"; ok
+grep -qF '![ours: users, RPS and p95 over time](plots/history-ours.png)' "$MD" || fail "history plot link"; ok
 grep -qF '30 per-second rows over 29 s' "$MD" || fail "history summary"; ok
 
 # Same inputs, same bytes.
@@ -62,4 +62,9 @@ grep -qF '## Headline table' "$MD" || fail "tables missing without gnuplot"; ok
 grep -qF 'Plots were skipped' "$MD" || fail "report does not say plots were skipped"; ok
 grep -q 'plots/' "$MD" && fail "links to plots that were not made"; ok
 [ ! -e "$OUT/plots" ] || fail "stale plots folder"; ok
+# Manifest names become chart file names only through [A-Za-z0-9._-].
+printf '[profile ../odd&name?]\nfile = profile_255c2e5.csv\n' >"$TMP/data/odd.manifest"
+expect_rc 0 "$AZ" report --manifest "$TMP/data/odd.manifest" --out "$TMP/o/odd"
+[ -s "$TMP/o/odd/plots/endpoints-.._odd_name_.png" ] || fail "sanitised chart name"; ok
+grep -qF '](plots/endpoints-.._odd_name_.png)' "$TMP/o/odd/Performance-Story.md" || fail "sanitised link"; ok
 done_checks
