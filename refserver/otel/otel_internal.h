@@ -44,19 +44,28 @@ void otel_ids_span(uint8_t id[8]);
 
 typedef struct otel_queue {
     otel_span *slots;
-    size_t cap;
-    size_t head;  /* index of the oldest span */
-    size_t count;
+    size_t cap;        /* limit + max_batch slots */
+    size_t limit;      /* most spans that may wait (the SDK's max queue size) */
+    size_t max_batch;  /* most spans one reservation may take */
+    size_t head;       /* oldest slot: the reserved batch, then waiting spans */
+    size_t reserved;   /* slots at head lent to the exporter */
+    size_t count;      /* spans waiting after the reserved ones */
 } otel_queue;
 
-/* Allocate room for cap spans. Returns 0, or -1 when out of memory. */
-int otel_queue_init(otel_queue *q, size_t cap);
+/* Allocate room for `limit` waiting spans plus one batch of max_batch being
+ * exported. Returns 0, or -1 when out of memory or a size is 0. */
+int otel_queue_init(otel_queue *q, size_t limit, size_t max_batch);
 void otel_queue_destroy(otel_queue *q);
-/* Copy *s in at the tail. Returns 0, or -1 (nothing changed) when full. */
+/* Copy *s in at the tail. Returns 0, or -1 (nothing changed) when `limit`
+ * spans already wait. */
 int otel_queue_push(otel_queue *q, const otel_span *s);
-/* Move up to max of the oldest spans into out[], oldest first; returns how
- * many. */
-size_t otel_queue_pop(otel_queue *q, otel_span *out, size_t max);
+/* Lend up to max (at most max_batch) of the oldest waiting spans: out[] gets
+ * pointers to them, oldest first, valid until otel_queue_release() — pushes
+ * in between never touch them, so they may be read without the lock. Only
+ * one reservation at a time. Returns how many. */
+size_t otel_queue_reserve(otel_queue *q, const otel_span **out, size_t max);
+/* Give the reserved slots back for reuse. */
+void otel_queue_release(otel_queue *q);
 
 /* ---- OTLP JSON (otel_json.c) ---- */
 
@@ -70,7 +79,7 @@ typedef struct otel_resource {
 /* Encode n spans as one compact OTLP ExportTraceServiceRequest JSON document
  * (one resourceSpans, one scopeSpans). Returns a malloc'd NUL-terminated
  * string (its length in *len when len is non-NULL), or NULL with err set. */
-char *otel_json_encode(const otel_resource *res, const otel_span *spans, size_t n,
+char *otel_json_encode(const otel_resource *res, const otel_span *const *spans, size_t n,
                        size_t *len, lb_err *err);
 
 /* ---- sinks (otel_sink_http.c, otel_sink_file.c) ---- */
@@ -81,7 +90,7 @@ struct otel_sink {
      * spans are then counted as dropped). Called from the exporter thread
      * only. */
     int (*export_spans)(otel_sink *sink, const otel_resource *res,
-                        const otel_span *spans, size_t n, long timeout_ms, lb_err *err);
+                        const otel_span *const *spans, size_t n, long timeout_ms, lb_err *err);
     void (*destroy)(otel_sink *sink);
 };
 

@@ -229,7 +229,7 @@ static void jb_span(jbuf *b, const otel_span *s)
     JB_LIT(b, "}}");
 }
 
-char *otel_json_encode(const otel_resource *res, const otel_span *spans, size_t n,
+char *otel_json_encode(const otel_resource *res, const otel_span *const *spans, size_t n,
                        size_t *len, lb_err *err)
 {
     jbuf b = {NULL, 0, 0, 0};
@@ -246,7 +246,7 @@ char *otel_json_encode(const otel_resource *res, const otel_span *spans, size_t 
     for (size_t i = 0; i < n; i++) {
         if (i)
             JB_LIT(&b, ",");
-        jb_span(&b, &spans[i]);
+        jb_span(&b, spans[i]);
     }
     JB_LIT(&b, "]}]}]}");
     if (b.oom) {

@@ -17,7 +17,7 @@ typedef struct file_sink {
     char *path;
 } file_sink;
 
-static int file_export(otel_sink *sink, const otel_resource *res, const otel_span *spans,
+static int file_export(otel_sink *sink, const otel_resource *res, const otel_span *const *spans,
                        size_t n, long timeout_ms, lb_err *err)
 {
     (void)timeout_ms; /* a local append has no network to wait for */

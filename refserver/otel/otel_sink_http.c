@@ -26,7 +26,7 @@ static size_t discard(char *ptr, size_t size, size_t nmemb, void *ud)
     return size * nmemb;
 }
 
-static int http_export(otel_sink *sink, const otel_resource *res, const otel_span *spans,
+static int http_export(otel_sink *sink, const otel_resource *res, const otel_span *const *spans,
                        size_t n, long timeout_ms, lb_err *err)
 {
     http_sink *h = (http_sink *)sink;

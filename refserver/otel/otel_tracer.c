@@ -3,8 +3,9 @@
  *
  * The exporter sends a batch as soon as max_export_batch spans wait, or when
  * schedule_delay has passed since the last export with anything queued. The
- * queue lock is held only for copies; encoding and network I/O happen with
- * it released, so ending a span never waits for the collector. */
+ * queue lock is held for one span copy (enqueue) or O(1) bookkeeping
+ * (reserve/release a batch); encoding and network I/O happen with it
+ * released, so ending a span never waits for the collector. */
 #include "otel_internal.h"
 #include <pthread.h>
 #include <signal.h>
@@ -25,7 +26,7 @@ struct otel_tracer {
     uint64_t shutdown_deadline_ns;
     uint64_t exported, dropped, export_errors;
     lb_err last_err;
-    otel_span *batch;         /* exporter thread's own buffer, no lock needed */
+    const otel_span **batch;  /* the exporter's reserved batch (see otel_queue.c) */
     pthread_t thread;
 };
 
@@ -70,15 +71,15 @@ static void *exporter_main(void *arg)
             if (now >= t->shutdown_deadline_ns) {
                 /* Out of flush time: what is left is lost, and counted. */
                 t->dropped += t->q.count;
-                while (otel_queue_pop(&t->q, t->batch, t->set.max_export_batch) > 0) {
-                }
+                while (otel_queue_reserve(&t->q, t->batch, t->set.max_export_batch) > 0)
+                    otel_queue_release(&t->q);
                 break;
             }
             long left_ms = (long)((t->shutdown_deadline_ns - now) / 1000000ull) + 1;
             if (left_ms < timeout_ms)
                 timeout_ms = left_ms;
         }
-        size_t n = otel_queue_pop(&t->q, t->batch, t->set.max_export_batch);
+        size_t n = otel_queue_reserve(&t->q, t->batch, t->set.max_export_batch);
         pthread_mutex_unlock(&t->mu);
 
         lb_err e;
@@ -86,6 +87,7 @@ static void *exporter_main(void *arg)
         int rc = t->sink->export_spans(t->sink, &t->res, t->batch, n, timeout_ms, &e);
 
         pthread_mutex_lock(&t->mu);
+        otel_queue_release(&t->q);
         if (rc == 0) {
             t->exported += n;
         } else {
@@ -113,7 +115,7 @@ static otel_tracer *tracer_create(otel_settings *set, otel_sink *sink, lb_err *e
     t->sink = sink;
     t->res = (otel_resource){t->set.service_name, t->set.service_version,
                              t->set.scope_name, t->set.scope_version};
-    if (otel_queue_init(&t->q, t->set.max_queue_size) < 0 ||
+    if (otel_queue_init(&t->q, t->set.max_queue_size, t->set.max_export_batch) < 0 ||
         !(t->batch = calloc(t->set.max_export_batch, sizeof *t->batch))) {
         lb_err_set(err, "otel: out of memory for a queue of %zu spans", t->set.max_queue_size);
         goto fail_mem;

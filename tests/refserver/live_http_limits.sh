@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# live_http_limits.sh — malformed requests, oversize headers and bodies,
+# pipelining, header timeout and the connection cap, each answered with the
+# right status while the server keeps serving.
+cd "$(dirname "$0")" && source ./lib.sh
+rs_start --dataset decnet-2026-04 --workers 1 --max-conns 8 --header-timeout 0.5 \
+    --max-header-bytes 4096 --max-body-bytes 65536
+
+# raw REQUEST_PY_BYTES_EXPR [WAIT] — send raw bytes, print the status lines seen
+raw() {
+    $PY - "$RS_PORT" "$1" "${2:-0.3}" <<'PYEOF'
+import socket, sys, time
+port, data, wait = int(sys.argv[1]), eval(sys.argv[2]), float(sys.argv[3])
+s = socket.create_connection(("127.0.0.1", port))
+s.sendall(data)
+time.sleep(wait)
+s.settimeout(2)
+out = b""
+try:
+    while True:
+        d = s.recv(65536)
+        if not d:
+            break
+        out += d
+except socket.timeout:
+    out += b" <open>"
+import re
+print(" ".join(m.decode() for m in re.findall(rb"HTTP/1\.1 (\d{3}) ", out))
+      + (" open" if out.endswith(b"<open>") else " closed"))
+PYEOF
+}
+alive() { check "still serving after $1" '{"status":"ok"}' "$(curl -s --max-time 2 "$RS_URL/healthz")"; }
+
+check "malformed request line" "400 closed" "$(raw 'b"GARBAGE\r\n\r\n"')"
+alive malformed
+check "bad header syntax" "400 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n"')"
+alive "bad header"
+check "oversize header 431" "431 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nX-Big: " + b"a" * 5000 + b"\r\n\r\n"')"
+alive "oversize header"
+check "oversize URL 431" "431 closed" "$(raw 'b"GET /healthz?" + b"q" * 5000 + b" HTTP/1.1\r\n\r\n"')"
+check "oversize body 413" "413 closed" "$(raw 'b"POST /api/v1/auth/login HTTP/1.1\r\nContent-Length: 100000\r\n\r\n"')"
+check "oversize chunked body 413" "413 closed" \
+    "$(raw 'b"POST /api/v1/auth/login HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + (b"4000\r\n" + b"x" * 16384 + b"\r\n") * 5' 0.5)"
+alive "oversize body"
+check "pipelined 3 in order, kept open" "200 404 200 open" \
+    "$(raw 'b"GET /healthz HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\nGET /healthz HTTP/1.1\r\n\r\n"')"
+check "pipelined then garbage" "200 400 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\n\r\nBLAH\r\n\r\n"')"
+check "Connection: close honoured" "200 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n"')"
+check "HTTP/1.0 closes by default" "200 closed" "$(raw 'b"GET /healthz HTTP/1.0\r\n\r\n"')"
+check "partial request times out 408" "408 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nHost: x\r\n"' 1.0)"
+alive "header timeout"
+
+# connection cap: hold 8 idle connections, the 9th gets 503 and close
+capped=$($PY - "$RS_PORT" <<'PYEOF'
+import socket, sys, time
+port = int(sys.argv[1])
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(8)]
+time.sleep(0.3)
+s = socket.create_connection(("127.0.0.1", port))
+s.settimeout(2)
+data = s.recv(4096)
+print(data.split(b"\r\n")[0].decode())
+for h in held:
+    h.close()
+PYEOF
+)
+check "past --max-conns 503" "HTTP/1.1 503 Service Unavailable" "$capped"
+sleep 0.2
+alive "connection cap"
+
+rs_stop
+check "graceful exit code" 0 "$RS_EXIT"
+rs_done
