@@ -319,6 +319,9 @@ static int entry_extend(entry_priv *dp, const stats_entry *src)
 int stats_set_merge(stats_set *dst, const stats_set *src)
 {
     int rc = 0;
+    /* first, so entries created by this report start at the report's time */
+    if (src->now_hint > dst->now_hint)
+        dst->now_hint = src->now_hint;
     for (size_t i = 0; i < src->n; i++) {
         const stats_entry *se = &src->entries[i]->pub;
         stats_entry *de = stats_set_entry(dst, se->method, se->name);
@@ -340,7 +343,5 @@ int stats_set_merge(stats_set *dst, const stats_set *src)
         const stats_error *er = stats_errtab_at(&src->errors, i);
         rc |= stats_errtab_add(&dst->errors, er->method, er->name, er->error, er->occurrences);
     }
-    if (src->now_hint > dst->now_hint)
-        dst->now_hint = src->now_hint;
     return rc ? -1 : 0;
 }

@@ -380,6 +380,51 @@ static void test_merge(void **state)
     stats_set_free(all);
 }
 
+/* ---- delta reports: merge then reset the source, over and over (how a
+ * worker reports, and how loadgen folds its per-thread sets) ---- */
+static void test_merge_deltas(void **state)
+{
+    (void)state;
+    stats_set *thread = stats_set_new(1000.0, false), *shared = stats_set_new(1000.0, true);
+    stats_set *all = stats_set_new(1000.0, false);
+    stats_entry *tx = stats_set_entry(thread, "GET", "/x");
+    stats_entry *ax = stats_set_entry(all, "GET", "/x");
+    double now = 1000.0;
+    for (int tick = 0; tick < 30; tick++) {
+        for (int i = 0; i < 50; i++) {
+            now += 0.02;   /* 50 requests per second */
+            double rt = 1.0 + (tick * 50 + i) % 700;
+            bool fail = i % 10 == 0;
+            stats_set_record(thread, tx, now, rt, 10, fail, fail ? "E()" : NULL);
+            stats_set_record(all, ax, now, rt, 10, fail, fail ? "E()" : NULL);
+        }
+        assert_int_equal(stats_set_merge(shared, thread), 0);
+        stats_set_reset(thread, now);
+        assert_int_equal(stats_set_total(thread)->num_requests, 0);
+    }
+    const stats_entry *sx = stats_set_entry(shared, "GET", "/x");
+    const stats_entry *st = stats_set_total_c(shared), *at = stats_set_total_c(all);
+    assert_int_equal(sx->num_requests, 1500);
+    assert_int_equal(sx->num_failures, 150);
+    assert_int_equal(stats_set_error_at(shared, 0)->occurrences, 150);
+    for (int p = 0; p < STATS_NPCT; p++)
+        assert_int_equal(stats_entry_percentile(sx, stats_pcts[p]),
+                         stats_entry_percentile(ax, stats_pcts[p]));
+    /* the shared clock keeps its own start (1000.0): same rates as one set */
+    assert_true(st->start_time == 1000.0);
+    assert_true(stats_entry_total_rps(sx, st) == stats_entry_total_rps(ax, at));
+    assert_true(stats_entry_current_rps(sx, st) == stats_entry_current_rps(ax, at));
+    assert_true(fabs(stats_entry_current_rps(sx, st) - 50.0) < 1e-9);
+    /* merge-time snapshots (one per new second, like Locust's master) give a
+     * current percentile over roughly the last 10 s */
+    int64_t key;
+    assert_true(stats_entry_current_percentile(sx, now, 0.5, &key));
+    assert_true(key > 0);
+    stats_set_free(thread);
+    stats_set_free(shared);
+    stats_set_free(all);
+}
+
 /* ---- errors in Locust's order: sorted by SHA-256 of
  * "<method>.<name>.<repr(error)>" (digests computed with hashlib):
  *   GET /a 'it\'s "odd"\n'          0b2e3560...
@@ -488,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_current_percentiles),
         cmocka_unit_test(test_reset),
         cmocka_unit_test(test_merge),
+        cmocka_unit_test(test_merge_deltas),
         cmocka_unit_test(test_error_order),
         cmocka_unit_test(test_entries_sorted),
         cmocka_unit_test(test_no_alloc_steady_state),
