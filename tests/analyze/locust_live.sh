@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# locust_live.sh — analyze on real Locust 2.12.1 output (label live).
+#
+# Two Python HTTP servers on free 127.0.0.1 ports, one answering at once and one
+# sleeping 25 ms per request; /usr/bin/locust runs headless against each for 14 s
+# with --csv, in parallel. Then: table and compare read Locust's own _stats.csv,
+# the gate passes a run against itself and fails the slow one naming p95_ms, and
+# the report draws the over-time chart from Locust's _stats_history.csv.
+source "$(dirname "$0")/lib.sh"
+PY=/usr/bin/python3
+LOCUST=/usr/bin/locust
+[ -x "$LOCUST" ] || fail "$LOCUST not installed (python3-locust)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+cat >"$TMP/server.py" <<'PYEOF'
+import http.server, sys, time
+DELAY = float(sys.argv[2])
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        time.sleep(DELAY)
+        body = b"ok\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *a):
+        pass
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+with open(sys.argv[1] + ".tmp", "w") as f:
+    f.write(str(srv.server_address[1]))
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+srv.serve_forever()
+PYEOF
+cat >"$TMP/locustfile.py" <<'PYEOF'
+from locust import HttpUser, task, constant
+class Visitor(HttpUser):
+    wait_time = constant(0.05)
+    @task(3)
+    def root(self):
+        self.client.get("/")
+    @task(1)
+    def page(self):
+        self.client.get("/logs?limit=10&offset=%d" % (self.environment.runner.stats.total.num_requests % 3))
+PYEOF
+
+for side in fast slow; do
+  delay=0; [ $side = slow ] && delay=0.025
+  "$PY" "$TMP/server.py" "$TMP/$side.port" "$delay" 2>"$TMP/$side.server.log" & pids+=($!)
+done
+for side in fast slow; do
+  for _ in $(seq 50); do [ -s "$TMP/$side.port" ] && break; sleep 0.1; done
+  [ -s "$TMP/$side.port" ] || fail "$side server did not start"
+done
+for side in fast slow; do
+  timeout 40 "$LOCUST" -f "$TMP/locustfile.py" --headless -u 4 -r 4 -t 14s --only-summary \
+    -H "http://127.0.0.1:$(cat "$TMP/$side.port")" --csv "$TMP/$side" >"$TMP/$side.log" 2>&1 & pids+=($!)
+done
+wait "${pids[2]}" || true
+wait "${pids[3]}" || true
+for side in fast slow; do
+  [ -s "$TMP/${side}_stats.csv" ] || { cat "$TMP/$side.log" >&2; fail "locust wrote no $side _stats.csv"; }
+done
+
+expect_rc 0 "$AZ" table --format csv "$TMP/fast_stats.csv" "$TMP/slow_stats.csv"
+req=$(awk -F, 'NR == 2 { print $4 }' "$TMP/out")
+[ "${req:-0}" -gt 50 ] || fail "fast run has only '$req' requests"; ok
+expect_rc 0 "$AZ" compare --format csv --group-names "$TMP/fast_stats.csv" "$TMP/slow_stats.csv"
+expect_out 'GET /logs?limit=*&offset=*:p95_ms_approx,'
+expect_rc 0 "$AZ" gate --baseline "$TMP/fast_stats.csv" --candidate "$TMP/fast_stats.csv"
+expect_out 'verdict: PASS'
+expect_rc 1 "$AZ" gate --baseline "$TMP/fast_stats.csv" --candidate "$TMP/slow_stats.csv"
+expect_out 'FAIL p95_ms: rose'
+expect_out 'verdict: REGRESSION'
+
+printf '[profile fast]\nfile = fast_stats.csv\n[profile slow]\nfile = slow_stats.csv\n[compare delay]\na = fast\nb = slow\n' \
+  >"$TMP/runs.manifest"
+expect_rc 0 "$AZ" report --manifest "$TMP/runs.manifest" --out "$TMP/report"
+[ -s "$TMP/report/plots/history-fast.png" ] || fail "no history chart from Locust's history file"; ok
+grep -qF '](plots/history-slow.png)' "$TMP/report/Performance-Story.md" || fail "history link"; ok
+# Show the regression verdict in the test log: real numbers from a real run.
+"$AZ" gate --baseline "$TMP/fast_stats.csv" --candidate "$TMP/slow_stats.csv" 2>/dev/null || true
+done_checks
