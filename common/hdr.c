@@ -21,11 +21,19 @@
 
 #define HDR_MAGS 22            /* magnitudes 0..21 */
 #define HDR_SUB 1024           /* sub-buckets per magnitude >= 1 */
-#define HDR_CHUNK 64           /* counters per lazily allocated chunk */
+#define HDR_CHUNK 16           /* counters per lazily allocated chunk */
 #define HDR_TOP 0xFFFFFFFFull  /* largest trackable value (us) */
+/* Chunks over all magnitudes: 2048/64 for magnitude 0, 1024/64 for the rest. */
+#define HDR_NCHUNKS (2 * HDR_SUB / HDR_CHUNK + (HDR_MAGS - 1) * HDR_SUB / HDR_CHUNK)
+#define HDR_DIRTY_WORDS ((HDR_NCHUNKS + 63) / 64)
 
 struct hdr_hist {
     uint64_t **mag[HDR_MAGS];  /* mag[k][chunk] -> HDR_CHUNK counters */
+    /* Chunks written since the last reset. loadgen folds per-thread
+     * histograms into a shared one and resets them every second; walking
+     * only these keeps merge and reset proportional to what was recorded,
+     * not to every chunk the histogram ever allocated. */
+    uint64_t dirty[HDR_DIRTY_WORDS];
     uint64_t count;            /* every recorded value, counted or not */
     uint64_t min, max;         /* exact raw extremes */
     uint64_t sum;              /* exact sum of raw values (us) */
@@ -47,6 +55,23 @@ static void locate(uint64_t v, int *k, size_t *idx)
     int shift = msb - 10;
     *k = shift;
     *idx = (size_t)(v >> shift) - HDR_SUB;
+}
+
+/* Index of chunk c of magnitude k among all chunks, and back. */
+static size_t chunk_id(int k, size_t c)
+{
+    return k == 0 ? c : 2 * HDR_SUB / HDR_CHUNK + (size_t)(k - 1) * (HDR_SUB / HDR_CHUNK) + c;
+}
+static void chunk_of(size_t id, int *k, size_t *c)
+{
+    size_t first = 2 * HDR_SUB / HDR_CHUNK;
+    if (id < first) {
+        *k = 0;
+        *c = id;
+    } else {
+        *k = 1 + (int)((id - first) / (HDR_SUB / HDR_CHUNK));
+        *c = (id - first) % (HDR_SUB / HDR_CHUNK);
+    }
 }
 
 /* Lowest and highest value that share the counter (k, idx). */
@@ -83,12 +108,14 @@ void hdr_free(hdr_hist *h)
 
 void hdr_reset(hdr_hist *h)
 {
-    for (int k = 0; k < HDR_MAGS; k++) {
-        if (!h->mag[k])
-            continue;
-        for (size_t c = 0; c < mag_size(k) / HDR_CHUNK; c++)
-            if (h->mag[k][c])
-                memset(h->mag[k][c], 0, HDR_CHUNK * sizeof(uint64_t));
+    for (size_t w = 0; w < HDR_DIRTY_WORDS; w++) {
+        for (uint64_t bits = h->dirty[w]; bits; bits &= bits - 1) {
+            int k;
+            size_t c;
+            chunk_of(w * 64 + (size_t)__builtin_ctzll(bits), &k, &c);
+            memset(h->mag[k][c], 0, HDR_CHUNK * sizeof(uint64_t));
+        }
+        h->dirty[w] = 0;
     }
     h->count = h->min = h->max = h->sum = 0;
 }
@@ -110,6 +137,8 @@ static uint64_t *counter(hdr_hist *h, int k, size_t idx)
             return NULL;
         h->bytes += HDR_CHUNK * sizeof(uint64_t);
     }
+    size_t id = chunk_id(k, c);
+    h->dirty[id / 64] |= 1ull << (id % 64);
     return &h->mag[k][c][idx % HDR_CHUNK];
 }
 
@@ -142,22 +171,19 @@ int hdr_merge(hdr_hist *dst, const hdr_hist *src)
     int rc = 0;
     if (src->count == 0)
         return 0;
-    for (int k = 0; k < HDR_MAGS; k++) {
-        if (!src->mag[k])
-            continue;
-        for (size_t c = 0; c < mag_size(k) / HDR_CHUNK; c++) {
+    for (size_t w = 0; w < HDR_DIRTY_WORDS; w++) {
+        for (uint64_t bits = src->dirty[w]; bits; bits &= bits - 1) {
+            int k;
+            size_t c;
+            chunk_of(w * 64 + (size_t)__builtin_ctzll(bits), &k, &c);
             const uint64_t *sc = src->mag[k][c];
-            if (!sc)
+            uint64_t *d = counter(dst, k, c * HDR_CHUNK);   /* the chunk's first counter */
+            if (!d) {
+                rc = -1;
                 continue;
-            for (size_t i = 0; i < HDR_CHUNK; i++) {
-                if (!sc[i])
-                    continue;
-                uint64_t *d = counter(dst, k, c * HDR_CHUNK + i);
-                if (!d)
-                    rc = -1;
-                else
-                    *d += sc[i];
             }
+            for (size_t i = 0; i < HDR_CHUNK; i++)
+                d[i] += sc[i];
         }
     }
     if (dst->count == 0 || src->min < dst->min)

@@ -149,13 +149,20 @@ int stats_buckets_add(stats_buckets *b, int64_t key, uint64_t n)
 
 int stats_buckets_merge(stats_buckets *dst, const stats_buckets *src)
 {
-    stats_bk_asc it;
-    int64_t key;
-    uint64_t count;
     int rc = 0;
-    stats_bk_asc_init(&it, src);
-    while (stats_bk_asc_next(&it, &key, &count))
-        if (stats_buckets_add(dst, key, count) < 0)
+    if (src->total == 0)
+        return 0;
+    if (src->dense) {
+        /* live + live: slot-wise sum, the common case of a worker report */
+        if (!dst->dense && !(dst->dense = calloc(STATS_DENSE, sizeof *dst->dense)))
+            return -1;
+        for (int s = 0; s < STATS_DENSE; s++) {
+            dst->dense[s] += src->dense[s];
+            dst->total += src->dense[s];
+        }
+    }
+    for (size_t i = 0; i < src->nbig; i++)
+        if (src->big[i].count && stats_buckets_add(dst, src->big[i].key, src->big[i].count) < 0)
             rc = -1;
     return rc;
 }

@@ -21,6 +21,8 @@ echo "== recording cost ($REQS requests)"
 "$BIN/lc_bench" record "$REQS"
 echo "== entry memory"
 "$BIN/lc_bench" entries
+echo "== reporter fold (merge per-thread set into the shared one, reset it)"
+"$BIN/lc_bench" merge
 echo "== generating a $ROWS-row _stats_history.csv"
 "$BIN/lc_bench" gen "$work/h.csv" "$ROWS"
 ls -l "$work/h.csv" | awk '{printf "%.1f MB\n", $5/1e6}'

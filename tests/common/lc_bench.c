@@ -2,6 +2,7 @@
  *
  *   lc_bench record N        ns per stats_set_record vs a bare counter increment
  *   lc_bench entries         memory held by 1001 per-offset entries
+ *   lc_bench merge           one reporter fold: merge + reset of a 1001-entry thread set
  *   lc_bench gen PATH N      write an N-row _stats_history.csv (Locust layout)
  *   lc_bench read PATH       stream it with lc_read_stream: rows, seconds, peak RSS */
 #include <inttypes.h>
@@ -80,6 +81,40 @@ static int bench_entries(void)
     return 0;
 }
 
+static int bench_merge(void)
+{
+    stats_set *thread = stats_set_new(1700000000.0, false);
+    stats_set *shared = stats_set_new(1700000000.0, true);
+    stats_entry *e[1001];
+    char name[64];
+    for (int i = 0; i < 1001; i++) {
+        snprintf(name, sizeof name, "/api/v1/logs?limit=100&offset=%d", i);
+        e[i] = stats_set_entry(thread, "GET", name);
+    }
+    double now = 1700000000.0, total = 0, first = 0;
+    int rounds = 60, warm = 40;   /* report the steady state after chunks exist */
+    for (int r = 0; r < rounds; r++) {
+        for (int j = 0; j < 20000; j++) {   /* 20k requests per 1-s tick */
+            now += 5e-5;
+            stats_set_record(thread, e[next_rand() % 1001], now,
+                             1.0 + (double)(next_rand() % 900000) / 1000.0, 100, false, NULL);
+        }
+        double t0 = clock_mono();
+        stats_set_merge(shared, thread);
+        stats_set_reset(thread, now);
+        if (r == 0)
+            first = clock_mono() - t0;
+        if (r >= warm)
+            total += clock_mono() - t0;
+    }
+    printf("merge + reset of a 1001-entry thread set (20k requests/tick, snapshots on in the "
+           "shared set): first tick %.2f ms, steady state %.2f ms per tick\n", first * 1e3,
+           total / (rounds - warm) * 1e3);
+    stats_set_free(thread);
+    stats_set_free(shared);
+    return 0;
+}
+
 static int bench_gen(const char *path, long n)
 {
     FILE *f = fopen(path, "w");
@@ -129,10 +164,12 @@ int main(int argc, char **argv)
         return bench_record(atol(argv[2]));
     if (argc >= 2 && !strcmp(argv[1], "entries"))
         return bench_entries();
+    if (argc >= 2 && !strcmp(argv[1], "merge"))
+        return bench_merge();
     if (argc >= 4 && !strcmp(argv[1], "gen"))
         return bench_gen(argv[2], atol(argv[3]));
     if (argc >= 3 && !strcmp(argv[1], "read"))
         return bench_read(argv[2]);
-    fprintf(stderr, "usage: lc_bench record N | entries | gen PATH N | read PATH\n");
+    fprintf(stderr, "usage: lc_bench record N | entries | merge | gen PATH N | read PATH\n");
     return 2;
 }
