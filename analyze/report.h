@@ -49,8 +49,10 @@ int report_write(const char *outdir, const report_input *in, const report_opts *
  * plots/. */
 void report_plot_name(char *out, size_t cap, const char *prefix, const char *name);
 
-/* Markdown body of the report (report_md.c). plots_ok says whether the
- * images exist; history[i] whether profile i got an over-time chart. */
+/* Write the Markdown body of the report to f (report_md.c). plots_ok says
+ * whether the charts were made, so the body links them or says they were
+ * skipped; in->hist[i] non-NULL means profile i has an over-time chart.
+ * Returns 0, or -1 on OOM or a write error. */
 int report_md_write(FILE *f, const report_input *in, const report_opts *o, bool plots_ok);
 
 #endif
