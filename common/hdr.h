@@ -3,10 +3,11 @@
  * Locust's rounded buckets hide detail (everything between 995 and 1049 ms is
  * "1000"). This histogram records microseconds with 3 significant digits
  * (relative error < 0.1%), exact below 2048 us, covering 1 us .. ~1 h (larger
- * values are clamped to the top and counted). Memory is bounded (~190 KiB at
- * worst): counters are allocated lazily in 64-counter chunks within each
+ * values are clamped to the top and counted). Memory is bounded (~195 KiB at
+ * worst): counters are allocated lazily in 16-counter chunks within each
  * power-of-two magnitude, so an entry pays only for the value ranges it saw
- * (20 requests spread over 1-10 ms: ~9 KiB; times within a 100 us band: ~1.5 KiB).
+ * (empty: 400 B; times within a 100 us band: ~1.4 KiB; 20 requests spread
+ * over 1-10 ms: ~5 KiB; every value of 1-10 ms: ~29 KiB).
  * Histograms merge exactly (same layout everywhere).
  *
  * Hand-written because Debian packages no C HDR histogram library
