@@ -105,6 +105,13 @@ otel_sink *otel_sink_file_new(const char *path, lb_err *err);
  * settings and calls this; tests pass their own. */
 otel_tracer *otel_tracer_new_with_sink(const otel_config *cfg, otel_sink *sink, lb_err *err);
 
+/* CLOCK_REALTIME minus CLOCK_MONOTONIC in ns, as last sampled by the
+ * tracer (at creation, then on each exporter wake-up, at least every
+ * schedule delay): a span's wall start is its monotonic start plus this,
+ * which saves a clock read per span and picks up clock steps within one
+ * delay. Lock-free. */
+int64_t otel_tracer_wall_offset(const otel_tracer *t);
+
 /* Copy a finished span into the tracer's queue, or count it as dropped when
  * the queue is full; wakes the exporter when a full batch is waiting. */
 void otel_tracer_enqueue(otel_tracer *t, const otel_span *span);

@@ -12,6 +12,7 @@
  * count against the queue size. Locking is the tracer's job. */
 #include "otel_internal.h"
 #include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +42,10 @@ int otel_queue_push(otel_queue *q, const otel_span *s)
         return -1;
     /* reserved <= max_batch and count < limit, so this slot is free. */
     size_t tail = (q->head + q->reserved + q->count) % q->cap;
-    q->slots[tail] = *s;
+    /* Only the attributes in use: most spans carry a few of the eight, and
+     * the copy is made under the lock. */
+    size_t used = s->n_attrs <= OTEL_SPAN_MAX_ATTRS ? s->n_attrs : OTEL_SPAN_MAX_ATTRS;
+    memcpy(&q->slots[tail], s, offsetof(otel_span, attrs) + used * sizeof(otel_attr));
     q->count++;
     return 0;
 }

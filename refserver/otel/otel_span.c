@@ -2,7 +2,8 @@
  *
  * Everything here runs on request paths, so a NULL tracer (tracing off) and
  * a non-recording span return before any work, and a recording span costs
- * two clock reads, a few random words and, at the end, one locked copy. */
+ * two monotonic clock reads, a few random words and, at the end, one locked
+ * copy. */
 #include "otel_internal.h"
 #include <string.h>
 #include <time.h>
@@ -62,11 +63,11 @@ static void span_begin(otel_tracer *t, otel_span *span, const char *name,
     span->n_attrs = 0;
     span->dropped_attrs = 0;
     copy_utf8(span->name, sizeof span->name, name && *name ? name : "span");
-    uint64_t wall = now_ns(CLOCK_REALTIME), mono = now_ns(CLOCK_MONOTONIC);
+    uint64_t mono = now_ns(CLOCK_MONOTONIC);
     if (start_mono == 0 || start_mono > mono)
         start_mono = mono;
     span->start_mono_ns = start_mono;
-    span->start_unix_ns = wall - (mono - start_mono);
+    span->start_unix_ns = (uint64_t)((int64_t)start_mono + otel_tracer_wall_offset(t));
     span->end_unix_ns = 0;
 }
 

@@ -9,6 +9,7 @@
 #include "otel_internal.h"
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +18,7 @@ struct otel_tracer {
     otel_settings set;
     otel_resource res;        /* views into set's strings */
     otel_sink *sink;
+    _Atomic int64_t wall_offset_ns; /* see otel_tracer_wall_offset() */
     pthread_mutex_t mu;       /* guards everything below */
     pthread_cond_t wake;      /* exporter waits here (CLOCK_MONOTONIC) */
     pthread_cond_t idle;      /* flushers wait here for `flush` to clear */
@@ -37,6 +39,21 @@ static uint64_t mono_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+static void sample_wall_offset(otel_tracer *t)
+{
+    struct timespec w, m;
+    clock_gettime(CLOCK_REALTIME, &w);
+    clock_gettime(CLOCK_MONOTONIC, &m);
+    int64_t off = ((int64_t)w.tv_sec - (int64_t)m.tv_sec) * 1000000000 +
+                  ((int64_t)w.tv_nsec - (int64_t)m.tv_nsec);
+    atomic_store_explicit(&t->wall_offset_ns, off, memory_order_relaxed);
+}
+
+int64_t otel_tracer_wall_offset(const otel_tracer *t)
+{
+    return atomic_load_explicit(&t->wall_offset_ns, memory_order_relaxed);
+}
+
 static void wait_until(pthread_cond_t *cv, pthread_mutex_t *mu, uint64_t deadline_ns)
 {
     struct timespec ts = {(time_t)(deadline_ns / 1000000000ull),
@@ -51,6 +68,7 @@ static void *exporter_main(void *arg)
     uint64_t last_export = mono_ns();
     pthread_mutex_lock(&t->mu);
     for (;;) {
+        sample_wall_offset(t);
         uint64_t deadline = last_export + delay_ns;
         while (!t->shutdown && !t->flush && t->q.count < t->set.max_export_batch &&
                mono_ns() < deadline)
@@ -115,6 +133,7 @@ static otel_tracer *tracer_create(otel_settings *set, otel_sink *sink, lb_err *e
     t->sink = sink;
     t->res = (otel_resource){t->set.service_name, t->set.service_version,
                              t->set.scope_name, t->set.scope_version};
+    sample_wall_offset(t);
     if (otel_queue_init(&t->q, t->set.max_queue_size, t->set.max_export_batch) < 0 ||
         !(t->batch = calloc(t->set.max_export_batch, sizeof *t->batch))) {
         lb_err_set(err, "otel: out of memory for a queue of %zu spans", t->set.max_queue_size);

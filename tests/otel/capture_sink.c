@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-static int capture_export(otel_sink *sink, const otel_resource *res, const otel_span *spans,
+static int capture_export(otel_sink *sink, const otel_resource *res, const otel_span *const *spans,
                           size_t n, long timeout_ms, lb_err *err)
 {
     (void)timeout_ms;

@@ -315,7 +315,8 @@ static json_t *encode_one(const otel_span *s, char **body_out)
     otel_resource res = {"svc \"quoted\"", "1", "sc", "2"};
     lb_err err;
     size_t len = 0;
-    char *body = otel_json_encode(&res, s, 1, &len, &err);
+    const otel_span *one[1] = {s};
+    char *body = otel_json_encode(&res, one, 1, &len, &err);
     assert_non_null(body);
     assert_int_equal(len, strlen(body));
     json_error_t jerr;
@@ -415,7 +416,9 @@ static void test_big_batch_grows_buffer(void **state)
     (void)state;
     enum { N = 600 };
     otel_span *spans = calloc(N, sizeof *spans);
+    const otel_span **ptrs = calloc(N, sizeof *ptrs);
     assert_non_null(spans);
+    assert_non_null(ptrs);
     for (int i = 0; i < N; i++) {
         snprintf(spans[i].name, sizeof spans[i].name, "span-%d", i);
         spans[i].n_attrs = OTEL_SPAN_MAX_ATTRS;
@@ -423,11 +426,12 @@ static void test_big_batch_grows_buffer(void **state)
             snprintf(spans[i].attrs[k].key, OTEL_ATTR_KEY_MAX, "key-%d", k);
             memset(spans[i].attrs[k].sval, 'x', OTEL_ATTR_STR_MAX - 1);
         }
+        ptrs[i] = &spans[i];
     }
     otel_resource res = {"s", "1", "sc", "2"};
     lb_err err;
     size_t len;
-    char *body = otel_json_encode(&res, spans, N, &len, &err);
+    char *body = otel_json_encode(&res, ptrs, N, &len, &err);
     assert_non_null(body);
     assert_true(len > (size_t)N * OTEL_SPAN_MAX_ATTRS * (OTEL_ATTR_STR_MAX - 1));
     json_t *doc = json_loads(body, 0, NULL);
@@ -437,6 +441,7 @@ static void test_big_batch_grows_buffer(void **state)
     assert_string_equal(str_of(json_array_get(arr, N - 1), "name"), "span-599");
     json_decref(doc);
     free(body);
+    free(ptrs);
     free(spans);
 }
 
