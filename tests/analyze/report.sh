@@ -62,6 +62,11 @@ grep -qF '## Headline table' "$MD" || fail "tables missing without gnuplot"; ok
 grep -qF 'Plots were skipped' "$MD" || fail "report does not say plots were skipped"; ok
 grep -q 'plots/' "$MD" && fail "links to plots that were not made"; ok
 [ ! -e "$OUT/plots" ] || fail "stale plots folder"; ok
+# scripts/report (what `make report` runs) regenerates the committed report exactly.
+LB_SHARED_DIR=${LB_SHARED_DIR} REPORT_OUT=$TMP/o/committed expect_rc 0 bash "$SRC/scripts/report"
+cmp -s "$TMP/o/committed/Performance-Story.md" "$SRC/reports/Performance-Story.md" ||
+  fail "reports/Performance-Story.md is stale: run make report (or scripts/report) and commit it"; ok
+
 # Manifest names become chart file names only through [A-Za-z0-9._-].
 printf '[profile ../odd&name?]\nfile = profile_255c2e5.csv\n' >"$TMP/data/odd.manifest"
 expect_rc 0 "$AZ" report --manifest "$TMP/data/odd.manifest" --out "$TMP/o/odd"
