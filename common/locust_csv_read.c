@@ -121,6 +121,9 @@ static int slot_of(const col *cols, const char *name)
 
 static int take_header(reader *r, const lcp_row *row, lb_err *err)
 {
+    /* A spreadsheet that re-saved the file may have prefixed a UTF-8 BOM. */
+    if (row->nfields && !strncmp(row->fields[0], "\xef\xbb\xbf", 3))
+        memmove(row->fields[0], row->fields[0] + 3, strlen(row->fields[0] + 3) + 1);
     static const struct { lc_layout layout; const col *cols; } exact[] = {
         {LC_LAYOUT_STATS, stats_cols}, {LC_LAYOUT_HISTORY, history_cols},
         {LC_LAYOUT_FAILURES, failures_cols}, {LC_LAYOUT_FAILURES, failures_latest_cols},

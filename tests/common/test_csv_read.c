@@ -381,6 +381,12 @@ static void test_lenient_where_locust_is(void **state)
     assert_false(t.rows[0].has_pct[0]);
     assert_int_equal(t.aggregated, -1);
     lc_table_free(&t);
+    /* a UTF-8 BOM before the header (spreadsheet re-save) is ignored */
+    p = put_file("bom.csv", "\xef\xbb\xbfMethod,Name,Error,Occurrences\r\nGET,/a,E(),2\r\n");
+    assert_int_equal(lc_read_file(p, &t, &err), 0);
+    assert_int_equal(t.layout, LC_LAYOUT_FAILURES);
+    assert_int_equal(t.failures[0].occurrences, 2);
+    lc_table_free(&t);
 }
 
 /* ---- never crash: 3000 deterministic random mutations of valid files ----
