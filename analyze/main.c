@@ -26,10 +26,13 @@ int main(int argc, char **argv)
 {
     static const struct {
         const char *name;
+        char *prog;          /* argv[0] for the subcommand: getopt's messages use it */
         int (*fn)(int, char **);
     } subs[] = {
-        { "table", cmd_table }, { "compare", cmd_compare },
-        { "gate", cmd_gate }, { "report", cmd_report },
+        { "table", "analyze table", cmd_table },
+        { "compare", "analyze compare", cmd_compare },
+        { "gate", "analyze gate", cmd_gate },
+        { "report", "analyze report", cmd_report },
     };
     if (argc < 2) {
         fputs(HELP, stderr);
@@ -44,8 +47,10 @@ int main(int argc, char **argv)
         return 0;
     }
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-        if (!strcmp(argv[1], subs[i].name))
+        if (!strcmp(argv[1], subs[i].name)) {
+            argv[1] = subs[i].prog;
             return subs[i].fn(argc - 1, argv + 1);
+        }
     fprintf(stderr, "analyze: unknown subcommand '%s' (table, compare, gate, report; "
             "see analyze --help)\n", argv[1]);
     return 2;
