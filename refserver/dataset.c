@@ -89,7 +89,7 @@ static int seed_decnet(rs_db *db, unsigned long long *rs, lb_err *err)
         time_t ts = T_PROFILE + (time_t)i * 34 + rnd_below(rs, 20);
         const char *ip = ips[rnd_below(rs, 5)];
         int port = 30000 + (int)rnd_below(rs, 30000);
-        char decky[16];
+        char decky[32];
         snprintf(decky, sizeof decky, "decky-%02ld", 1 + rnd_below(rs, 3));
         int rc;
         if (i % 20 == 10) {
@@ -113,7 +113,7 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
 {
     long nd = cfg->ds_deckies > 0 ? cfg->ds_deckies : 1;
     unsigned *dsvc = calloc((size_t)nd, sizeof *dsvc);   /* bit set of services per decky */
-    char (*ips)[16] = calloc((size_t)cfg->ds_attackers, sizeof *ips);
+    char (*ips)[48] = calloc((size_t)cfg->ds_attackers, sizeof *ips);
     if (!dsvc || !ips) {
         free(dsvc);
         free(ips);

@@ -126,9 +126,9 @@ int server_run(rs_config *cfg, lb_err *err)
                 }
             }
             free(pids);
-            int code = worker_run(cfg, i, wfd);
-            fflush(NULL);
-            _exit(code);
+            /* exit(), not _exit(): stdio was flushed before fork, and the
+             * sanitizers' leak check runs from exit handlers */
+            exit(worker_run(cfg, i, wfd));
         }
         pids[i] = pid;
         started++;

@@ -74,6 +74,12 @@ check() {
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
 rs_done() {
+    # a sanitizer build reports into the server's stderr: any report fails the test
+    if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:" "$RS_DIR/server.log" 2>/dev/null; then
+        FAIL=$((FAIL + 1))
+        echo "FAIL: sanitizer report in the server log:"
+        grep -E -A20 "ERROR: (Address|Leak)Sanitizer|runtime error:" "$RS_DIR/server.log" | head -60
+    fi
     echo "$(basename "$0"): $PASS passed, $FAIL failed"
     [ "$FAIL" -eq 0 ]
 }
