@@ -160,6 +160,16 @@ static int bench_read(const char *path)
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && !strcmp(argv[1], "--help")) {
+        printf("usage: lc_bench record N | entries | merge | gen PATH N | read PATH\n"
+               "  record N    ns per stats_set_record over N requests vs a bare counter\n"
+               "  entries     memory of 1001 entries with 20 requests each\n"
+               "  merge       one reporter fold (merge + reset) of a 1001-entry set\n"
+               "  gen PATH N  write an N-row _stats_history.csv\n"
+               "  read PATH   stream PATH with lc_read_stream: rows, seconds, peak RSS\n"
+               "No options. Exit 0 ok, 2 bad usage or input.\n");
+        return 0;
+    }
     if (argc >= 3 && !strcmp(argv[1], "record"))
         return bench_record(atol(argv[2]));
     if (argc >= 2 && !strcmp(argv[1], "entries"))

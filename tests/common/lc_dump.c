@@ -26,8 +26,16 @@ static void dump_row(const lc_row *r)
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && !strcmp(argv[1], "--help")) {
+        printf("usage: lc_dump FILE...\n"
+               "       lc_dump --write PREFIX\n"
+               "Parse Locust CSV files (stats, history, failures, exceptions, web-UI TSV) with\n"
+               "the common/ reader and print one line per row. --write PREFIX writes the four\n"
+               "--csv files of an empty run instead. No other options. Exit 0 ok, 2 bad input.\n");
+        return 0;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: lc_dump FILE... | lc_dump --write PREFIX\n");
+        fprintf(stderr, "usage: lc_dump FILE... | lc_dump --write PREFIX (see --help)\n");
         return 2;
     }
     if (!strcmp(argv[1], "--write")) {
