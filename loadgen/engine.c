@@ -272,10 +272,11 @@ static int engine_prepare_requests(lg_engine *e, lb_err *err)
     size_t n = plan->nrequests;
     e->curlu = calloc(n, sizeof *e->curlu);
     e->url_str = calloc(n, sizeof *e->url_str);
+    e->name_str = calloc(n, sizeof *e->name_str);
     e->entry = calloc(n, sizeof *e->entry);
     e->hdrs = calloc(n, sizeof *e->hdrs);
     e->hdrs_static = calloc(n, sizeof *e->hdrs_static);
-    if (!e->curlu || !e->url_str || !e->entry || !e->hdrs || !e->hdrs_static)
+    if (!e->curlu || !e->url_str || !e->name_str || !e->entry || !e->hdrs || !e->hdrs_static)
         return lb_err_set(err, "out of memory");
     /* Variables that users change (on_start saves) make headers per-user. */
     bool mutable_slot[256] = {false};
@@ -296,7 +297,7 @@ static int engine_prepare_requests(lg_engine *e, lb_err *err)
             if (!r->name || tmpl_is_static(r->name)) {
                 if (r->name)
                     tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
-                if (!(e->entry[i] = stats_set_entry(e->set, r->method, name)))
+                if (!(e->name_str[i] = strdup(name)))
                     return lb_err_set(err, "out of memory");
             }
         }
@@ -342,11 +343,14 @@ static void engine_free(lg_engine *e)
             curl_url_cleanup(e->curlu[i]);
         if (e->url_str)
             free(e->url_str[i]);
+        if (e->name_str)
+            free(e->name_str[i]);
         if (e->hdrs)
             curl_slist_free_all(e->hdrs[i]);
     }
     free(e->curlu);
     free(e->url_str);
+    free(e->name_str);
     free(e->entry);
     free(e->hdrs);
     free(e->hdrs_static);

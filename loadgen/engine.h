@@ -73,7 +73,9 @@ typedef struct lg_engine {
     long share_max, nspawned, nalive, spawn_step;
     CURLU **curlu;                  /* per request id: pre-parsed URL if static */
     char **url_str;                 /* per request id: that URL as text (messages) */
-    stats_entry **entry;            /* per request id: cached entry if name static */
+    char **name_str;                /* per request id: the stats name if static */
+    stats_entry **entry;            /* per request id: its entry, created on first use
+                                       (as Locust does: no zero rows for unused requests) */
     struct curl_slist **hdrs;       /* per request id (+1 session): lists shared by all users */
     bool *hdrs_static;              /* per request id: header list has no variables */
     struct lg_sock *socks;          /* watched sockets (engine.c) */

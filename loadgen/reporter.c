@@ -2,6 +2,7 @@
  * merged stats (history row, console table), so engines wait at most that
  * long for their once-a-second merge. */
 #include "reporter.h"
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include "clock.h"
@@ -119,6 +120,13 @@ void reporter_run(lg_reporter *r)
     r->sigint.data = r->sigterm.data = r;
     ev_signal_start(r->loop, &r->sigint);
     ev_signal_start(r->loop, &r->sigterm);
+    /* main blocked these while it started the engines (so they never get
+     * them); libev's handlers are in place now, so let them in here. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     ev_run(r->loop, 0);
     ev_timer_stop(r->loop, &r->tick);
     ev_timer_stop(r->loop, &r->runtime);

@@ -61,7 +61,9 @@ static void user_fail_unsent(lg_user *u, const lg_request *r, const char *why)
     lg_engine *e = u->eng;
     stats_entry *ent = e->entry[r->id];
     if (!ent)
-        ent = stats_set_entry(e->set, r->method, e->name[0] ? e->name : "(unsent)");
+        ent = stats_set_entry(e->set, r->method,
+                              e->name_str[r->id] ? e->name_str[r->id]
+                                                 : e->name[0] ? e->name : "(unsent)");
     char repr[600];
     request_pyrepr(why, repr, sizeof repr);
     snprintf(e->err, sizeof e->err, "InvalidURL(%s)", repr);
@@ -76,6 +78,9 @@ static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0
     const char *const *vals = user_vals(u);
     CURLU *cu = e->curlu[r->id];
     stats_entry *ent = e->entry[r->id];
+    if (!ent && e->name_str[r->id] &&
+        !(ent = e->entry[r->id] = stats_set_entry(e->set, r->method, e->name_str[r->id])))
+        return false;
     const char *url = NULL, *body = NULL;
     size_t bodylen = 0;
     e->name[0] = '\0';

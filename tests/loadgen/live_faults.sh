@@ -1,1 +1,55 @@
-exit 0
+#!/usr/bin/env bash
+# live_faults.sh — bad input exits 2 with a message naming the culprit; an
+# unreachable host makes every attempt a connection-error failure, still
+# writes the CSVs and exits 1; SIGTERM and SIGINT stop the users, write the
+# CSVs and exit.
+source "$(dirname "$0")/lib.sh"
+
+set +e
+"$LOADGEN" --bogus-option 2>"$T/e1"; rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q -- "--bogus-option" "$T/e1" || fail "unknown option: rc=$rc $(cat "$T/e1")"
+set +e
+"$LOADGEN" -u lots http://127.0.0.1:1/ 2>"$T/e2"; rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q -- "-u" "$T/e2" || fail "bad -u value: rc=$rc"
+set +e
+"$LOADGEN" -t 5x http://127.0.0.1:1/ 2>"$T/e3"; rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q "run-time\|-t" "$T/e3" || fail "bad -t value: rc=$rc"
+printf 'name: broken\ntasks:\n  - path: /a\n    wieght: 3\n' > "$T/bad.yaml"
+set +e
+"$LOADGEN" -f "$T/bad.yaml" -t 1s 2>"$T/e4"; rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q "bad.yaml:4: unknown request key 'wieght'" "$T/e4" || fail "malformed scenario: rc=$rc $(cat "$T/e4")"
+"$LOADGEN" --help | grep -q -- "--spawn-rate R" || fail "--help"
+ok "bad option/value/scenario exit 2 with file:line or option named"
+
+port=$(free_port)
+set +e
+"$LOADGEN" -u 3 -r 3 -t 2s --csv "$T/down" --only-summary "http://127.0.0.1:$port/x" 2>"$T/down.err"; rc=$?
+set -e
+[ $rc -eq 1 ] || fail "unreachable host: exit $rc, want 1"
+reqs=$(csv_field "$T/down_stats.csv" Aggregated "Request Count")
+fails=$(csv_field "$T/down_stats.csv" Aggregated "Failure Count")
+[ "$reqs" -gt 0 ] && [ "$reqs" = "$fails" ] || fail "unreachable: $reqs requests, $fails failures"
+grep -qF "ConnectionError(\"\"Couldn't connect to server for url: http://127.0.0.1:$port/x\"\")" "$T/down_failures.csv" ||
+    fail "no connection-error text: $(cat "$T/down_failures.csv")"
+ok "unreachable host: $reqs attempts, all failures with ConnectionError, CSVs written, exit 1"
+
+start_server
+for sig in TERM INT; do
+    "$LOADGEN" -u 4 -r 4 --csv "$T/sig$sig" --only-summary "$URL/delay?ms=20" 2>"$T/sig.err" &
+    lp=$!
+    PIDS+=($lp)
+    sleep 2.5
+    kill -$sig $lp
+    set +e
+    wait $lp; rc=$?
+    set -e
+    [ $rc -eq 0 ] || fail "SIG$sig: exit $rc: $(tail -3 "$T/sig.err")"
+    n=$(csv_field "$T/sig${sig}_stats.csv" Aggregated "Request Count")
+    [ "$n" -gt 20 ] || fail "SIG$sig: only $n requests in the CSV"
+    grep -q "\"stop_reason\": \"SIG$sig\"" "$T/sig${sig}_meta.json" || fail "SIG$sig: meta stop_reason"
+    ok "SIG$sig: stopped, $n requests written, exit 0"
+done
