@@ -31,6 +31,9 @@ row() {
 }
 if command -v perf >/dev/null && perf record -o "$work/probe.data" -- true >/dev/null 2>&1; then
     row "perf record -F 99 -g" perf record -F 99 -g -o "$work/perf.data" -- "${job[@]}"
+    # perf's own start-up and data writing, which perf-attach (attaching to a
+    # running process) does not put on the target; compare with the row above.
+    row "  (perf record -- true alone)" perf record -F 99 -g -o "$work/perf0.data" -- true
 else
     echo "perf record -F 99 -g         (perf missing or forbidden here; skipped)"
 fi
