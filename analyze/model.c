@@ -80,8 +80,13 @@ int model_from_table(model_profile *p, const lc_table *t, lb_err *err)
     if (t->layout != LC_LAYOUT_STATS && t->layout != LC_LAYOUT_WEBUI)
         return lb_err_set(err, "%s: not a statistics table (give the _stats.csv "
                           "file or a web-UI table)", t->path);
-    if (t->aggregated < 0)
-        return lb_err_set(err, "%s: no Aggregated row (a profile needs one)", t->path);
+    if (t->aggregated < 0) {
+        if (t->nrows == 0)
+            return lb_err_set(err, "%s: no rows at all, so no Aggregated row (a profile "
+                              "needs one)", t->path);
+        return lb_err_set(err, "%s:%ld: file ends without an Aggregated row (a profile "
+                          "needs one)", t->path, t->rows[t->nrows - 1].line);
+    }
     p->name = model_basename(t->path);
     p->path = strdup(t->path);
     p->layout = t->layout;

@@ -24,7 +24,7 @@ for sub in table compare; do
   expect_rc 2 "$AZ" $sub $(args "$D/nonnum.csv");   expect_err "$D/nonnum.csv:2:3:"
   expect_rc 2 "$AZ" $sub $(args "$D/negative.csv"); expect_err "$D/negative.csv:2:3: negative"
   expect_rc 2 "$AZ" $sub $(args "$D/na.csv");       expect_err "$D/na.csv:2:3:"
-  expect_rc 2 "$AZ" $sub $(args "$D/noagg.csv");    expect_err "$D/noagg.csv: no Aggregated row"
+  expect_rc 2 "$AZ" $sub $(args "$D/noagg.csv");    expect_err "$D/noagg.csv:2: file ends without an Aggregated row"
 done
 
 # Usage errors name the option.
@@ -49,7 +49,7 @@ expect_rc 0 "$AZ" report --help;  for o in --manifest --out --data-dir --group-n
 printf '[profile a]\nfile = a.csv\ncolour = red\n' >"$D/m1.manifest"
 expect_rc 2 "$AZ" table --manifest "$D/m1.manifest"; expect_err "$D/m1.manifest:3: unknown key 'colour'"
 printf '[profile a]\nfile = noagg.csv\n' >"$D/m2.manifest"
-expect_rc 2 "$AZ" table --manifest "$D/m2.manifest"; expect_err "$D/noagg.csv: no Aggregated row"
+expect_rc 2 "$AZ" table --manifest "$D/m2.manifest"; expect_err "$D/noagg.csv:2: file ends without an Aggregated row"
 
 # A failed report leaves the good one in place, byte for byte.
 OUT=$TMP/report

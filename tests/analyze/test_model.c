@@ -65,12 +65,16 @@ static void test_no_aggregated(void **state)
 {
     (void)state;
     lc_row rows[] = { synth_row("GET", "/a", 40, 0, 100, 200, 250, 120, 9.5) };
+    rows[0].line = 2;
     lc_table t = synth_table("noagg.csv", rows, 1, -1);
     model_profile p;
     lb_err err = { "" };
     assert_int_equal(model_from_table(&p, &t, &err), -1);
-    assert_non_null(strstr(err.msg, "noagg.csv"));
-    assert_non_null(strstr(err.msg, "Aggregated"));
+    assert_non_null(strstr(err.msg, "noagg.csv:2: file ends without an Aggregated row"));
+    t.nrows = 0;
+    assert_int_equal(model_from_table(&p, &t, &err), -1);
+    assert_non_null(strstr(err.msg, "noagg.csv: no rows at all"));
+    t.nrows = 1;
     t.layout = LC_LAYOUT_HISTORY;
     t.aggregated = 0;
     assert_int_equal(model_from_table(&p, &t, &err), -1);
