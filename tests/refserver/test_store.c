@@ -1,0 +1,226 @@
+/* test_store.c — JSON shapes built by the store from both datasets: key order
+ * as the spec writes them, types (fields as a JSON string, payload as an
+ * object, behaviour arrays), pages, counts and the histogram. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "dataset.h"
+#include "hutil.h"
+#include "options.h"
+#include "store.h"
+
+typedef struct fixture {
+    char path[64];
+    rs_db *db;
+    rs_config cfg;
+} fixture;
+
+static int open_seeded(void **state, const char *dataset)
+{
+    fixture *f = calloc(1, sizeof *f);
+    char *argv[] = {"refserver", "--dataset", (char *)dataset, "--dataset-logs", "400",
+                    "--dataset-attackers", "40", "--dataset-bounty", "30", NULL};
+    lb_err err;
+    if (options_parse(&f->cfg, 9, argv, stdout, &err))
+        return -1;
+    strcpy(f->path, "/tmp/rs-store-test.XXXXXX");
+    int fd = mkstemp(f->path);
+    close(fd);
+    f->db = db_open(f->path, RS_DB_POOLED, &err);
+    if (!f->db || store_schema(f->db, &err) || dataset_seed(f->db, &f->cfg, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int setup_default(void **state) { return open_seeded(state, "default"); }
+static int setup_decnet(void **state) { return open_seeded(state, "decnet-2026-04"); }
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    db_close(f->db);
+    char p[96];
+    unlink(f->path);
+    snprintf(p, sizeof p, "%s-wal", f->path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", f->path);
+    unlink(p);
+    free(f);
+    return 0;
+}
+
+/* The keys of a JSON object joined with ',' in their order. */
+static void keys_of(const json_t *o, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)o, k, v) {
+        if (out[0])
+            strncat(out, ",", cap - strlen(out) - 1);
+        strncat(out, k, cap - strlen(out) - 1);
+    }
+}
+
+static void test_decnet_profile_shapes(void **state)
+{
+    fixture *f = *state;
+    lb_err err;
+    json_t *stats = hx_stats(f->db, &err);
+    char *s = json_dumps(stats, JSON_COMPACT);
+    /* the profiles' /stats is 78 bytes: 2-digit logs, 1-digit attackers, no deckies */
+    assert_int_equal(strlen(s), 78);
+    assert_memory_equal(s, "{\"total_logs\":78,\"unique_attackers\":", 36);
+    free(s);
+    json_decref(stats);
+
+    rs_where all = {0};
+    json_t *arr = json_array();
+    assert_int_equal(store_logs_page(f->db, &all, 100, 0, arr, &err), 0);
+    assert_int_equal(json_array_size(arr), 78);
+    char keys[512];
+    keys_of(json_array_get(arr, 0), keys, sizeof keys);
+    assert_string_equal(keys, "id,timestamp,decky,service,event_type,attacker_ip,raw_line,"
+                              "fields,msg,trace_id,span_id");
+    json_t *row = json_array_get(arr, 0);
+    assert_true(json_is_string(json_object_get(row, "fields")));
+    assert_true(json_is_null(json_object_get(row, "trace_id")));
+    /* ~485 B per row in the profiles: accept 450..520 */
+    char *page = json_dumps(arr, JSON_COMPACT);
+    size_t per_row = strlen(page) / 78;
+    assert_in_range(per_row, 450, 520);
+    free(page);
+    json_decref(arr);
+
+    rs_where w;
+    long long n;
+    assert_int_equal(where_logs(&w, "ssh", NULL, NULL), 0);
+    assert_int_equal(store_logs_count(f->db, &w, &n, &err), 0);
+    assert_int_equal(n, 4);
+    where_free(&w);
+
+    json_t *hist = hx_histogram(f->db, &all, 15, &err);
+    assert_int_equal(json_array_size(hist), 3);
+    keys_of(json_array_get(hist, 0), keys, sizeof keys);
+    assert_string_equal(keys, "time,count");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(hist, 0), "time")),
+                        "2026-04-17 20:15:00");
+    json_decref(hist);
+
+    assert_int_equal(store_attackers_count(f->db, &all, &n, &err), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_bounty_count(f->db, &all, &n, &err), 0);
+    assert_int_equal(n, 0);
+}
+
+static void test_default_attackers_and_bounty(void **state)
+{
+    fixture *f = *state;
+    lb_err err;
+    rs_where w;
+    long long n;
+    assert_int_equal(store_attackers_where(&w, NULL, NULL), 0);
+    assert_int_equal(store_attackers_count(f->db, &w, &n, &err), 0);
+    assert_in_range(n, 2, 40);
+    json_t *arr = json_array();
+    assert_int_equal(store_attackers_page(f->db, &w, RS_SORT_ACTIVE, 10, 0, false, arr, &err), 0);
+    assert_int_equal(json_array_size(arr), n < 10 ? n : 10);
+    char keys[512];
+    json_t *a = json_array_get(arr, 0);
+    keys_of(a, keys, sizeof keys);
+    assert_string_equal(keys, "uuid,ip,first_seen,last_seen,event_count,service_count,"
+                              "decky_count,services,deckies,traversal_path,is_traversal,"
+                              "bounty_count,credential_count,fingerprints,commands,updated_at,"
+                              "behavior");
+    assert_true(json_is_array(json_object_get(a, "services")));
+    assert_true(json_is_array(json_object_get(a, "commands")));
+    assert_true(json_is_boolean(json_object_get(a, "is_traversal")));
+    json_t *b = json_object_get(a, "behavior");
+    assert_true(json_is_object(b));
+    keys_of(b, keys, sizeof keys);
+    assert_string_equal(keys, "attacker_uuid,os_guess,hop_distance,tcp_fingerprint,"
+                              "retransmit_count,behavior_class,beacon_interval_s,"
+                              "beacon_jitter_pct,tool_guesses,timing_stats,phase_sequence,"
+                              "updated_at");
+    assert_true(json_is_array(json_object_get(b, "tool_guesses")));
+    assert_true(json_is_object(json_object_get(b, "tcp_fingerprint")));
+    /* sorted by event_count descending */
+    for (size_t i = 1; i < json_array_size(arr); i++)
+        assert_true(json_integer_value(json_object_get(json_array_get(arr, i - 1), "event_count"))
+                    >= json_integer_value(json_object_get(json_array_get(arr, i), "event_count")));
+    /* the N+1 variant returns the same document */
+    json_t *arr2 = json_array();
+    assert_int_equal(store_attackers_page(f->db, &w, RS_SORT_ACTIVE, 10, 0, true, arr2, &err), 0);
+    assert_true(json_equal(arr, arr2));
+    json_decref(arr2);
+    /* detail by uuid */
+    json_t *one = NULL;
+    assert_int_equal(store_attacker_get(f->db, json_string_value(json_object_get(a, "uuid")),
+                                        &one, &err), 0);
+    assert_true(json_equal(one, a));
+    json_decref(one);
+    json_decref(arr);
+    where_free(&w);
+
+    assert_int_equal(store_bounty_where(&w, "credential", NULL), 0);
+    arr = json_array();
+    assert_int_equal(store_bounty_page(f->db, &w, 50, 0, arr, &err), 0);
+    assert_true(json_array_size(arr) > 0);
+    json_t *bo = json_array_get(arr, 0);
+    keys_of(bo, keys, sizeof keys);
+    assert_string_equal(keys, "id,timestamp,decky,service,attacker_ip,bounty_type,payload");
+    assert_true(json_is_object(json_object_get(bo, "payload")));
+    assert_true(json_is_string(json_object_get(json_object_get(bo, "payload"), "username")));
+    json_decref(arr);
+    where_free(&w);
+
+    rs_buf deckies = {0};
+    bool found;
+    assert_int_equal(store_state_get(f->db, "deckies", &deckies, &found, &err), 0);
+    assert_true(found);
+    json_t *d = json_loads(deckies.data, 0, NULL);
+    assert_int_equal(json_array_size(d), 6);
+    keys_of(json_array_get(d, 0), keys, sizeof keys);
+    assert_string_equal(keys, "name,ip,services,distro,base_image,build_base,hostname,archetype,"
+                              "service_config,nmap_os,mutate_interval,last_mutated,"
+                              "last_login_attempt");
+    json_decref(d);
+    buf_free(&deckies);
+}
+
+static void test_seed_is_deterministic(void **state)
+{
+    fixture *f = *state;
+    /* a second database from the same seed holds the same logs */
+    fixture *g;
+    assert_int_equal(setup_default((void **)&g), 0);
+    lb_err err;
+    rs_where all = {0};
+    json_t *a = json_array(), *b = json_array();
+    assert_int_equal(store_logs_page(f->db, &all, 1000, 0, a, &err), 0);
+    assert_int_equal(store_logs_page(g->db, &all, 1000, 0, b, &err), 0);
+    assert_int_equal(json_array_size(a), 400);
+    assert_true(json_equal(a, b));
+    json_decref(a);
+    json_decref(b);
+    teardown((void **)&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_decnet_profile_shapes, setup_decnet, teardown),
+        cmocka_unit_test_setup_teardown(test_default_attackers_and_bounty, setup_default,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_seed_is_deterministic, setup_default, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
