@@ -62,6 +62,24 @@ grep -qF '## Headline table' "$MD" || fail "tables missing without gnuplot"; ok
 grep -qF 'Plots were skipped' "$MD" || fail "report does not say plots were skipped"; ok
 grep -q 'plots/' "$MD" && fail "links to plots that were not made"; ok
 [ ! -e "$OUT/plots" ] || fail "stale plots folder"; ok
+# A gnuplot without pngcairo: the libgd png terminal is used instead.
+real_gp=$(command -v gnuplot)
+printf '#!/bin/sh\nif [ "$1" = -e ] && [ "$2" = "set terminal pngcairo" ]; then exit 1; fi\nexec %s "$@"\n' \
+  "$real_gp" >"$TMP/gp-nocairo"
+chmod +x "$TMP/gp-nocairo"
+printf '[profile p]\nfile = profile_255c2e5.csv\n' >"$TMP/data/one.manifest"
+expect_rc 0 "$AZ" report --manifest "$TMP/data/one.manifest" --out "$TMP/o/nocairo" --gnuplot "$TMP/gp-nocairo"
+grep -q '^set terminal png size' "$TMP/o/nocairo/plots/rps.gp" || fail "png fallback not used"; ok
+[ "$(head -c 4 "$TMP/o/nocairo/plots/rps.png" | od -An -tx1 | tr -d ' \n')" = 89504e47 ] || fail "fallback PNG"; ok
+# A gnuplot that starts but cannot draw: exit 1, the previous report stays.
+printf '#!/bin/sh\nif [ "$1" = -e ] && [ "$#" -eq 2 ]; then exit 0; fi\nexit 3\n' >"$TMP/gp-broken"
+chmod +x "$TMP/gp-broken"
+before=$(cd "$TMP/o/nocairo" && find . -type f | sort | xargs md5sum)
+expect_rc 1 "$AZ" report --manifest "$TMP/data/one.manifest" --out "$TMP/o/nocairo" --gnuplot "$TMP/gp-broken"
+expect_err 'gnuplot failed (exit 3)'
+expect_err 'report not written'
+[ "$before" = "$(cd "$TMP/o/nocairo" && find . -type f | sort | xargs md5sum)" ] || fail "broken gnuplot touched the report"; ok
+
 # scripts/report (what `make report` runs) regenerates the committed report exactly.
 LB_SHARED_DIR=${LB_SHARED_DIR} REPORT_OUT=$TMP/o/committed expect_rc 0 bash "$SRC/scripts/report"
 cmp -s "$TMP/o/committed/Performance-Story.md" "$SRC/reports/Performance-Story.md" ||
