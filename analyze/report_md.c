@@ -61,8 +61,9 @@ static void write_ratio(FILE *f, const model_profile *a, const model_profile *b)
         return;
     bool a_more = a->head.rps >= b->head.rps;
     const model_profile *hi = a_more ? a : b, *lo = a_more ? b : a;
+    double ratio = hi->head.rps / lo->head.rps;   /* small ratios keep two decimals: 1.13x */
     fprintf(f, "\nThroughput: %s (`%s`) served **%sx** the RPS of %s (`%s`): %s / %s.\n",
-            a_more ? "A" : "B", hi->name, num(r, hi->head.rps / lo->head.rps, 1, false),
+            a_more ? "A" : "B", hi->name, num(r, ratio, ratio < 10 ? 2 : 1, false),
             a_more ? "B" : "A", lo->name, num(x, hi->head.rps, 2, false),
             num(y, lo->head.rps, 2, false));
 }
