@@ -53,6 +53,11 @@ static const struct { double v; const char *repr; } cases[] = {
     {18.85, "18.85"},
     {1000000000000000.0, "1000000000000000.0"},
     {2.2250738585072014e-308, "2.2250738585072014e-308"},
+    /* powers of two where the nearest 16-digit string does not round-trip
+     * but its upper neighbour does (found by pyfmt_fuzz.sh) */
+    {0x1p-1017, "7.120236347223045e-307"},
+    {-0x1p-1007, "-7.291122019556398e-304"},
+    {0x1p-957, "8.209073602596753e-289"},
 };
 
 static void test_repr_table(void **state)
