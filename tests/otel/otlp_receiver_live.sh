@@ -52,6 +52,12 @@ root_tp=$(sed -n 's/^traceparent=//p' "$work/file.out")
 $PY "$HERE/otlp_check.py" --jsonl --service otel-driver --spans 5 --traceparent "$root_tp" \
     "$work/traces.jsonl"
 
+# 2b. The same chosen from the environment: REFSERVER_OTEL_ENDPOINT=file:///path.
+REFSERVER_OTEL_ENDPOINT="file://$work/env.jsonl" "$DRIVER" >"$work/env.out"
+root_tp=$(sed -n 's/^traceparent=//p' "$work/env.out")
+$PY "$HERE/otlp_check.py" --jsonl --service otel-driver --spans 5 --traceparent "$root_tp" \
+    "$work/env.jsonl"
+
 # 3. A collector that answers 500: the driver must report the failed export.
 set +e
 REFSERVER_OTEL_ENDPOINT="http://127.0.0.1:$port/v1/fail" "$DRIVER" >"$work/fail.out" 2>"$work/fail.err"
