@@ -145,7 +145,10 @@ const stats_error *stats_set_error_at(const stats_set *s, size_t i);
 void stats_set_reset(stats_set *s, double now);
 /* Merge src into dst as Locust's master merges worker reports (§6.5):
  * counts add, min/max, sums, histograms, per-second counters, precise
- * histograms and errors. Entries missing in dst are created. 0 or -1 (OOM). */
+ * histograms and errors. Entries missing in dst are created; entries of src
+ * without requests or failures are skipped (a worker does not report them).
+ * Error texts are kept as they are (standalone form; Locust's master would
+ * repr() a Python worker's error string once more). 0 or -1 (OOM). */
 int stats_set_merge(stats_set *dst, const stats_set *src);
 
 #endif

@@ -324,6 +324,9 @@ int stats_set_merge(stats_set *dst, const stats_set *src)
         dst->now_hint = src->now_hint;
     for (size_t i = 0; i < src->n; i++) {
         const stats_entry *se = &src->entries[i]->pub;
+        /* serialize_stats: a worker reports only entries that saw something */
+        if (se->num_requests == 0 && se->num_failures == 0)
+            continue;
         stats_entry *de = stats_set_entry(dst, se->method, se->name);
         if (!de) {
             rc = -1;

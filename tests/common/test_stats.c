@@ -336,6 +336,8 @@ static void test_merge(void **state)
         stats_set_record(all, stats_set_entry(all, reqs[i].m, reqs[i].n), reqs[i].now,
                          reqs[i].rt, 100, reqs[i].fail, err);
     }
+    /* an entry a worker knows but never used is not reported */
+    assert_non_null(stats_set_entry(w1, "GET", "/never"));
     assert_int_equal(stats_set_merge(master, w1), 0);
     assert_int_equal(stats_set_merge(master, w2), 0);
     assert_int_equal(stats_set_count(master), stats_set_count(all));
