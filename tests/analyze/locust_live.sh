@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 LOCUST=/usr/bin/locust
 [ -x "$LOCUST" ] || fail "$LOCUST not installed (python3-locust)"
-pids=()
+pids=()   # our servers and not-yet-reaped locusts: reaped PIDs are dropped, never killed
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
@@ -63,6 +63,7 @@ for side in fast slow; do
 done
 wait "${pids[2]}" || true
 wait "${pids[3]}" || true
+pids=("${pids[0]}" "${pids[1]}")
 for side in fast slow; do
   [ -s "$TMP/${side}_stats.csv" ] || { cat "$TMP/$side.log" >&2; fail "locust wrote no $side _stats.csv"; }
 done
