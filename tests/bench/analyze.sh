@@ -8,7 +8,8 @@
 #  2. a generated 1,000,000-row _stats_history.csv read by `analyze report` (plots
 #     disabled so only reading and the report count): wall time and peak RSS, for an
 #     Aggregated-only history (every row kept) and a full history (1 row in 101 kept),
-#     against Python's csv module reading the same file.
+#     against Python's csv module reading the same file; and the gate on the
+#     Aggregated-only run against itself (two histories, U test over 2 x 1M windows).
 # Build folder: $BUILD_DIR (default build). Shared folder: $LB_SHARED_DIR (default
 # ../shared from the repo root). The machine is small and shared: read ratios.
 set -euo pipefail
@@ -80,6 +81,11 @@ for kind in aggregated full; do
     "$AZ" report --manifest "$work/$kind.manifest" --out "$work/out-$kind" --gnuplot /bin/false 2>&1 \
     | grep -v '^analyze report: \(\[\|writing\|wrote\|warning\)'
   grep -o '[0-9]* per-second rows over [0-9]* s' "$work/out-$kind/Performance-Story.md" | sed 's/^/kept: /'
+  if [ "$kind" = aggregated ]; then   # the gate reads it on both sides and ranks 2 x 1M windows
+    /usr/bin/time -f "analyze gate (run vs itself): wall %e s, max RSS %M KiB" \
+      "$AZ" gate --baseline "$work/${kind}_stats.csv" --candidate "$work/${kind}_stats.csv" 2>&1 \
+      | grep -E '^analyze gate \(|^verdict'
+  fi
   /usr/bin/time -f "python3 csv.reader (read only): wall %e s, max RSS %M KiB" /usr/bin/python3 -c '
 import csv, sys
 n = 0
