@@ -52,7 +52,7 @@ void options_defaults(lg_options *o)
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     o->threads = n > 0 ? (int)n : 1;
     o->connect_timeout = 10;
-    o->timeout = 60;
+    o->timeout = 0;
 }
 
 static int parse_double(const char *opt, const char *s, double lo, double hi, double *out,
@@ -185,7 +185,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
                 return -1;
             break;
         case OPT_TIMEOUT:
-            if (parse_double(optname, optarg, 0.001, 86400, &o->timeout, err) < 0)
+            if (parse_double(optname, optarg, 0, 86400, &o->timeout, err) < 0)
                 return -1;
             break;
         case OPT_SEED:
@@ -263,7 +263,8 @@ void options_usage(FILE *f)
 "                           wrk2). Wait times are ignored. (default: off)\n"
 "      --tag TEXT           the target's git commit or label, for _meta.json\n"
 "      --connect-timeout S  TCP connect timeout in seconds (default 10)\n"
-"      --timeout S          whole-request timeout in seconds (default 60)\n"
+"      --timeout S          whole-request timeout in seconds; 0 = none, as\n"
+"                           Locust's HttpUser (default 0: it costs CPU per request)\n"
 "      --seed N             random seed for task choice, waits and {rand}\n"
 "                           (default: from the clock)\n"
 "      --version            print the version and exit\n"

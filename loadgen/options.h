@@ -30,7 +30,7 @@ typedef struct lg_options {
     double rate;              /* --rate requests/s (open model), 0 = closed model */
     const char *tag;          /* --tag: the target's git commit, for meta.json */
     double connect_timeout;   /* --connect-timeout s, default 10 */
-    double timeout;           /* --timeout s (whole request), default 60 */
+    double timeout;           /* --timeout s (whole request), default 0 = none */
     unsigned long long seed;  /* --seed, default time-based */
     bool seed_set;
     char **urls;              /* positional URLs (point into argv) */

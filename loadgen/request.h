@@ -29,7 +29,7 @@ typedef struct lg_xfer {
 /* Timeouts and transport settings every easy handle gets once. */
 typedef struct lg_net {
     double connect_timeout;   /* seconds */
-    double timeout;           /* seconds, whole request */
+    double timeout;           /* seconds, whole request; 0 = none */
 } lg_net;
 
 /* Set the options that never change for this handle: no signals, timeouts,
