@@ -7,8 +7,12 @@
  *   S                                                   write _stats.csv body
  *   F                                                   write _failures.csv body
  *   H now full(0|1)                                     write history rows
- * The set starts at the first line's time with snapshots on. Output goes to
- * stdout. Exit 0 ok, 2 bad input (message names the line). */
+ *   W k now method name rt|None content_length error    record on worker k (1, 2)
+ *   M now                                               merge both workers into the
+ *                                                       main set, then reset them
+ * The main set starts at the first line's time with snapshots on; workers
+ * (plain sets) at the same time. Output goes to stdout. Exit 0 ok, 2 bad
+ * input (message names the line). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +40,7 @@ int main(int argc, char **argv)
     size_t cap = 0;
     ssize_t n;
     long lineno = 0;
-    stats_set *s = NULL;
+    stats_set *s = NULL, *w[3] = {NULL, NULL, NULL};
     while ((n = getline(&line, &cap, stdin)) > 0) {
         lineno++;
         if (line[n - 1] == '\n')
@@ -45,14 +49,28 @@ int main(int argc, char **argv)
         if (!s) {
             double start = strtod(cmd[0] == 'S' ? "0" : p, NULL);
             s = stats_set_new(start, true);
+            w[1] = stats_set_new(start, false);
+            w[2] = stats_set_new(start, false);
         }
-        if (!strcmp(cmd, "R")) {
+        stats_set *target = s;
+        if (!strcmp(cmd, "W")) {
+            int k = atoi(field(&p));
+            target = w[k == 2 ? 2 : 1];
+            cmd = (char *)"R";
+        }
+        if (!strcmp(cmd, "M")) {
+            double now = strtod(field(&p), NULL);
+            for (int k = 1; k <= 2; k++) {
+                stats_set_merge(s, w[k]);
+                stats_set_reset(w[k], now);   /* get_stripped_report's reset */
+            }
+        } else if (!strcmp(cmd, "R")) {
             double now = strtod(field(&p), NULL);
             char *method = field(&p), *name = field(&p), *rt = field(&p);
             unsigned long long len = strtoull(field(&p), NULL, 10);
             char *error = field(&p);
-            stats_entry *e = stats_set_entry(s, method, name);
-            stats_set_record(s, e, now, strcmp(rt, "None") ? strtod(rt, NULL) : -1, len,
+            stats_entry *e = stats_set_entry(target, method, name);
+            stats_set_record(target, e, now, strcmp(rt, "None") ? strtod(rt, NULL) : -1, len,
                              *error != '\0', error);
         } else if (!strcmp(cmd, "X")) {
             stats_set_reset(s, strtod(field(&p), NULL));
@@ -67,10 +85,14 @@ int main(int argc, char **argv)
             fprintf(stderr, "stats_replay: stdin:%ld: unknown command \"%s\"\n", lineno, cmd);
             free(line);
             stats_set_free(s);
+            stats_set_free(w[1]);
+            stats_set_free(w[2]);
             return 2;
         }
     }
     free(line);
     stats_set_free(s);
+    stats_set_free(w[1]);
+    stats_set_free(w[2]);
     return 0;
 }
