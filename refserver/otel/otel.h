@@ -99,7 +99,8 @@ typedef struct otel_span {
  *   max_export_batch  $OTEL_BSP_MAX_EXPORT_BATCH_SIZE, else 512
  *   schedule_delay_ms $OTEL_BSP_SCHEDULE_DELAY, else 5000
  *   export_timeout_ms $OTEL_BSP_EXPORT_TIMEOUT, else 30000
- *   service_name      "refserver";  service_version  LB_VERSION
+ *   service_name      $OTEL_SERVICE_NAME, else "refserver"
+ *   service_version   LB_VERSION
  *   scope_name        "loadbench.refserver"; scope_version  LB_VERSION */
 typedef struct otel_config {
     const char *service_name;

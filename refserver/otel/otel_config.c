@@ -100,7 +100,8 @@ int otel_settings_resolve(const otel_config *cfg, otel_settings *out, lb_err *er
                               ep);
         }
     }
-    out->service_name = dup_or(cfg->service_name, "refserver");
+    const char *svc = getenv("OTEL_SERVICE_NAME"); /* the standard SDK variable */
+    out->service_name = dup_or(cfg->service_name, svc && *svc ? svc : "refserver");
     out->service_version = dup_or(cfg->service_version, LB_VERSION);
     out->scope_name = dup_or(cfg->scope_name, "loadbench.refserver");
     out->scope_version = dup_or(cfg->scope_version, LB_VERSION);

@@ -16,7 +16,7 @@
 
 static const char *const vars[] = {"OTEL_BSP_MAX_QUEUE_SIZE", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE",
                                    "OTEL_BSP_SCHEDULE_DELAY", "OTEL_BSP_EXPORT_TIMEOUT",
-                                   "REFSERVER_OTEL_ENDPOINT"};
+                                   "REFSERVER_OTEL_ENDPOINT", "OTEL_SERVICE_NAME"};
 
 static int clear_env(void **state)
 {
@@ -60,6 +60,15 @@ static void test_env_overrides_defaults(void **state)
     assert_int_equal(s.schedule_delay_ms, 250);
     assert_int_equal(s.export_timeout_ms, 1000);
     assert_string_equal(s.endpoint, "http://[::1]:9999/v1/traces");
+    otel_settings_free(&s);
+
+    setenv("OTEL_SERVICE_NAME", "refserver-w3", 1);
+    assert_int_equal(otel_settings_resolve(NULL, &s, &err), 0);
+    assert_string_equal(s.service_name, "refserver-w3");
+    otel_settings_free(&s);
+    otel_config named = {.service_name = "from-code"};
+    assert_int_equal(otel_settings_resolve(&named, &s, &err), 0);
+    assert_string_equal(s.service_name, "from-code");
     otel_settings_free(&s);
 
     /* file:///path in the endpoint picks the file exporter. */
