@@ -58,6 +58,38 @@ root_tp=$(sed -n 's/^traceparent=//p' "$work/env.out")
 $PY "$HERE/otlp_check.py" --jsonl --service otel-driver --spans 5 --traceparent "$root_tp" \
     "$work/env.jsonl"
 
+# 2c. Four processes appending to one trace file (as refserver workers would):
+# every line must still be one whole JSON document, and no span lost.
+pids=()
+for i in 1 2 3 4; do
+    # A queue big enough for the burst: this case is about sharing the file, not drops.
+    OTEL_BSP_MAX_QUEUE_SIZE=8192 OTEL_BSP_MAX_EXPORT_BATCH_SIZE=64 \
+        "$DRIVER" --file "$work/shared.jsonl" --extra 3000 \
+        >"$work/shared.$i.out" &
+    pids+=($!)
+done
+for p in "${pids[@]}"; do
+    wait "$p" || { cat "$work"/shared.*.out; echo "FAIL: a concurrent driver failed"; exit 1; }
+done
+$PY - "$work/shared.jsonl" 4 3005 <<'PY'
+import json, sys
+path, procs, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+traces = {}
+with open(path) as f:
+    for n, line in enumerate(f, 1):
+        try:
+            doc = json.loads(line)
+        except ValueError as e:
+            sys.exit("FAIL: %s:%d is not one JSON document (%s)" % (path, n, e))
+        for rs in doc["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                for sp in ss["spans"]:
+                    traces[sp["traceId"]] = traces.get(sp["traceId"], 0) + 1
+if sorted(traces.values()) != [per] * procs:
+    sys.exit("FAIL: spans per trace %s, want %d x %d" % (sorted(traces.values()), procs, per))
+print("shared file: %d lines, %d traces of %d spans each" % (n, procs, per))
+PY
+
 # 3. A collector that answers 500: the driver must report the failed export.
 set +e
 REFSERVER_OTEL_ENDPOINT="http://127.0.0.1:$port/v1/fail" "$DRIVER" >"$work/fail.out" 2>"$work/fail.err"
