@@ -13,7 +13,7 @@
 enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
     OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
-    OPT_SEED, OPT_VERSION
+    OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG
 };
 
 static const struct option long_opts[] = {
@@ -37,6 +37,8 @@ static const struct option long_opts[] = {
     {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"saturation-cpu", required_argument, NULL, OPT_SAT_CPU},
+    {"saturation-lag", required_argument, NULL, OPT_SAT_LAG},
     {"version", no_argument, NULL, OPT_VERSION},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -53,6 +55,8 @@ void options_defaults(lg_options *o)
     o->threads = n > 0 ? (int)n : 1;
     o->connect_timeout = 10;
     o->timeout = 0;
+    o->sat_cpu_pct = 90;
+    o->sat_lag_ms = 50;
 }
 
 static int parse_double(const char *opt, const char *s, double lo, double hi, double *out,
@@ -194,6 +198,14 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
             o->seed = (unsigned long long)d;
             o->seed_set = true;
             break;
+        case OPT_SAT_CPU:
+            if (parse_double(optname, optarg, 0, 100, &o->sat_cpu_pct, err) < 0)
+                return -1;
+            break;
+        case OPT_SAT_LAG:
+            if (parse_double(optname, optarg, 0, 60000, &o->sat_lag_ms, err) < 0)
+                return -1;
+            break;
         case OPT_VERSION:
             return LG_OPTS_VERSION;
         case 'h':
@@ -267,6 +279,9 @@ void options_usage(FILE *f)
 "                           Locust's HttpUser (default 0: it costs CPU per request)\n"
 "      --seed N             random seed for task choice, waits and {rand}\n"
 "                           (default: from the clock)\n"
+"      --saturation-cpu PCT loadgen counts as saturated above PCT% CPU of the\n"
+"                           cores its threads can use (default 90)\n"
+"      --saturation-lag MS  ... or when an event loop lags more than MS (default 50)\n"
 "      --version            print the version and exit\n"
 "  -h, --help               this text\n"
 "\n"

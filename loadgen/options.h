@@ -31,6 +31,8 @@ typedef struct lg_options {
     const char *tag;          /* --tag: the target's git commit, for meta.json */
     double connect_timeout;   /* --connect-timeout s, default 10 */
     double timeout;           /* --timeout s (whole request), default 0 = none */
+    double sat_cpu_pct;       /* --saturation-cpu: CPU share that means saturated, default 90 */
+    double sat_lag_ms;        /* --saturation-lag: loop lag that means saturated, default 50 */
     unsigned long long seed;  /* --seed, default time-based */
     bool seed_set;
     char **urls;              /* positional URLs (point into argv) */

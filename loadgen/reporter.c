@@ -20,7 +20,7 @@ static void check_saturation(lg_reporter *r, double lag)
         r->cpu_max_pct = pct;
     if (lag > r->lag_max)
         r->lag_max = lag;
-    if (pct > LG_SAT_CPU_PCT || lag > LG_SAT_LAG_S) {
+    if (pct > r->opt->sat_cpu_pct || lag * 1000 > r->opt->sat_lag_ms) {
         r->saturated_seconds++;
         log_msg(LG_WARNING,
                 "LOADGEN IS SATURATED: CPU %.0f%% of %d core%s, event-loop lag %.0f ms. "

@@ -11,10 +11,6 @@
 #include "locust_csv.h"
 #include "options.h"
 
-/* Saturation thresholds: CPU share of the cores loadgen can use, loop lag. */
-#define LG_SAT_CPU_PCT 90.0
-#define LG_SAT_LAG_S 0.050
-
 typedef struct lg_reporter {
     /* inputs */
     const lg_options *opt;

@@ -53,3 +53,14 @@ for sig in TERM INT; do
     grep -q "\"stop_reason\": \"SIG$sig\"" "$T/sig${sig}_meta.json" || fail "SIG$sig: meta stop_reason"
     ok "SIG$sig: stopped, $n requests written, exit 0"
 done
+
+# Saturation is reported loudly while running and recorded in _meta.json
+# (threshold lowered so any busy run counts: the mechanism, not the machine).
+"$LOADGEN" -u 4 -r 4 -t 3s --saturation-cpu 0.01 --csv "$T/sat" --only-summary "$URL/ok" 2>"$T/sat.err" ||
+    fail "saturation run failed"
+grep -q "LOADGEN IS SATURATED" "$T/sat.err" || fail "no saturation warning"
+grep -q '"saturated": true' "$T/sat_meta.json" || fail "meta.json does not record saturation"
+"$LOADGEN" -u 2 -r 2 -t 2s --saturation-lag 2000 --csv "$T/unsat" --only-summary "$URL/delay?ms=50" 2>"$T/unsat.err" ||
+    fail "light run failed"
+grep -q '"saturated": false' "$T/unsat_meta.json" || fail "a light run is reported saturated"
+ok "saturation: warned while running and recorded in _meta.json; a light run is not flagged"

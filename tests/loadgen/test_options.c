@@ -150,7 +150,7 @@ static void test_help_lists_every_option(void **state)
         "--users", "--spawn-rate", "--run-time", "--host", "--scenario", "--locustfile", "--csv",
         "--csv-full-history", "--only-summary", "--stop-timeout", "--reset-stats", "--headless",
         "--exit-code-on-error", "--loglevel", "--threads", "--rate", "--tag", "--connect-timeout",
-        "--timeout", "--seed", "--version", "--help",
+        "--timeout", "--seed", "--saturation-cpu", "--saturation-lag", "--version", "--help",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         assert_non_null(strstr(buf, names[i]));
