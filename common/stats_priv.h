@@ -16,8 +16,12 @@
 /* Marks an unused snapshot or per-second slot. */
 #define STATS_NO_SEC INT64_MIN
 
-/* Python's int(x) for a timestamp: truncation toward zero. */
-static inline int64_t stats_sec(double t) { return (int64_t)t; }
+/* Python's int(x) for a timestamp: truncation toward zero (NaN or absurd
+ * values, which no clock produces, map to 0 instead of undefined behaviour). */
+static inline int64_t stats_sec(double t)
+{
+    return t > -9.2e18 && t < 9.2e18 ? (int64_t)t : 0;
+}
 
 void stats_buckets_free(stats_buckets *b);
 /* Zero all counts, keeping allocations (no allocation on the hot path). */
