@@ -144,7 +144,8 @@ int lc_write_stats(FILE *f, const stats_set *s)
 static void put_history_row(FILE *f, const stats_entry *e, const stats_entry *total,
                             double now, long user_count, bool full_history)
 {
-    fprintf(f, "%" PRId64 ",%ld,", (int64_t)now, user_count);
+    int64_t ts = now > -9.2e18 && now < 9.2e18 ? (int64_t)now : 0;   /* int(now) */
+    fprintf(f, "%" PRId64 ",%ld,", ts, user_count);
     lc_put_field(f, e->method);
     fputc(',', f);
     lc_put_field(f, e->name);
