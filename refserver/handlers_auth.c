@@ -85,6 +85,8 @@ static void login_done(void *arg)
     rs_ctx *ctx = j->ctx;
     struct rs_conn *c = ctx->conn;
     ctx->req->phase.bcrypt_ns += j->ns;
+    ctx->w->bcrypt_jobs++;
+    ctx->w->bcrypt_ns += j->ns;
     if (!conn_gone(c)) {
         char token[1024];
         lb_err err;
@@ -196,6 +198,8 @@ static void chpw_done(void *arg)
     struct rs_conn *c = ctx->conn;
     rs_worker *w = ctx->w;
     ctx->req->phase.bcrypt_ns += j->ns;
+    w->bcrypt_jobs++;
+    w->bcrypt_ns += j->ns;
     lb_err err;
     if (!j->ok) {
         if (!conn_gone(c))

@@ -48,24 +48,19 @@ int handle_attackers(rs_ctx *ctx)
     long long total;
     lb_err err;
     int src = 0;
-    json_t *data = json_array();
+    rs_buf data = {0};
     uint64_t t0 = hx_now();
     if (!filtered && ttl_fresh(tc, ev_now(ctx->w->loop)))
         total = tc->number;
     else if ((src = store_attackers_count(db, &w, &total, &err)) == 0 && !filtered)
         ttl_put_number(tc, ev_now(ctx->w->loop), total);
     if (!src)
-        src = store_attackers_page(db, &w, sort, limit, offset, ctx->w->cfg->n_plus_one, data,
+        src = store_attackers_page(db, &w, sort, limit, offset, ctx->w->cfg->n_plus_one, &data,
                                    &err);
     ctx->req->phase.db_ns += hx_now() - t0;
     worker_db_release(ctx, db);
-    if (src) {
-        json_decref(data);
-        rc = hx_fail(ctx, &err);
-        goto out;
-    }
-    rc = hx_json(ctx, 200, json_pack("{s:I,s:i,s:i,s:o}", "total", total, "limit", (int)limit,
-                                     "offset", (int)offset, "data", data), -1);
+    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
+    buf_free(&data);
 out:
     where_free(&w);
     query_free(&q);
@@ -83,46 +78,44 @@ static void path_uuid(const char *path, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static json_t *load_attacker(rs_ctx *ctx, lb_err *err, bool *fail)
+/* The attacker named by the path into out; false with the reply set (404
+ * or 500) when there is none. */
+static bool load_attacker(rs_ctx *ctx, rs_buf *out)
 {
     char uuid[64];
     path_uuid(ctx->req->path, uuid, sizeof uuid);
-    *fail = false;
     rs_db *db = worker_db_acquire(ctx);
-    if (!db) {
-        *fail = true;
-        return NULL;
-    }
-    json_t *a = NULL;
+    if (!db)
+        return false;
+    bool found = false;
+    lb_err err;
     uint64_t t0 = hx_now();
-    if (store_attacker_get(db, uuid, &a, err)) {
-        *fail = true;
-        hx_fail(ctx, err);
-    }
+    int rc = store_attacker_get(db, uuid, out, &found, &err);
     ctx->req->phase.db_ns += hx_now() - t0;
     worker_db_release(ctx, db);
-    if (!a && !*fail) {
+    if (rc)
+        hx_fail(ctx, &err);
+    else if (!found)
         respond_detail(ctx->rep, 404, "Attacker not found");
-        *fail = true;
-    }
-    return a;
+    return rc == 0 && found;
 }
 
 int handle_attacker_detail(rs_ctx *ctx)
 {
-    lb_err err;
-    bool fail;
-    json_t *a = load_attacker(ctx, &err, &fail);
-    return fail ? RS_DONE : hx_json(ctx, 200, a, -1);
+    if (load_attacker(ctx, &ctx->rep->body))
+        ctx->rep->status = 200;
+    return RS_DONE;
 }
 
 int handle_attacker_commands(rs_ctx *ctx)
 {
-    lb_err err;
-    bool fail;
-    json_t *a = load_attacker(ctx, &err, &fail);
-    if (fail)
+    rs_buf b = {0};
+    if (!load_attacker(ctx, &b)) {
+        buf_free(&b);
         return RS_DONE;
+    }
+    json_t *a = json_loads(b.data, 0, NULL);
+    buf_free(&b);
     json_t *cmds = json_incref(json_object_get(a, "commands"));
     json_decref(a);
     if (!json_is_array(cmds)) {
@@ -159,21 +152,16 @@ int handle_bounty(rs_ctx *ctx)
         goto out;
     long long total;
     lb_err err;
-    json_t *data = json_array();
+    rs_buf data = {0};
     uint64_t t0 = hx_now();
-    int src = store_bounty_page(db, &w, limit, offset, data, &err);
+    int src = store_bounty_page(db, &w, limit, offset, &data, &err);
     if (!src)
         src = store_bounty_count(db, &w, &total, &err);
     ctx->req->phase.db_ns += hx_now() - t0;
     worker_db_release(ctx, db);
-    if (src) {
-        json_decref(data);
-        rc = hx_fail(ctx, &err);
-        goto out;
-    }
-    rc = hx_json(ctx, 200, json_pack("{s:I,s:i,s:i,s:o}", "total", total, "limit", (int)limit,
-                                     "offset", (int)offset, "data", data),
-                 dflt ? RS_CACHE_BOUNTY : -1);
+    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data,
+                                          dflt ? RS_CACHE_BOUNTY : -1);
+    buf_free(&data);
 out:
     where_free(&w);
     query_free(&q);

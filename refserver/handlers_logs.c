@@ -40,7 +40,7 @@ int handle_logs(rs_ctx *ctx)
     bool hit = !filtered && ttl_fresh(tc, ev_now(ctx->w->loop));
     ctx->req->phase.cache_ns += hx_now() - t0;
     t0 = hx_now();
-    json_t *data = json_array();
+    rs_buf data = {0};
     int src = 0;
     if (hit) {
         total = tc->number;
@@ -48,16 +48,11 @@ int handle_logs(rs_ctx *ctx)
         ttl_put_number(tc, ev_now(ctx->w->loop), total);
     }
     if (!src)
-        src = store_logs_page(db, &w, limit, offset, data, &err);
+        src = store_logs_page(db, &w, limit, offset, &data, &err);
     ctx->req->phase.db_ns += hx_now() - t0;
     worker_db_release(ctx, db);
-    if (src) {
-        json_decref(data);
-        rc = hx_fail(ctx, &err);
-        goto out;
-    }
-    rc = hx_json(ctx, 200, json_pack("{s:I,s:i,s:i,s:o}", "total", total, "limit", (int)limit,
-                                     "offset", (int)offset, "data", data), -1);
+    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
+    buf_free(&data);
 out:
     where_free(&w);
     query_free(&q);

@@ -53,6 +53,17 @@ static int send_frame(stream *s, const char *type, json_t *v)
     return rc ? -1 : 0;
 }
 
+/* The same frame with data already serialised (log rows). */
+static int send_raw_frame(stream *s, const char *type, const rs_buf *data)
+{
+    rs_buf b = {0};
+    int rc = buf_printf(&b, "event: message\ndata: {\"type\":\"%s\",\"data\":", type) ||
+             buf_append(&b, data->data, data->len) || buf_puts(&b, "}\n\n") ||
+             conn_stream_chunk(s->c, b.data, b.len);
+    buf_free(&b);
+    return rc ? -1 : 0;
+}
+
 static int send_summary(stream *s, rs_db *db, lb_err *err)
 {
     if (send_frame(s, "stats", hx_stats(db, err)))
@@ -87,14 +98,14 @@ static void on_tick(struct ev_loop *loop, ev_timer *t, int revents)
         return;
     }
     lb_err err;
-    json_t *rows = json_array();
-    long long before = s->last_id;
-    int rc = store_logs_after(db, &s->where, s->last_id, 50, rows, &s->last_id, &err);
-    if (!rc && s->last_id != before)
-        rc = send_frame(s, "logs", json_incref(rows)) || send_summary(s, db, &err);
+    rs_buf rows = {0};
+    size_t n = 0;
+    int rc = store_logs_after(db, &s->where, s->last_id, 50, &rows, &s->last_id, &n, &err);
+    if (!rc && n)
+        rc = send_raw_frame(s, "logs", &rows) || send_summary(s, db, &err);
     else if (!rc && s->passes % 10 == 0)
         rc = send_summary(s, db, &err);
-    json_decref(rows);
+    buf_free(&rows);
     worker_db_release(ctx, db);
     if (rc)
         finish(s, true);

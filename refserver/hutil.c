@@ -31,6 +31,22 @@ int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id)
     return RS_DONE;
 }
 
+int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const rs_buf *rows,
+            int cache_id)
+{
+    uint64_t t0 = clock_mono_ns();
+    rs_buf *b = &ctx->rep->body;
+    buf_clear(b);
+    ctx->rep->status = 200;
+    if (buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"data\":", total, limit,
+                   offset) || buf_append(b, rows->data, rows->len) || buf_append(b, "}", 1))
+        return hx_fail(ctx, NULL);
+    if (cache_id >= 0)
+        ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), b->data, b->len);
+    ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
+    return RS_DONE;
+}
+
 int hx_fail(rs_ctx *ctx, const lb_err *err)
 {
     static int reported;

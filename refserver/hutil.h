@@ -15,6 +15,12 @@ bool hx_cached(rs_ctx *ctx, rs_cache_id id);
  * when id >= 0. Returns RS_DONE. */
 int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id);
 
+/* Reply 200 with the paged envelope {"total","limit","offset","data":rows}
+ * where rows is JSON array text; cache the body in cache id when >= 0.
+ * Returns RS_DONE. */
+int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const rs_buf *rows,
+            int cache_id);
+
 /* A 500 for a store failure (the message goes to stderr once per worker). */
 int hx_fail(rs_ctx *ctx, const lb_err *err);
 

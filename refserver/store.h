@@ -22,13 +22,14 @@ int store_is_empty(rs_db *db, bool *empty, lb_err *err);
 int store_logs_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
 /* count(DISTINCT attacker_ip) over all logs. */
 int store_logs_distinct_ips(rs_db *db, long long *out, lb_err *err);
-/* Append Log objects (timestamp DESC, LIMIT/OFFSET) to arr. */
-int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, json_t *arr,
+/* Append a JSON array of Log objects (timestamp DESC, LIMIT/OFFSET) to out. */
+int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, rs_buf *out,
                     lb_err *err);
-/* Append up to limit logs with id > after_id (ascending) to arr; *max_id gets
- * the largest id seen (unchanged when none). */
+/* Append a JSON array of up to limit logs with id > after_id (ascending) to
+ * out; *max_id gets the largest id seen (unchanged when none), *nrows the
+ * number of rows (nrows may be NULL). */
 int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limit,
-                     json_t *arr, long long *max_id, lb_err *err);
+                     rs_buf *out, long long *max_id, size_t *nrows, lb_err *err);
 /* max(id) of logs, 0 when empty. */
 int store_logs_max_id(rs_db *db, long long *out, lb_err *err);
 /* Append {"time","count"} buckets of interval_minutes to arr (ascending). */
@@ -40,16 +41,19 @@ typedef enum { RS_SORT_RECENT, RS_SORT_ACTIVE, RS_SORT_TRAVERSALS } rs_attacker_
 /* Build the /attackers filter (search -> ip LIKE, service -> services LIKE). */
 int store_attackers_where(rs_where *w, const char *search, const char *service);
 int store_attackers_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
-/* Append Attacker objects with their "behavior" to arr. n_plus_one loads
- * behaviour with one query per row instead of one join per page. */
+/* Append a JSON array of Attacker objects with their "behavior" to out.
+ * n_plus_one loads behaviour with one query per row instead of one join per
+ * page. */
 int store_attackers_page(rs_db *db, const rs_where *w, rs_attacker_sort sort, long limit,
-                         long offset, bool n_plus_one, json_t *arr, lb_err *err);
-/* One Attacker object by uuid into *out (NULL when absent). */
-int store_attacker_get(rs_db *db, const char *uuid, json_t **out, lb_err *err);
+                         long offset, bool n_plus_one, rs_buf *out, lb_err *err);
+/* Append one Attacker object by uuid to out; *found false (out untouched)
+ * when absent. */
+int store_attacker_get(rs_db *db, const char *uuid, rs_buf *out, bool *found, lb_err *err);
 /* Build the /bounty filter. */
 int store_bounty_where(rs_where *w, const char *bounty_type, const char *search);
 int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
-int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, json_t *arr,
+/* Append a JSON array of bounty objects (payload as an object) to out. */
+int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, rs_buf *out,
                       lb_err *err);
 
 /* ---- users and state ---- */

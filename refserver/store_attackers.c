@@ -1,5 +1,6 @@
 /* store_attackers.c — attackers (+ behaviour) and bounty pages (decnet-api.md §2.6, §2.7). */
 #include "store.h"
+#include "jsonw.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,90 +18,50 @@ static int sql_fail(rs_db *db, lb_err *err)
     return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
 }
 
-static json_t *text_or_null(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    json_t *v = s ? json_string(s) : NULL;
-    return v ? v : json_null();
-}
-
-static json_t *iso_or_null(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    if (!s)
-        return json_null();
-    char tmp[40];
-    snprintf(tmp, sizeof tmp, "%.39s", s);
-    if (tmp[10] == ' ')
-        tmp[10] = 'T';
-    return json_string(tmp);
-}
-
-/* A JSON-text column decoded; `fallback` ("[]" or "{}") when NULL or invalid. */
-static json_t *json_col(sqlite3_stmt *st, int i, const char *fallback)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    json_t *v = s ? json_loads(s, JSON_DECODE_ANY, NULL) : NULL;
-    if (!v || json_is_null(v)) {
-        json_decref(v);
-        v = json_loads(fallback, 0, NULL);
-    }
-    return v;
-}
-
-static json_t *real_or_null(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null()
-                                                     : json_real(sqlite3_column_double(st, i));
-}
-
-static json_t *int_or_null(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null()
-                                                     : json_integer(sqlite3_column_int64(st, i));
-}
-
-/* Behaviour columns starting at column c; null when the row has none. */
-static json_t *behavior_obj(sqlite3_stmt *st, int c)
+/* Behaviour columns starting at column c; null when the row has none. The
+ * JSON columns hold text refserver wrote itself and are emitted as is. */
+static int behavior_obj(rs_buf *b, sqlite3_stmt *st, int c)
 {
     if (sqlite3_column_type(st, c) == SQLITE_NULL)
-        return json_null();
-    json_t *b = json_object();
-    json_object_set_new(b, "attacker_uuid", text_or_null(st, c));
-    json_object_set_new(b, "os_guess", text_or_null(st, c + 1));
-    json_object_set_new(b, "hop_distance", int_or_null(st, c + 2));
-    json_object_set_new(b, "tcp_fingerprint", json_col(st, c + 3, "{}"));
-    json_object_set_new(b, "retransmit_count", json_integer(sqlite3_column_int64(st, c + 4)));
-    json_object_set_new(b, "behavior_class", text_or_null(st, c + 5));
-    json_object_set_new(b, "beacon_interval_s", real_or_null(st, c + 6));
-    json_object_set_new(b, "beacon_jitter_pct", real_or_null(st, c + 7));
-    json_object_set_new(b, "tool_guesses", json_col(st, c + 8, "[]"));
-    json_object_set_new(b, "timing_stats", json_col(st, c + 9, "{}"));
-    json_object_set_new(b, "phase_sequence", json_col(st, c + 10, "{}"));
-    json_object_set_new(b, "updated_at", iso_or_null(st, c + 11));
-    return b;
+        return buf_append(b, "null", 4);
+    int rc = buf_append(b, "{", 1);
+    rc = rc || jw_key(b, "attacker_uuid", 1) || jw_col_text(b, st, c);
+    rc = rc || jw_key(b, "os_guess", 0) || jw_col_text(b, st, c + 1);
+    rc = rc || jw_key(b, "hop_distance", 0) || jw_col_int(b, st, c + 2);
+    rc = rc || jw_key(b, "tcp_fingerprint", 0) || jw_col_raw(b, st, c + 3, "{}");
+    rc = rc || jw_key(b, "retransmit_count", 0) || jw_col_int(b, st, c + 4);
+    rc = rc || jw_key(b, "behavior_class", 0) || jw_col_text(b, st, c + 5);
+    rc = rc || jw_key(b, "beacon_interval_s", 0) || jw_col_real(b, st, c + 6);
+    rc = rc || jw_key(b, "beacon_jitter_pct", 0) || jw_col_real(b, st, c + 7);
+    rc = rc || jw_key(b, "tool_guesses", 0) || jw_col_raw(b, st, c + 8, "[]");
+    rc = rc || jw_key(b, "timing_stats", 0) || jw_col_raw(b, st, c + 9, "{}");
+    rc = rc || jw_key(b, "phase_sequence", 0) || jw_col_raw(b, st, c + 10, "{}");
+    rc = rc || jw_key(b, "updated_at", 0) || jw_col_iso(b, st, c + 11);
+    return rc || buf_append(b, "}", 1) ? -1 : 0;
 }
 
-static json_t *attacker_obj(sqlite3_stmt *st)
+/* The attacker's columns, without the closing brace (behaviour follows). */
+static int attacker_open(rs_buf *b, sqlite3_stmt *st)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "uuid", text_or_null(st, 0));
-    json_object_set_new(o, "ip", text_or_null(st, 1));
-    json_object_set_new(o, "first_seen", iso_or_null(st, 2));
-    json_object_set_new(o, "last_seen", iso_or_null(st, 3));
-    json_object_set_new(o, "event_count", json_integer(sqlite3_column_int64(st, 4)));
-    json_object_set_new(o, "service_count", json_integer(sqlite3_column_int64(st, 5)));
-    json_object_set_new(o, "decky_count", json_integer(sqlite3_column_int64(st, 6)));
-    json_object_set_new(o, "services", json_col(st, 7, "[]"));
-    json_object_set_new(o, "deckies", json_col(st, 8, "[]"));
-    json_object_set_new(o, "traversal_path", text_or_null(st, 9));
-    json_object_set_new(o, "is_traversal", json_boolean(sqlite3_column_int(st, 10)));
-    json_object_set_new(o, "bounty_count", json_integer(sqlite3_column_int64(st, 11)));
-    json_object_set_new(o, "credential_count", json_integer(sqlite3_column_int64(st, 12)));
-    json_object_set_new(o, "fingerprints", json_col(st, 13, "[]"));
-    json_object_set_new(o, "commands", json_col(st, 14, "[]"));
-    json_object_set_new(o, "updated_at", iso_or_null(st, 15));
-    return o;
+    int rc = buf_append(b, "{", 1);
+    rc = rc || jw_key(b, "uuid", 1) || jw_col_text(b, st, 0);
+    rc = rc || jw_key(b, "ip", 0) || jw_col_text(b, st, 1);
+    rc = rc || jw_key(b, "first_seen", 0) || jw_col_iso(b, st, 2);
+    rc = rc || jw_key(b, "last_seen", 0) || jw_col_iso(b, st, 3);
+    rc = rc || jw_key(b, "event_count", 0) || jw_col_int(b, st, 4);
+    rc = rc || jw_key(b, "service_count", 0) || jw_col_int(b, st, 5);
+    rc = rc || jw_key(b, "decky_count", 0) || jw_col_int(b, st, 6);
+    rc = rc || jw_key(b, "services", 0) || jw_col_raw(b, st, 7, "[]");
+    rc = rc || jw_key(b, "deckies", 0) || jw_col_raw(b, st, 8, "[]");
+    rc = rc || jw_key(b, "traversal_path", 0) || jw_col_text(b, st, 9);
+    rc = rc || jw_key(b, "is_traversal", 0) ||
+         buf_puts(b, sqlite3_column_int(st, 10) ? "true" : "false");
+    rc = rc || jw_key(b, "bounty_count", 0) || jw_col_int(b, st, 11);
+    rc = rc || jw_key(b, "credential_count", 0) || jw_col_int(b, st, 12);
+    rc = rc || jw_key(b, "fingerprints", 0) || jw_col_raw(b, st, 13, "[]");
+    rc = rc || jw_key(b, "commands", 0) || jw_col_raw(b, st, 14, "[]");
+    rc = rc || jw_key(b, "updated_at", 0) || jw_col_iso(b, st, 15);
+    return rc || jw_key(b, "behavior", 0) ? -1 : 0;
 }
 
 static char *like_wrap(const char *pre, const char *s, const char *post)
@@ -152,7 +113,7 @@ int store_attackers_count(rs_db *db, const rs_where *w, long long *out, lb_err *
     return count_where(db, "attackers", w, out, err);
 }
 
-static int behavior_for(rs_db *db, const char *uuid, json_t *obj, lb_err *err)
+static int behavior_for(rs_db *db, const char *uuid, rs_buf *out, lb_err *err)
 {
     sqlite3_stmt *st = db_stmt(db, "SELECT " BEH_COLS " FROM attacker_behavior b "
                                    "WHERE b.attacker_uuid = ?", err);
@@ -160,16 +121,15 @@ static int behavior_for(rs_db *db, const char *uuid, json_t *obj, lb_err *err)
         return -1;
     sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        json_object_set_new(obj, "behavior", behavior_obj(st, 0));
-    else
-        json_object_set_new(obj, "behavior", json_null());
+    int wr = rc == SQLITE_ROW ? behavior_obj(out, st, 0) : buf_append(out, "null", 4);
     sqlite3_reset(st);
+    if (wr)
+        return lb_err_set(err, "out of memory");
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
 }
 
 int store_attackers_page(rs_db *db, const rs_where *w, rs_attacker_sort sort, long limit,
-                         long offset, bool n_plus_one, json_t *arr, lb_err *err)
+                         long offset, bool n_plus_one, rs_buf *out, lb_err *err)
 {
     static const char *const order[] = {"a.last_seen DESC", "a.event_count DESC",
                                         "a.is_traversal DESC"};
@@ -188,25 +148,38 @@ int store_attackers_page(rs_db *db, const rs_where *w, rs_attacker_sort sort, lo
     int i = where_bind(w, st, 1);
     sqlite3_bind_int64(st, i, limit);
     sqlite3_bind_int64(st, i + 1, offset);
-    int rc;
+    int rc, n = 0;
+    if (buf_append(out, "[", 1))
+        goto oom;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *o = attacker_obj(st);
+        if ((n++ && buf_append(out, ",", 1)) || attacker_open(out, st))
+            goto oom;
         if (!n_plus_one) {
-            json_object_set_new(o, "behavior", behavior_obj(st, ATT_NCOLS));
-        } else if (behavior_for(db, (const char *)sqlite3_column_text(st, 0), o, err)) {
-            json_decref(o);
-            sqlite3_reset(st);
-            return -1;
+            if (behavior_obj(out, st, ATT_NCOLS))
+                goto oom;
+        } else {
+            /* the N+1 shape: the row's uuid must outlive the inner query */
+            char uuid[64];
+            snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+            if (behavior_for(db, uuid, out, err)) {
+                sqlite3_reset(st);
+                return -1;
+            }
         }
-        json_array_append_new(arr, o);
+        if (buf_append(out, "}", 1))
+            goto oom;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    if (rc != SQLITE_DONE)
+        return sql_fail(db, err);
+    return buf_append(out, "]", 1) ? lb_err_set(err, "out of memory") : 0;
+oom:
+    sqlite3_reset(st);
+    return lb_err_set(err, "out of memory");
 }
 
-int store_attacker_get(rs_db *db, const char *uuid, json_t **out, lb_err *err)
+int store_attacker_get(rs_db *db, const char *uuid, rs_buf *out, bool *found, lb_err *err)
 {
-    *out = NULL;
     sqlite3_stmt *st = db_stmt(db, "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
                                "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid "
                                "WHERE a.uuid = ?", err);
@@ -214,11 +187,12 @@ int store_attacker_get(rs_db *db, const char *uuid, json_t **out, lb_err *err)
         return -1;
     sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *out = attacker_obj(st);
-        json_object_set_new(*out, "behavior", behavior_obj(st, ATT_NCOLS));
-    }
+    *found = rc == SQLITE_ROW;
+    int wr = *found && (attacker_open(out, st) || behavior_obj(out, st, ATT_NCOLS) ||
+                        buf_append(out, "}", 1));
     sqlite3_reset(st);
+    if (wr)
+        return lb_err_set(err, "out of memory");
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
 }
 
@@ -249,7 +223,7 @@ int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err
     return count_where(db, "bounty", w, out, err);
 }
 
-int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, json_t *arr,
+int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, rs_buf *out,
                       lb_err *err)
 {
     char sql[1024];
@@ -262,18 +236,20 @@ int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, jso
     int i = where_bind(w, st, 1);
     sqlite3_bind_int64(st, i, limit);
     sqlite3_bind_int64(st, i + 1, offset);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_integer(sqlite3_column_int64(st, 0)));
-        json_object_set_new(o, "timestamp", iso_or_null(st, 1));
-        json_object_set_new(o, "decky", text_or_null(st, 2));
-        json_object_set_new(o, "service", text_or_null(st, 3));
-        json_object_set_new(o, "attacker_ip", text_or_null(st, 4));
-        json_object_set_new(o, "bounty_type", text_or_null(st, 5));
-        json_object_set_new(o, "payload", json_col(st, 6, "{}"));
-        json_array_append_new(arr, o);
+    int rc = SQLITE_DONE, n = 0, wr = buf_append(out, "[", 1);
+    while (!wr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        wr = (n++ && buf_append(out, ",", 1)) || buf_append(out, "{", 1) ||
+             jw_key(out, "id", 1) || jw_col_int(out, st, 0) ||
+             jw_key(out, "timestamp", 0) || jw_col_iso(out, st, 1) ||
+             jw_key(out, "decky", 0) || jw_col_text(out, st, 2) ||
+             jw_key(out, "service", 0) || jw_col_text(out, st, 3) ||
+             jw_key(out, "attacker_ip", 0) || jw_col_text(out, st, 4) ||
+             jw_key(out, "bounty_type", 0) || jw_col_text(out, st, 5) ||
+             jw_key(out, "payload", 0) || jw_col_raw(out, st, 6, "{}") ||
+             buf_append(out, "}", 1);
     }
     sqlite3_reset(st);
+    if (wr || buf_append(out, "]", 1))
+        return lb_err_set(err, "out of memory");
     return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
 }

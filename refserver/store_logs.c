@@ -1,5 +1,6 @@
 /* store_logs.c — the logs table: pages, counts, histogram, SSE tail (decnet-api.md §2.4, §2.5). */
 #include "store.h"
+#include "jsonw.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -11,44 +12,20 @@ static int sql_fail(rs_db *db, lb_err *err)
     return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
 }
 
-/* A text column as a JSON string, or null. */
-static json_t *col_text(sqlite3_stmt *st, int i)
+/* One Log object in the spec's key order, straight from the row. */
+static int log_row(rs_buf *b, sqlite3_stmt *st)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
-        return json_null();
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    json_t *v = json_stringn(s ? s : "", (size_t)sqlite3_column_bytes(st, i));
-    return v ? v : json_null();
-}
-
-/* "2026-04-17 21:03:11" as the seed's ISO form "2026-04-17T21:03:11". */
-static json_t *col_iso(sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    if (!s)
-        return json_null();
-    char tmp[40];
-    snprintf(tmp, sizeof tmp, "%.39s", s);
-    if (tmp[10] == ' ')
-        tmp[10] = 'T';
-    return json_string(tmp);
-}
-
-static json_t *log_row(sqlite3_stmt *st)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(sqlite3_column_int64(st, 0)));
-    json_object_set_new(o, "timestamp", col_iso(st, 1));
-    json_object_set_new(o, "decky", col_text(st, 2));
-    json_object_set_new(o, "service", col_text(st, 3));
-    json_object_set_new(o, "event_type", col_text(st, 4));
-    json_object_set_new(o, "attacker_ip", col_text(st, 5));
-    json_object_set_new(o, "raw_line", col_text(st, 6));
-    json_object_set_new(o, "fields", col_text(st, 7));
-    json_object_set_new(o, "msg", col_text(st, 8));
-    json_object_set_new(o, "trace_id", col_text(st, 9));
-    json_object_set_new(o, "span_id", col_text(st, 10));
-    return o;
+    static const char *const keys[] = {"id", "timestamp", "decky", "service", "event_type",
+                                       "attacker_ip", "raw_line", "fields", "msg", "trace_id",
+                                       "span_id"};
+    int rc = buf_append(b, "{", 1);
+    for (int i = 0; i < 11 && !rc; i++) {
+        rc = jw_key(b, keys[i], i == 0);
+        if (!rc)
+            rc = i == 0 ? jw_col_int(b, st, i) : i == 1 ? jw_col_iso(b, st, i)
+                                                        : jw_col_text(b, st, i);
+    }
+    return rc || buf_append(b, "}", 1) ? -1 : 0;
 }
 
 static int count_query(rs_db *db, const char *sql, const rs_where *w, long long *out,
@@ -88,19 +65,31 @@ int store_logs_max_id(rs_db *db, long long *out, lb_err *err)
     return count_query(db, "SELECT coalesce(max(id), 0) FROM logs", NULL, out, err);
 }
 
-static int rows_into(rs_db *db, sqlite3_stmt *st, json_t *arr, long long *max_id, lb_err *err)
+static int rows_into(rs_db *db, sqlite3_stmt *st, rs_buf *out, long long *max_id,
+                     size_t *nrows, lb_err *err)
 {
     int rc;
+    size_t n = 0;
+    if (buf_append(out, "[", 1))
+        goto oom;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (max_id && sqlite3_column_int64(st, 0) > *max_id)
             *max_id = sqlite3_column_int64(st, 0);
-        json_array_append_new(arr, log_row(st));
+        if ((n++ && buf_append(out, ",", 1)) || log_row(out, st))
+            goto oom;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    if (nrows)
+        *nrows = n;
+    if (rc != SQLITE_DONE)
+        return sql_fail(db, err);
+    return buf_append(out, "]", 1) ? lb_err_set(err, "out of memory") : 0;
+oom:
+    sqlite3_reset(st);
+    return lb_err_set(err, "out of memory");
 }
 
-int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, json_t *arr,
+int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, rs_buf *out,
                     lb_err *err)
 {
     char sql[2048];
@@ -113,11 +102,11 @@ int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, json_
     int i = where_bind(w, st, 1);
     sqlite3_bind_int64(st, i, limit);
     sqlite3_bind_int64(st, i + 1, offset);
-    return rows_into(db, st, arr, NULL, err);
+    return rows_into(db, st, out, NULL, NULL, err);
 }
 
 int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limit,
-                     json_t *arr, long long *max_id, lb_err *err)
+                     rs_buf *out, long long *max_id, size_t *nrows, lb_err *err)
 {
     char sql[2048];
     const char *ws = w->sql.data ? w->sql.data : "";
@@ -130,7 +119,7 @@ int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limi
     int i = where_bind(w, st, 1);
     sqlite3_bind_int64(st, i, after_id);
     sqlite3_bind_int64(st, i + 1, limit);
-    return rows_into(db, st, arr, max_id, err);
+    return rows_into(db, st, out, max_id, nrows, err);
 }
 
 int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t *arr,
@@ -152,7 +141,8 @@ int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t 
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         json_t *o = json_object();
-        json_object_set_new(o, "time", col_text(st, 0));
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        json_object_set_new(o, "time", t ? json_string(t) : json_null());
         json_object_set_new(o, "count", json_integer(sqlite3_column_int64(st, 1)));
         json_array_append_new(arr, o);
     }

@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "conn.h"
@@ -178,6 +179,16 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
 
     if (!drained(&w))
         code = 1;
+    if (!cfg->quiet) {
+        /* one line per worker: where its CPU went (the bench reads it) */
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+                     (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+        fprintf(stderr, "refserver: worker %d: %llu requests, cpu %.2f s, bcrypt %llu jobs "
+                "%.2f s, refused %llu connections\n", index, w.requests, cpu, w.bcrypt_jobs,
+                (double)w.bcrypt_ns / 1e9, w.rejected_conns);
+    }
     /* completions first (they may still answer their clients), then sockets */
     pool_free(w.pool);
     writer_free(w.writer);

@@ -4,6 +4,7 @@
 #define RS_WORKER_H
 #include <ev.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "cache.h"
 #include "config.h"
 #include "db.h"
@@ -35,6 +36,8 @@ typedef struct rs_worker {
     bool draining;
     double drain_deadline;
     unsigned long long requests, rejected_conns;
+    unsigned long long bcrypt_jobs;   /* bcrypt checks/hashes completed */
+    uint64_t bcrypt_ns;               /* their time on pool threads */
 } rs_worker;
 
 /* Everything a handler sees for one request. */

@@ -1,0 +1,107 @@
+/* jsonw.c — streaming JSON output for SQLite rows (see jsonw.h). */
+#include "jsonw.h"
+#include <stdio.h>
+#include <string.h>
+
+int jw_str(rs_buf *b, const char *s, size_t n)
+{
+    /* worst case every byte becomes \u00XX */
+    if (buf_reserve(b, n * 6 + 2))
+        return -1;
+    char *o = b->data + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *o++ = (char)c;
+            continue;
+        }
+        *o++ = '\\';
+        switch (c) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        default:
+            o += sprintf(o, "u%04x", c);
+        }
+    }
+    *o++ = '"';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int jw_key(rs_buf *b, const char *key, int first)
+{
+    size_t n = strlen(key);
+    if (buf_reserve(b, n + 4))
+        return -1;
+    char *o = b->data + b->len;
+    if (!first)
+        *o++ = ',';
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int jw_col_text(rs_buf *b, sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return buf_append(b, "null", 4);
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    return jw_str(b, s ? s : "", (size_t)sqlite3_column_bytes(st, i));
+}
+
+int jw_col_iso(rs_buf *b, sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s)
+        return buf_append(b, "null", 4);
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "%.39s", s);
+    if (tmp[10] == ' ')
+        tmp[10] = 'T';
+    return jw_str(b, tmp, strlen(tmp));
+}
+
+int jw_col_int(rs_buf *b, sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return buf_append(b, "null", 4);
+    return buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, i));
+}
+
+int jw_col_real(rs_buf *b, sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return buf_append(b, "null", 4);
+    /* jansson's form: %.17g trimmed to the shortest round-trip, with ".0" */
+    double v = sqlite3_column_double(st, i);
+    char tmp[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        double back;
+        if (sscanf(tmp, "%lg", &back) == 1 && back == v)
+            break;
+    }
+    if (!strpbrk(tmp, ".eEn"))
+        strcat(tmp, ".0");
+    return buf_puts(b, tmp);
+}
+
+int jw_col_raw(rs_buf *b, sqlite3_stmt *st, int i, const char *fallback)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s || !*s || !strcmp(s, "null"))
+        return buf_puts(b, fallback);
+    return buf_append(b, s, (size_t)sqlite3_column_bytes(st, i));
+}
