@@ -276,7 +276,7 @@ void options_usage(FILE *f)
 "      --tag TEXT           the target's git commit or label, for _meta.json\n"
 "      --connect-timeout S  TCP connect timeout in seconds (default 10)\n"
 "      --timeout S          whole-request timeout in seconds; 0 = none, as\n"
-"                           Locust's HttpUser (default 0: it costs CPU per request)\n"
+"                           Locust's HttpUser (default 0)\n"
 "      --seed N             random seed for task choice, waits and {rand}\n"
 "                           (default: from the clock)\n"
 "      --saturation-cpu PCT loadgen counts as saturated above PCT% CPU of the\n"
