@@ -15,6 +15,7 @@ int cmd_table(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_gate(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_profile(int argc, char **argv);
 
 /* "analyze SUB: message" on stderr. */
 void cmd_error(const char *sub, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

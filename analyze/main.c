@@ -14,6 +14,8 @@ static const char HELP[] =
 "  compare   two runs side by side with deltas, then per endpoint\n"
 "  gate      CI regression gate: exit 0 pass, 1 regression, 2 bad input\n"
 "  report    regenerate Performance-Story.md and its charts from a manifest\n"
+"  profile   roll up refserver's per-request phase profiles (--profile-requests\n"
+"            DIR) per endpoint: count, share, p50/p95 per phase, top phases\n"
 "\n"
 "  -h, --help     this help\n"
 "  --version      print the version\n"
@@ -33,6 +35,7 @@ int main(int argc, char **argv)
         { "compare", "analyze compare", cmd_compare },
         { "gate", "analyze gate", cmd_gate },
         { "report", "analyze report", cmd_report },
+        { "profile", "analyze profile", cmd_profile },
     };
     if (argc < 2) {
         fputs(HELP, stderr);
@@ -51,7 +54,7 @@ int main(int argc, char **argv)
             argv[1] = subs[i].prog;
             return subs[i].fn(argc - 1, argv + 1);
         }
-    fprintf(stderr, "analyze: unknown subcommand '%s' (table, compare, gate, report; "
+    fprintf(stderr, "analyze: unknown subcommand '%s' (table, compare, gate, report, profile; "
             "see analyze --help)\n", argv[1]);
     return 2;
 }
