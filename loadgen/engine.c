@@ -233,6 +233,11 @@ static void wake_cb(struct ev_loop *loop, ev_async *w, int revents)
 {
     (void)revents;
     lg_engine *e = w->data;
+    int epoch = atomic_load(&e->shared->reset_epoch);
+    if (epoch != e->seen_epoch) { /* --reset-stats: drop what predates it */
+        stats_set_reset(e->set, clock_wall());
+        e->seen_epoch = epoch;
+    }
     if (e->stopping || !atomic_load(&e->stop_requested))
         return;
     e->stopping = true;
@@ -421,6 +426,11 @@ fail:
 void engine_stop(lg_engine *e)
 {
     atomic_store(&e->stop_requested, 1);
+    ev_async_send(e->loop, &e->wake);
+}
+
+void engine_notify_reset(lg_engine *e)
+{
     ev_async_send(e->loop, &e->wake);
 }
 

@@ -96,6 +96,11 @@ lg_engine *engine_start(const lg_run *run, lg_shared *shared, int index, lb_err 
  * wait stop now; in-flight requests get run->stop_timeout seconds. */
 void engine_stop(lg_engine *e);
 
+/* Tell the engine that shared->reset_epoch changed (thread-safe): it drops
+ * the delta it holds at once, so it loses only what it recorded before the
+ * reset, not up to a second after it. */
+void engine_notify_reset(lg_engine *e);
+
 /* Wait for the engine's thread (it merges its last delta before exiting)
  * and free everything it owns. */
 void engine_join(lg_engine *e);

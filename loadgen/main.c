@@ -188,7 +188,7 @@ int main(int argc, char **argv)
             break;
         }
     lg_reporter rep = {
-        .opt = &o, .shared = &sh, .csv = csv,
+        .opt = &o, .shared = &sh, .csv = csv, .engines = eng, .nengines = started,
         .usable_cores = threads < ncpu ? threads : (int)(ncpu > 0 ? ncpu : 1),
         .name_width = console_name_width(),
     };

@@ -47,6 +47,8 @@ static void check_spawn(lg_reporter *r)
         atomic_fetch_add(&sh->reset_epoch, 1);
         stats_set_reset(sh->set, clock_wall());
         pthread_mutex_unlock(&sh->mu);
+        for (int i = 0; i < r->nengines; i++)
+            engine_notify_reset(r->engines[i]);
         log_msg(LG_INFO, "Resetting stats");
     }
 }

@@ -16,6 +16,8 @@ typedef struct lg_reporter {
     const lg_options *opt;
     lg_shared *shared;
     lc_writer *csv;              /* NULL without --csv */
+    lg_engine **engines;         /* told about --reset-stats */
+    int nengines;
     int usable_cores;            /* min(threads, online CPUs) */
     int name_width;
     /* results */

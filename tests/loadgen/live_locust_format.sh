@@ -57,3 +57,16 @@ PYEOF
 n=$(grep -c ',/ok,' "$T/full_stats_history.csv" || true)
 [ "$n" -ge 2 ] || fail "--csv-full-history: no per-entry rows ($n)"
 ok "--csv-full-history writes per-entry history rows ($n for /ok)"
+
+# --reset-stats: statistics restart once all users are spawned, so the CSV
+# holds fewer requests than the server saw, but the post-ramp ones are there.
+before=$(curl -s "$URL/__counts" | "$PY" -c 'import json,sys; print(json.load(sys.stdin).get("GET /delay?ms=10", 0))')
+"$LOADGEN" -u 4 -r 1 -t 6s --stop-timeout 2 --reset-stats --csv "$T/reset" --only-summary \
+    "$URL/delay?ms=10" 2>"$T/reset.err" || fail "--reset-stats run failed"
+grep -q "Resetting stats" "$T/reset.err" || fail "--reset-stats: no reset logged"
+after=$(curl -s "$URL/__counts" | "$PY" -c 'import json,sys; print(json.load(sys.stdin).get("GET /delay?ms=10", 0))')
+n=$(csv_field "$T/reset_stats.csv" Aggregated "Request Count")
+server=$((after - before))
+"$PY" -c "import sys; n, s = $n, $server; sys.exit(0 if 0.25 * s < n < 0.85 * s else 1)" ||
+    fail "--reset-stats: $n requests recorded of $server sent (want the post-ramp share)"
+ok "--reset-stats: $n of $server requests recorded (ramp excluded)"

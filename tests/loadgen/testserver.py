@@ -129,6 +129,11 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 4096  # the default 5 drops SYNs when many users connect at once
     daemon_threads = True
 
+    def handle_error(self, request, client_address):
+        # loadgen aborts in-flight requests at stop (RST): not worth a traceback
+        if not isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
 
 def main():
     srv = Server(("127.0.0.1", 0), Handler)
