@@ -1,5 +1,6 @@
 /* jsonw.c — streaming JSON output for SQLite rows (see jsonw.h). */
 #include "jsonw.h"
+#include "pyfmt.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ int jw_str(rs_buf *b, const char *s, size_t n)
         case '\b': *o++ = 'b'; break;
         case '\f': *o++ = 'f'; break;
         default:
-            o += sprintf(o, "u%04x", c);
+            o += sprintf(o, "u%04X", c);   /* jansson writes upper-case hex */
         }
     }
     *o++ = '"';
@@ -84,17 +85,9 @@ int jw_col_real(rs_buf *b, sqlite3_stmt *st, int i)
 {
     if (sqlite3_column_type(st, i) == SQLITE_NULL)
         return buf_append(b, "null", 4);
-    /* jansson's form: %.17g trimmed to the shortest round-trip, with ".0" */
-    double v = sqlite3_column_double(st, i);
-    char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        double back;
-        if (sscanf(tmp, "%lg", &back) == 1 && back == v)
-            break;
-    }
-    if (!strpbrk(tmp, ".eEn"))
-        strcat(tmp, ".0");
+    /* shortest round-trip form, as the seed's orjson (Python repr rules) */
+    char tmp[PYFMT_REPR_MAX];
+    pyfmt_repr(tmp, sizeof tmp, sqlite3_column_double(st, i));
     return buf_puts(b, tmp);
 }
 

@@ -4,7 +4,8 @@
  * through a callback per run of characters; for a 100-row /logs page that
  * was half of the server's CPU (perf, docs/refserver.md). Rows read from
  * SQLite are written straight into the reply buffer instead, in the same
- * compact form jansson produces (raw UTF-8, no escaped '/'). Small and
+ * compact form jansson produces for strings and integers (raw UTF-8, no
+ * escaped '/'); floats use the shortest round-trip form. Small and
  * irregular bodies still go through jansson. */
 #ifndef RS_JSONW_H
 #define RS_JSONW_H
@@ -23,7 +24,8 @@ int jw_col_text(rs_buf *b, sqlite3_stmt *st, int i);
 int jw_col_iso(rs_buf *b, sqlite3_stmt *st, int i);
 /* Column i as an integer, or null. */
 int jw_col_int(rs_buf *b, sqlite3_stmt *st, int i);
-/* Column i as a float (shortest round-trip form, as jansson), or null. */
+/* Column i as a float in the shortest round-trip form (Python repr, close to
+ * the seed's orjson: 0.1, 30.0, 1e-07), or null. */
 int jw_col_real(rs_buf *b, sqlite3_stmt *st, int i);
 /* Column i holding JSON text written by refserver itself, emitted as is;
  * `fallback` ("[]", "{}") when NULL or empty. */

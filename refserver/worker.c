@@ -186,7 +186,7 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
         double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
                      (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
         fprintf(stderr, "refserver: worker %d: %llu requests, cpu %.2f s, bcrypt %llu jobs "
-                "%.2f s, refused %llu connections\n", index, w.requests, cpu, w.bcrypt_jobs,
+                "%.2f s cpu, refused %llu connections\n", index, w.requests, cpu, w.bcrypt_jobs,
                 (double)w.bcrypt_ns / 1e9, w.rejected_conns);
     }
     /* completions first (they may still answer their clients), then sockets */

@@ -37,7 +37,7 @@ typedef struct rs_worker {
     double drain_deadline;
     unsigned long long requests, rejected_conns;
     unsigned long long bcrypt_jobs;   /* bcrypt checks/hashes completed */
-    uint64_t bcrypt_ns;               /* their time on pool threads */
+    uint64_t bcrypt_ns;               /* their CPU time on pool threads */
 } rs_worker;
 
 /* Everything a handler sees for one request. */
