@@ -40,16 +40,30 @@ static const char PROFILE_HELP[] =
 "file with an unknown header, a ragged row, a non-numeric or negative number\n"
 "(the message names file, line and column).\n";
 
+/* Where reading is: file i of n. */
+typedef struct progress {
+    size_t i, n;
+    const char *path;
+} progress;
+
+static void show_progress(void *ctx, uint64_t rows)
+{
+    const progress *p = ctx;
+    fprintf(stderr, "\ranalyze profile: reading %zu/%zu %s ... %llu rows\033[K", p->i + 1,
+            p->n, p->path, (unsigned long long)rows);
+}
+
 /* Read every file into r, telling a person at a terminal how far it got:
- * files can hold millions of rows. */
+ * files can hold millions of rows (about a million a second). */
 static int read_all(pr_rollup *r, char **paths, size_t n)
 {
     int tty = isatty(STDERR_FILENO);
     lb_err err = { "" };
     for (size_t i = 0; i < n; i++) {
+        progress p = { i, n, paths[i] };
         if (tty)
-            fprintf(stderr, "\ranalyze profile: reading %zu/%zu %s ...", i + 1, n, paths[i]);
-        if (pr_read_file(r, paths[i], &err)) {
+            show_progress(&p, 0);
+        if (pr_read_file(r, paths[i], tty ? show_progress : NULL, &p, &err)) {
             if (tty)
                 fputc('\n', stderr);
             cmd_error("profile", "%s", err.msg);

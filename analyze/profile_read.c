@@ -35,6 +35,9 @@ typedef struct read_state {
     pr_rollup *r;
     const char *path;
     int seen_header;
+    uint64_t rows;               /* records of this file so far */
+    pr_progress_fn progress;
+    void *ctx;
 } read_state;
 
 /* Whether the row's fields are exactly PR_HEADER's comma-separated names. */
@@ -112,12 +115,15 @@ static int on_row(void *ctx, const lcp_row *row, lb_err *err)
     lb_err inner;
     if (pr_add(st->r, &rec, &inner))
         return lb_err_set(err, "%s:%ld: %s", st->path, row->line, inner.msg);
+    if (++st->rows % PR_PROGRESS_ROWS == 0 && st->progress)
+        st->progress(st->ctx, st->rows);
     return 0;
 }
 
-int pr_read_file(pr_rollup *r, const char *path, lb_err *err)
+int pr_read_file(pr_rollup *r, const char *path, pr_progress_fn progress, void *ctx,
+                 lb_err *err)
 {
-    read_state st = { .r = r, .path = path };
+    read_state st = { .r = r, .path = path, .progress = progress, .ctx = ctx };
     if (lcp_parse(path, ',', on_row, &st, err))
         return -1;
     if (!st.seen_header)

@@ -67,13 +67,19 @@ void pr_free(pr_rollup *r);
  * bits; r then holds every earlier record and none of this one's sums. */
 int pr_add(pr_rollup *r, const pr_record *rec, lb_err *err);
 
-/* Stream one requests-<pid>.csv file into r (libcsv, constant memory).
- * Returns 0, or -1 with err naming "path:line:" for a missing or empty file,
- * a first row that is not exactly PR_HEADER, a ragged row, an empty method or
- * route, a status outside 100..599, or a time or timestamp that is negative,
- * not a whole number or too large for 64 bits. Records before the bad row
- * stay in r. */
-int pr_read_file(pr_rollup *r, const char *path, lb_err *err);
+/* Called while a file is read, every PR_PROGRESS_ROWS records, with the
+ * number of records read from it so far. */
+typedef void (*pr_progress_fn)(void *ctx, uint64_t rows);
+#define PR_PROGRESS_ROWS (1u << 20)
+
+/* Stream one requests-<pid>.csv file into r (libcsv, constant memory),
+ * calling progress (when not NULL) as rows go by. Returns 0, or -1 with err
+ * naming "path:line:" for a missing or empty file, a first row that is not
+ * exactly PR_HEADER, a ragged row, an empty method or route, a status outside
+ * 100..599, or a time or timestamp that is negative, not a whole number or
+ * too large for 64 bits. Records before the bad row stay in r. */
+int pr_read_file(pr_rollup *r, const char *path, pr_progress_fn progress, void *ctx,
+                 lb_err *err);
 
 /* The requests-*.csv files of dir, as full paths sorted by file name
  * (byte order). On success *out holds *n >= 1 malloc'd paths (free them with

@@ -40,6 +40,17 @@ expect_rc 0 "$AZ" profile --top 1 "$D/"
 expect_out '2 more endpoints not shown (9.7% of server time; --top 0 lists all)'
 grep -q 'api/v1/health' "$TMP/out" && fail "--top 1 still shows health"; ok
 
+# At a terminal, progress goes to stderr (file i of n, then the total); never to stdout.
+if command -v script >/dev/null; then
+  script -qec "$AZ profile --format csv $D >$TMP/tty_out" "$TMP/tty_log" >/dev/null
+  grep -qF "reading 2/2 $D/requests-202.csv" "$TMP/tty_log" || fail "no progress at a terminal"; ok
+  grep -qF "read 2 files, 26 requests" "$TMP/tty_log" || fail "no final progress line"; ok
+  cmp -s "$TMP/tty_out" "$TMP/want.csv" || fail "progress leaked into stdout"; ok
+else
+  echo "note: no script(1), terminal progress not checked"
+fi
+grep -q 'reading' "$TMP/err" && fail "progress printed without a terminal"; ok
+
 # Streaming: 200k rows over 3 endpoints use about the memory of 20k rows.
 big() {
   awk -v n="$1" -v h="$HDR" 'BEGIN { print h

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "profile_rollup.h"
 #include "profile_write.h"
 
@@ -250,16 +251,49 @@ static void test_read_file(void **state)
     pr_rollup r;
     pr_init(&r);
     lb_err err = { "" };
-    assert_int_equal(pr_read_file(&r, path, &err), 0);
+    assert_int_equal(pr_read_file(&r, path, NULL, NULL, &err), 0);
     assert_int_equal(r.rows, 3);
     assert_int_equal(r.neps, 2);
     assert_int_equal(find(&r, "POST", "/a,b")->sum[PR_BCRYPT], 5800);
     assert_int_equal(find(&r, "GET", "/api/v1/logs")->sum[PR_WRITE], 140);
     /* a header-only file adds nothing and is fine */
     path = write_file("requests-2.csv", HDR);
-    assert_int_equal(pr_read_file(&r, path, &err), 0);
+    assert_int_equal(pr_read_file(&r, path, NULL, NULL, &err), 0);
     assert_int_equal(r.rows, 3);
     pr_free(&r);
+}
+
+static void count_progress(void *ctx, uint64_t rows)
+{
+    uint64_t *calls = ctx;
+    calls[0]++;
+    calls[1] = rows;
+}
+
+/* Progress is reported every PR_PROGRESS_ROWS records of a file, with the
+ * count so far (a short-rowed file just past one interval, ~27 MB). */
+static void test_read_progress(void **state)
+{
+    (void)state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/requests-big.csv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(HDR, f);
+    for (unsigned i = 0; i < PR_PROGRESS_ROWS + 5; i++)
+        fputs("1,G,/,200,1,0,0,0,0,0,0,0\n", f);
+    assert_int_equal(fclose(f), 0);
+    pr_rollup r;
+    pr_init(&r);
+    lb_err err = { "" };
+    uint64_t calls[2] = { 0, 0 };
+    assert_int_equal(pr_read_file(&r, path, count_progress, calls, &err), 0);
+    assert_int_equal(calls[0], 1);
+    assert_int_equal(calls[1], PR_PROGRESS_ROWS);
+    assert_int_equal(r.rows, PR_PROGRESS_ROWS + 5);
+    assert_int_equal(r.eps[0].sum[PR_TOTAL], PR_PROGRESS_ROWS + 5);
+    pr_free(&r);
+    unlink(path);
 }
 
 /* Every bad input is an error naming file:line (and column for a cell). */
@@ -292,7 +326,7 @@ static void test_read_errors(void **state)
         pr_rollup r;
         pr_init(&r);
         lb_err err = { "" };
-        int rc = pr_read_file(&r, path, &err);
+        int rc = pr_read_file(&r, path, NULL, NULL, &err);
         if (rc != -1 || !strstr(err.msg, cases[i].want) || strncmp(err.msg, dir, strlen(dir)))
             fail_msg("case %zu: rc %d, message '%s', want '%s'", i, rc, err.msg, cases[i].want);
         pr_free(&r);
@@ -300,7 +334,7 @@ static void test_read_errors(void **state)
     pr_rollup r;
     pr_init(&r);
     lb_err err = { "" };
-    assert_int_equal(pr_read_file(&r, "/nonexistent/requests-1.csv", &err), -1);
+    assert_int_equal(pr_read_file(&r, "/nonexistent/requests-1.csv", NULL, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "/nonexistent/requests-1.csv: No such file"));
     pr_free(&r);
 }
@@ -415,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_many_endpoints),
         cmocka_unit_test(test_overflow),
         cmocka_unit_test(test_read_file),
+        cmocka_unit_test(test_read_progress),
         cmocka_unit_test(test_read_errors),
         cmocka_unit_test(test_list_files),
         cmocka_unit_test(test_write_csv),
