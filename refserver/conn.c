@@ -165,6 +165,10 @@ static void conn_close(rs_conn *c)
 {
     if (c->gone)
         return;
+    /* fault mode (pre-fb69a06): a client that leaves while its request is
+     * in flight orphans the request's DB connection for good */
+    if (c->state == C_BUSY && c->w->cfg->leak_on_disconnect && c->w->db_slots_free > 0)
+        c->w->db_slots_free--;
     if (c->state == C_BUSY && c->streaming) {
         if (c->gone_fn)
             c->gone_fn(c->gone_arg);
@@ -173,8 +177,6 @@ static void conn_close(rs_conn *c)
     }
     if (c->state == C_BUSY) {
         /* async work still holds c: detach the socket now, free on completion */
-        if (c->w->cfg->leak_on_disconnect && c->w->db_slots_free > 0)
-            c->w->db_slots_free--;
         c->gone = true;
         ev_io_stop(c->w->loop, &c->rio);
         ev_io_stop(c->w->loop, &c->wio);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# live_knobs.sh — the §5 switches change behaviour as documented: TTL caches
+# on/off, the leak-on-disconnect fault mode draining the DB slots, the N+1
+# attackers listing returning the same document, --tracing accepted.
+cd "$(dirname "$0")" && source ./lib.sh
+jpy() { $PY -c 'import sys,json; d=json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"; }
+EVENT='{"decky":"decky-01","service":"ssh","event_type":"x","attacker_ip":"10.5.5.5"}'
+
+# caches on (default): /stats is served from the 5 s cache right after an insert
+rs_start --dataset decnet-2026-04 --workers 1
+AUTH="Authorization: Bearer $(rs_token)"
+before=$(jpy "$(curl -s -H "$AUTH" "$RS_URL/api/v1/stats")" 'd["total_logs"]')
+curl -s -o /dev/null -X POST -H "$AUTH" -d "$EVENT" "$RS_URL/api/v1/logs"
+check "cached /stats is stale within its TTL" "$before" "$(jpy "$(curl -s -H "$AUTH" "$RS_URL/api/v1/stats")" 'd["total_logs"]')"
+rs_stop
+
+# --caches none: the insert is visible at once
+RS_DB="$RS_DIR/nocache.db"
+rs_start --dataset decnet-2026-04 --workers 1 --caches none --no-auth-user-cache --no-login-user-cache
+AUTH="Authorization: Bearer $(rs_token)"
+before=$(jpy "$(curl -s -H "$AUTH" "$RS_URL/api/v1/stats")" 'd["total_logs"]')
+curl -s -o /dev/null -X POST -H "$AUTH" -d "$EVENT" "$RS_URL/api/v1/logs"
+check "uncached /stats sees the insert" "$((before + 1))" "$(jpy "$(curl -s -H "$AUTH" "$RS_URL/api/v1/stats")" 'd["total_logs"]')"
+check "uncached logs total" "$((before + 1))" "$(jpy "$(curl -s -H "$AUTH" "$RS_URL/api/v1/logs?limit=1")" 'd["total"]')"
+rs_stop
+check "--caches rejects unknown names" 2 "$("$RS_BIN" --caches stats,bogus --db "$RS_DIR/x.db" >/dev/null 2>&1; echo $?)"
+
+# --leak-on-disconnect with 2 slots: two clients leaving mid-stream drain the pool
+RS_DB="$RS_DIR/leak.db"
+rs_start --dataset decnet-2026-04 --workers 1 --leak-on-disconnect --db-slots 2
+AUTH="Authorization: Bearer $(rs_token)"
+check "leak mode serves while slots remain" 200 "$(status -H "$AUTH" "$RS_URL/api/v1/logs")"
+for i in 1 2; do curl -s -o /dev/null --max-time 0.5 -H "$AUTH" "$RS_URL/api/v1/stream"; done
+sleep 0.2
+check "leak mode: pool drained -> 500" 500 "$(status -H "$AUTH" "$RS_URL/api/v1/logs")"
+check "leak mode: /healthz still up" 200 "$(status "$RS_URL/healthz")"
+rs_stop
+
+# without the fault mode the same disconnects leak nothing
+RS_DB="$RS_DIR/noleak.db"
+rs_start --dataset decnet-2026-04 --workers 1 --db-slots 2
+AUTH="Authorization: Bearer $(rs_token)"
+for i in 1 2 3; do curl -s -o /dev/null --max-time 0.5 -H "$AUTH" "$RS_URL/api/v1/stream"; done
+sleep 0.2
+check "no leak mode: still 200" 200 "$(status -H "$AUTH" "$RS_URL/api/v1/logs")"
+rs_stop
+
+# --n-plus-one returns the same attackers document as the join
+RS_DB="$RS_DIR/default.db"
+rs_start --workers 1 --dataset-logs 500 --dataset-attackers 40
+AUTH="Authorization: Bearer $(rs_token)"
+join=$(curl -s -H "$AUTH" "$RS_URL/api/v1/attackers?sort_by=active&limit=20")
+rs_stop
+rs_start --workers 1 --n-plus-one --tracing
+AUTH="Authorization: Bearer $(rs_token)"
+nplus=$(curl -s -H "$AUTH" "$RS_URL/api/v1/attackers?sort_by=active&limit=20")
+rs_stop
+check "n+1 attackers == join attackers" "$join" "$nplus"
+check "default dataset attackers have behaviour" True "$(jpy "$join" 'd["total"] > 0 and all(a["behavior"] is not None for a in d["data"])')"
+check "--tracing is accepted and says it is not implemented" 1 \
+    "$("$RS_BIN" --tracing --help >/dev/null 2>&1; "$RS_BIN" --help | grep -c 'exporter is not')"
+rs_done
