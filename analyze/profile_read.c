@@ -55,26 +55,36 @@ static int header_matches(const lcp_row *row)
     return 1;
 }
 
+/* Digits of s accumulated into *v: 1 when s is one or more digits only, 0
+ * when something else is in it, -1 when the value passes 64 bits. One pass
+ * by hand because strtoull would need a second one to refuse the spaces,
+ * signs and "0x" it accepts, and this runs eight times per record (a third
+ * of the read time when it was strspn + strtoull). */
+static int digits_u64(const char *s, uint64_t *v)
+{
+    uint64_t acc = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if (__builtin_mul_overflow(acc, 10, &acc) ||
+            __builtin_add_overflow(acc, (uint64_t)(*p - '0'), &acc))
+            return -1;
+    *v = acc;
+    return p != s && !*p;
+}
+
 /* Parse a whole non-negative decimal number that fits 64 bits. 0 on
  * success, else -1 with err naming path:line:column and what is wrong. */
 static int parse_u64(const read_state *st, const lcp_row *row, size_t col,
                      uint64_t *out, lb_err *err)
 {
     const char *s = row->fields[col];
-    const char *what;
-    if (*s == '-')
-        what = "is negative";
-    else if (!*s || strspn(s, "0123456789") != strlen(s))
-        what = "is not a whole number";
-    else {
-        errno = 0;
-        unsigned long long v = strtoull(s, NULL, 10);
-        if (errno != ERANGE) {
-            *out = (uint64_t)v;
-            return 0;
-        }
-        what = "does not fit 64 bits";
-    }
+    uint64_t ignored;
+    int rc = digits_u64(s, out);
+    if (rc == 1)
+        return 0;
+    const char *what = rc < 0 ? "does not fit 64 bits"
+                     : *s == '-' && digits_u64(s + 1, &ignored) ? "is negative"
+                     : "is not a whole number";
     /* Name the column by its header name: the message then says which phase. */
     const char *name = PR_HEADER;
     for (size_t i = 0; i < col; i++)
