@@ -27,7 +27,8 @@ struct rs_conn {
     rs_reply rep;
     rs_ctx ctx;
     rs_buf hfield;           /* current header name */
-    bool hdr_in_value, hdr_is_auth;
+    bool hdr_in_value, hdr_is_auth, hdr_is_expect;
+    bool expect_continue;    /* "Expect: 100-continue" seen (curl sends it for bodies > 1 KiB) */
     size_t header_bytes;
     int state;
     bool closing;            /* close once out is flushed */
@@ -54,7 +55,7 @@ static int on_message_begin(http_parser *p)
     buf_clear(&c->req.auth);
     buf_clear(&c->req.body);
     buf_clear(&c->hfield);
-    c->hdr_in_value = c->hdr_is_auth = false;
+    c->hdr_in_value = c->hdr_is_auth = c->hdr_is_expect = c->expect_continue = false;
     c->header_bytes = 0;
     memset(&c->req.phase, 0, sizeof c->req.phase);
     c->req.t_start = clock_mono_ns();
@@ -99,9 +100,12 @@ static int on_header_value(http_parser *p, const char *at, size_t n)
     if (!c->hdr_in_value) {
         c->hdr_in_value = true;
         c->hdr_is_auth = c->hfield.len == 13 && !strcasecmp(c->hfield.data, "authorization");
+        c->hdr_is_expect = c->hfield.len == 6 && !strcasecmp(c->hfield.data, "expect");
         if (c->hdr_is_auth)
             buf_clear(&c->req.auth);
     }
+    if (c->hdr_is_expect && n >= 12 && !strncasecmp(at, "100-continue", 12))
+        c->expect_continue = true;
     return c->hdr_is_auth && buf_append(&c->req.auth, at, n) ? -1 : 0;
 }
 
@@ -125,6 +129,9 @@ static int on_headers_complete(http_parser *p)
     if (hash)
         *hash = '\0';
     c->req.method = p->method;
+    /* the body is acceptable (size checked above): tell the client to send it */
+    if (c->expect_continue && buf_puts(&c->out, "HTTP/1.1 100 Continue\r\n\r\n"))
+        return -1;
     return 0;
 }
 

@@ -47,6 +47,8 @@ check "pipelined 3 in order, kept open" "200 404 200 open" \
 check "pipelined then garbage" "200 400 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\n\r\nBLAH\r\n\r\n"')"
 check "Connection: close honoured" "200 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n"')"
 check "HTTP/1.0 closes by default" "200 closed" "$(raw 'b"GET /healthz HTTP/1.0\r\n\r\n"')"
+check "Expect: 100-continue answered, then 408 when no body comes" "100 408 closed" \
+    "$(raw 'b"POST /api/v1/auth/login HTTP/1.1\r\nContent-Length: 40\r\nExpect: 100-continue\r\n\r\n"' 0.2)"
 check "partial request times out 408" "408 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nHost: x\r\n"' 1.0)"
 alive "header timeout"
 
