@@ -49,12 +49,14 @@ typedef struct progress {
 static void show_progress(void *ctx, uint64_t rows)
 {
     const progress *p = ctx;
-    fprintf(stderr, "\ranalyze profile: reading %zu/%zu %s ... %llu rows\033[K", p->i + 1,
-            p->n, p->path, (unsigned long long)rows);
+    fprintf(stderr, "\ranalyze profile: reading %zu/%zu %s ...", p->i + 1, p->n, p->path);
+    if (rows)
+        fprintf(stderr, " %llu rows", (unsigned long long)rows);
+    fputs("\033[K", stderr);
 }
 
 /* Read every file into r, telling a person at a terminal how far it got:
- * files can hold millions of rows (about a million a second). */
+ * files can hold millions of rows (read at one or two million a second). */
 static int read_all(pr_rollup *r, char **paths, size_t n)
 {
     int tty = isatty(STDERR_FILENO);
