@@ -286,7 +286,9 @@ void options_usage(FILE *f)
 "  -h, --help               this text\n"
 "\n"
 "Environment: LOADGEN_USER / LOADGEN_PASSWORD are the credentials the shipped\n"
-"scenarios log in with (default admin / admin).\n"
+"scenarios log in with (default admin / admin); LOADGEN_TOKEN gives the decnet\n"
+"scenario a token so it skips its setup login; LOADGEN_SCENARIO_DIR is searched\n"
+"for -f NAME before profiles/scenarios.\n"
 "\n"
 "Exit status: 0 no failures; the --exit-code-on-error value (default 1) when any\n"
 "request failed; 2 bad usage or a bad scenario.\n",

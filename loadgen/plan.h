@@ -100,6 +100,8 @@ bool plan_truthy(const char *v);
 /* Whether step s runs given the variable values (its when/unless). */
 bool plan_step_applies(const lg_step *s, const char *const *vals);
 
+/* Free everything the plan owns and zero it (safe on a zeroed or partly
+ * built plan, and on NULL). */
 void plan_free(lg_plan *plan);
 
 #endif

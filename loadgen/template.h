@@ -25,12 +25,14 @@ typedef struct lg_vars {
 int vars_slot(lg_vars *vars, const char *name);
 /* Index of NAME or -1 when not present. */
 int vars_find(const lg_vars *vars, const char *name);
+/* Free the names and reset vars to empty. */
 void vars_free(lg_vars *vars);
 
 /* Compile text into a template. Unknown placeholders ("{foo}"), unclosed
  * braces, bad rand bounds (non-integers, a > b) are errors. "{{" and "}}"
  * stand for literal braces. Returns NULL with err set on error. */
 lg_tmpl *tmpl_compile(const char *text, lg_vars *vars, lb_err *err);
+/* Free a compiled template (NULL is fine). */
 void tmpl_free(lg_tmpl *t);
 
 /* True when the template is plain text (no rand/var): it can be expanded

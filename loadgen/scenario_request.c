@@ -1,0 +1,278 @@
+/* scenario_request.c — one request of a scenario (method, path, query,
+ * name, headers, expect, stream, json/body). JSON bodies become template text
+ * here, with the JSON's own braces escaped as {{ }}, so placeholders inside
+ * string values still expand per request. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "scenario_yaml.h"
+
+/* ---- JSON bodies ---------------------------------------------------- */
+
+typedef struct buf {
+    char *s;
+    size_t len, cap;
+} buf;
+
+static int buf_put(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t nc = (b->len + n + 1) * 2;
+        char *ns = realloc(b->s, nc);
+        if (!ns)
+            return -1;
+        b->s = ns;
+        b->cap = nc;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return 0;
+}
+
+static int buf_puts(buf *b, const char *s)
+{
+    return buf_put(b, s, strlen(s));
+}
+
+static bool is_json_number(const char *s)
+{
+    if (!*s)
+        return false;
+    char *end;
+    strtod(s, &end);
+    return !*end && !isspace((unsigned char)*s) && strncmp(s, "0x", 2) &&
+           strcasecmp(s, "nan") && strcasecmp(s, "inf") && strcasecmp(s, "infinity");
+}
+
+/* Append node n as JSON template text. Plain scalars that look like numbers,
+ * true/false/null stay bare; everything else becomes a JSON string whose
+ * {placeholders} are kept for the template compiler. */
+static int json_emit(sy_ctx *c, const yaml_node_t *n, buf *b, int depth)
+{
+    if (depth > 32)
+        return sy_fail(c, n, "json body nested too deeply", NULL, NULL);
+    if (n->type == YAML_MAPPING_NODE) {
+        if (buf_puts(b, "{{") < 0)
+            return -1;
+        int first = 1;
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+            yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
+            if (!sy_scalar(k))
+                return sy_fail(c, k, "json keys must be plain strings", NULL, NULL);
+            if (!first && buf_puts(b, ", ") < 0)
+                return -1;
+            first = 0;
+            yaml_node_t kq = *k;
+            kq.data.scalar.style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+            if (json_emit(c, &kq, b, depth + 1) < 0 || buf_puts(b, ": ") < 0 ||
+                json_emit(c, v, b, depth + 1) < 0)
+                return -1;
+        }
+        return buf_puts(b, "}}");
+    }
+    if (n->type == YAML_SEQUENCE_NODE) {
+        if (buf_puts(b, "[") < 0)
+            return -1;
+        for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
+            if (i != n->data.sequence.items.start && buf_puts(b, ", ") < 0)
+                return -1;
+            if (json_emit(c, sy_node(c, *i), b, depth + 1) < 0)
+                return -1;
+        }
+        return buf_puts(b, "]");
+    }
+    const char *s = (const char *)n->data.scalar.value;
+    if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+        (is_json_number(s) || !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null")))
+        return buf_puts(b, s);
+    if (buf_puts(b, "\"") < 0)
+        return -1;
+    for (const char *q = s; *q; q++) {
+        char esc[8];
+        unsigned char ch = (unsigned char)*q;
+        if (ch == '"' || ch == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)ch;
+            esc[2] = 0;
+        } else if (ch < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", ch);
+        } else {
+            esc[0] = (char)ch;
+            esc[1] = 0;
+        }
+        if (buf_puts(b, esc) < 0)
+            return -1;
+    }
+    return buf_puts(b, "\"");
+}
+
+/* ---- requests -------------------------------------------------------- */
+
+int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *nout)
+{
+    if (sy_want_mapping(c, n, "'headers'") < 0)
+        return -1;
+    size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+    lg_header *h = calloc(cnt ? cnt : 1, sizeof *h);
+    if (!h)
+        return lb_err_set(c->err, "out of memory");
+    *out = h;
+    *nout = 0;
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
+        const char *ks, *vs;
+        if (sy_want_scalar(c, k, "header name", &ks) < 0 || sy_want_scalar(c, v, ks, &vs) < 0)
+            return -1;
+        if (!*ks || strpbrk(ks, ": \r\n"))
+            return sy_fail(c, k, "bad header name '%s'", ks, NULL);
+        h[*nout].name = strdup(ks);
+        if (!h[*nout].name)
+            return lb_err_set(c->err, "out of memory");
+        h[*nout].value = sy_compile(c, v, vs);
+        (*nout)++;
+        if (!h[*nout - 1].value)
+            return -1;
+    }
+    return 0;
+}
+
+static int expect_one(sy_ctx *c, const yaml_node_t *it, lg_request *r)
+{
+    double v;
+    if (sy_want_number(c, it, "expect", &v) < 0)
+        return -1;
+    if (v < 100 || v > 599 || v != (int)v)
+        return sy_fail(c, it, "'expect' needs HTTP statuses (100..599), got '%s'", sy_scalar(it), NULL);
+    if (r->nexpect == LG_MAX_EXPECT)
+        return sy_fail(c, it, "'expect' lists more than 8 statuses", NULL, NULL);
+    r->expect[r->nexpect++] = (int)v;
+    return 0;
+}
+
+static int parse_expect(sy_ctx *c, const yaml_node_t *n, lg_request *r)
+{
+    if (n->type != YAML_SEQUENCE_NODE)
+        return expect_one(c, n, r);
+    for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++)
+        if (expect_one(c, sy_node(c, *i), r) < 0)
+            return -1;
+    return 0;
+}
+
+/* Request keys; `extra` lists keys the caller handles (e.g. weight). */
+int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const char *const *extra)
+{
+    if (sy_want_mapping(c, n, "a request") < 0)
+        return -1;
+    lg_request *r = plan_new_request(c->plan);
+    if (!r)
+        return lb_err_set(c->err, "out of memory");
+    *out = r;
+    r->line = (int)n->start_mark.line + 1;
+    const char *path = NULL, *name = NULL, *body = NULL;
+    const yaml_node_t *pathn = n, *queryn = NULL, *jsonn = NULL;
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
+        const char *key = sy_scalar(k);
+        if (!key)
+            return sy_fail(c, k, "keys must be plain strings", NULL, NULL);
+        if (!strcmp(key, "method")) {
+            const char *m;
+            if (sy_want_scalar(c, v, key, &m) < 0)
+                return -1;
+            size_t ml = strlen(m);
+            if (ml == 0 || ml >= sizeof r->method)
+                return sy_fail(c, v, "bad method '%s'", m, NULL);
+            for (size_t i = 0; i < ml; i++) {
+                if (!isalpha((unsigned char)m[i]))
+                    return sy_fail(c, v, "bad method '%s'", m, NULL);
+                r->method[i] = (char)toupper((unsigned char)m[i]);
+            }
+            r->method[ml] = '\0';
+        } else if (!strcmp(key, "path")) {
+            if (sy_want_scalar(c, v, key, &path) < 0)
+                return -1;
+            pathn = v;
+        } else if (!strcmp(key, "query")) {
+            if (sy_want_mapping(c, v, "'query'") < 0)
+                return -1;
+            queryn = v;
+        } else if (!strcmp(key, "name")) {
+            if (sy_want_scalar(c, v, key, &name) < 0)
+                return -1;
+            if (!(r->name = sy_compile(c, v, name)))
+                return -1;
+        } else if (!strcmp(key, "json")) {
+            jsonn = v;
+        } else if (!strcmp(key, "body")) {
+            if (sy_want_scalar(c, v, key, &body) < 0)
+                return -1;
+            if (!(r->body = sy_compile(c, v, body)))
+                return -1;
+        } else if (!strcmp(key, "headers")) {
+            if (sy_parse_headers(c, v, &r->headers, &r->nheaders) < 0)
+                return -1;
+        } else if (!strcmp(key, "expect")) {
+            if (parse_expect(c, v, r) < 0)
+                return -1;
+        } else if (!strcmp(key, "stream")) {
+            if (sy_want_bool(c, v, key, &r->stream) < 0)
+                return -1;
+        } else {
+            int ok = 0;
+            for (const char *const *e = extra; e && *e; e++)
+                ok |= !strcmp(*e, key);
+            if (!ok)
+                return sy_fail(c, k, "unknown request key '%s' (method, path, query, name, json, body, "
+                                  "headers, expect, stream%s)", key,
+                            extra && extra[0] ? ", weight" : "");
+        }
+    }
+    if (!path)
+        return sy_fail(c, n, "request has no 'path'", NULL, NULL);
+    if (jsonn && body)
+        return sy_fail(c, jsonn, "a request takes 'json' or 'body', not both", NULL, NULL);
+    r->absolute = !strncmp(path, "http://", 7) || !strncmp(path, "https://", 8);
+    if (!r->absolute && path[0] != '/')
+        return sy_fail(c, pathn, "path '%s' must start with '/' (or be an absolute URL)", path, NULL);
+    buf t = {0};
+    int rc = buf_puts(&t, path);
+    if (queryn) {
+        char sep = strchr(path, '?') ? '&' : '?';
+        for (yaml_node_pair_t *p = queryn->data.mapping.pairs.start;
+             rc == 0 && p < queryn->data.mapping.pairs.top; p++) {
+            const char *ks, *vs;
+            if (sy_want_scalar(c, sy_node(c, p->key), "query name", &ks) < 0 ||
+                sy_want_scalar(c, sy_node(c, p->value), "query value", &vs) < 0) {
+                free(t.s);
+                return -1;
+            }
+            rc |= buf_put(&t, &sep, 1) | buf_puts(&t, ks) | buf_puts(&t, "=") | buf_puts(&t, vs);
+            sep = '&';
+        }
+    }
+    if (rc < 0) {
+        free(t.s);
+        return lb_err_set(c->err, "out of memory");
+    }
+    r->target = sy_compile(c, pathn, t.s);
+    free(t.s);
+    if (!r->target)
+        return -1;
+    if (jsonn) {
+        buf j = {0};
+        if (json_emit(c, jsonn, &j, 0) < 0) {
+            free(j.s);
+            return c->err->msg[0] ? -1 : lb_err_set(c->err, "out of memory");
+        }
+        r->body = sy_compile(c, jsonn, j.s);
+        free(j.s);
+        if (!r->body)
+            return -1;
+        r->content_type = "application/json";
+    }
+    return 0;
+}

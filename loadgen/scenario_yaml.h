@@ -1,0 +1,44 @@
+/* scenario_yaml.h — internal to the scenario parser: the parse context and
+ * the node helpers shared by scenario.c (top level, steps, loading) and
+ * scenario_request.c (requests and JSON bodies). Every helper that fails
+ * fills the context's lb_err with "FILE:LINE: problem" and returns -1/NULL. */
+#ifndef LG_SCENARIO_YAML_H
+#define LG_SCENARIO_YAML_H
+#include <stdbool.h>
+#include <yaml.h>
+#include "lberr.h"
+#include "plan.h"
+
+typedef struct sy_ctx {
+    const char *path;            /* file name for messages */
+    yaml_document_t *doc;
+    lg_plan *plan;               /* plan being filled */
+    lb_err *err;
+} sy_ctx;
+
+/* Fill c->err with "path:line: " + fmt (fmt takes up to two %s: a, b) for
+ * node n (line 0 when n is NULL). Returns -1. */
+int sy_fail(sy_ctx *c, const yaml_node_t *n, const char *fmt, const char *a, const char *b);
+/* The node with index i of the document. */
+yaml_node_t *sy_node(sy_ctx *c, yaml_node_item_t i);
+/* n's text when it is a scalar, else NULL. */
+const char *sy_scalar(const yaml_node_t *n);
+/* Typed values of node n for key `key` (named in the error): a scalar, a
+ * number (strtod, whole string), a boolean (true/false/yes/no). 0 or -1. */
+int sy_want_scalar(sy_ctx *c, const yaml_node_t *n, const char *key, const char **out);
+int sy_want_number(sy_ctx *c, const yaml_node_t *n, const char *key, double *out);
+int sy_want_bool(sy_ctx *c, const yaml_node_t *n, const char *key, bool *out);
+/* 0 when n is a mapping, else an error naming `what`. */
+int sy_want_mapping(sy_ctx *c, const yaml_node_t *n, const char *what);
+/* Compile text as a template (variables register in the plan); NULL with
+ * the template error at n's line. */
+lg_tmpl *sy_compile(sy_ctx *c, const yaml_node_t *n, const char *text);
+
+/* A `headers:` mapping into a new array (*out, *nout). 0 or -1. */
+int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *nout);
+/* A request mapping into a new request owned by the plan (*out). `extra`
+ * lists further keys the caller handles itself (e.g. "weight"), NULL-ended.
+ * 0 or -1. */
+int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const char *const *extra);
+
+#endif
