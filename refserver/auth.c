@@ -36,6 +36,13 @@ int auth_jwt_issue(const char *secret, const char *uuid, time_t now, long ttl, c
 int auth_jwt_verify(const char *secret, const char *token, time_t now, char *uuid_out,
                     size_t cap, lb_err *err)
 {
+    long exp;
+    return auth_jwt_verify_exp(secret, token, now, uuid_out, cap, &exp, err);
+}
+
+int auth_jwt_verify_exp(const char *secret, const char *token, time_t now, char *uuid_out,
+                        size_t cap, long *exp_out, lb_err *err)
+{
     jwt_t *jwt = NULL;
     /* libjwt 1.10 decodes "alg":"none" tokens without a signature check when
      * they carry no signature, so the algorithm is checked explicitly below. */
@@ -47,6 +54,7 @@ int auth_jwt_verify(const char *secret, const char *token, time_t now, char *uui
     } else {
         errno = 0;
         long exp = jwt_get_grant_int(jwt, "exp");
+        *exp_out = exp;
         if (errno || exp <= (long)now) {
             rc = lb_err_set(err, "token expired or without exp");
         } else {

@@ -26,6 +26,10 @@ int auth_jwt_issue(const char *secret, const char *uuid, time_t now, long ttl, c
 int auth_jwt_verify(const char *secret, const char *token, time_t now, char *uuid_out,
                     size_t cap, lb_err *err);
 
+/* As auth_jwt_verify, also returning the token's exp claim in *exp. */
+int auth_jwt_verify_exp(const char *secret, const char *token, time_t now, char *uuid_out,
+                        size_t cap, long *exp, lb_err *err);
+
 /* bcrypt-hash password with cost into out (AUTH_HASH_MAX bytes). 0 or -1. */
 int auth_bcrypt_hash(const char *password, int cost, char *out, lb_err *err);
 

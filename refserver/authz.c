@@ -1,5 +1,6 @@
 /* authz.c — bearer-token checks per route level, with the auth-user cache knob. */
 #include "authz.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,21 @@
 #include "store.h"
 
 static const char CREDS[] = "Could not validate credentials";
+
+/* auth_jwt_verify through the worker's token cache. 0 with uuid filled, or -1. */
+static int verify_cached(rs_worker *w, const char *tok, char *uuid, size_t cap)
+{
+    time_t now = time(NULL);
+    long exp;
+    if (w->tokens && tokencache_get(w->tokens, tok, uuid, cap, &exp))
+        return exp > (long)now ? 0 : -1;
+    lb_err err;
+    if (auth_jwt_verify_exp(w->cfg->jwt_secret, tok, now, uuid, cap, &exp, &err))
+        return -1;
+    if (w->tokens)
+        tokencache_put(w->tokens, tok, uuid, exp);
+    return 0;
+}
 
 /* The user for uuid: through the 10 s cache when enabled (and allowed for
  * this route), else one SELECT. 0 found, 1 absent, -1 store failure. */
@@ -59,9 +75,7 @@ int authz_check(rs_ctx *ctx)
     }
     int rc = -1;
     char uuid[64];
-    lb_err err;
-    if (!tok || auth_jwt_verify(ctx->w->cfg->jwt_secret, tok, time(NULL), uuid, sizeof uuid,
-                                &err)) {
+    if (!tok || verify_cached(ctx->w, tok, uuid, sizeof uuid)) {
         respond_unauthorized(ctx->rep, CREDS);
         goto out;
     }

@@ -103,3 +103,35 @@ void usercache_clear(rs_usercache *c)
     for (unsigned i = 0; i < RS_USERCACHE_SLOTS; i++)
         c->slot[i].used = false;
 }
+
+static unsigned token_slot(const char *t)
+{
+    unsigned h = 2166136261u;
+    for (; *t; t++)
+        h = (h ^ (unsigned char)*t) * 16777619u;
+    return h % RS_TOKEN_SLOTS;
+}
+
+bool tokencache_get(const rs_tokencache *c, const char *token, char *uuid, size_t cap,
+                    long *exp)
+{
+    unsigned h = token_slot(token);
+    if (!c->slot[h].used || strcmp(c->slot[h].token, token) ||
+        strlen(c->slot[h].uuid) >= cap)
+        return false;
+    strcpy(uuid, c->slot[h].uuid);
+    *exp = c->slot[h].exp;
+    return true;
+}
+
+void tokencache_put(rs_tokencache *c, const char *token, const char *uuid, long exp)
+{
+    size_t n = strlen(token);
+    unsigned h = token_slot(token);
+    if (n >= RS_TOKEN_MAX || strlen(uuid) >= sizeof c->slot[h].uuid)
+        return;
+    memcpy(c->slot[h].token, token, n + 1);
+    strcpy(c->slot[h].uuid, uuid);
+    c->slot[h].exp = exp;
+    c->slot[h].used = true;
+}

@@ -6,6 +6,7 @@
 #include <netinet/tcp.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -160,6 +161,7 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
         ttl_init(&w.cache[i], cache_ttl[i], cfg->cache_on[i]);
     usercache_init(&w.auth_users, 10, cfg->auth_user_cache);
     usercache_init(&w.login_users, 5, cfg->login_user_cache);
+    w.tokens = calloc(1, sizeof *w.tokens);   /* 270 KiB: off the stack */
 
     ev_io_init(&w.accept_w, on_accept, listen_fd, EV_READ);
     w.accept_w.data = &w;
@@ -203,6 +205,7 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
     for (int i = 0; i < RS_CACHE_N; i++)
         ttl_free(&w.cache[i]);
     db_close(w.db);
+    free(w.tokens);
     ev_loop_destroy(w.loop);
     return code;
 }

@@ -30,6 +30,7 @@ typedef struct rs_worker {
     rs_ttl cache[RS_CACHE_N];
     rs_usercache auth_users;      /* uuid -> user, 10 s */
     rs_usercache login_users;     /* username -> user, 5 s, positive only */
+    rs_tokencache *tokens;        /* verified JWTs (NULL: verify every time) */
     struct rs_conn *conns;        /* every open connection (doubly linked) */
     int nconns;
     int db_slots_free;            /* leak fault mode drains this */

@@ -4,9 +4,10 @@
 #   1. GET /healthz: refserver vs nginx (Debian) returning the same fixed JSON,
 #      same worker count, servers pinned to CPU 0 and wrk to CPU 1, rounds
 #      alternated; prints the ratio (target >= 0.7x nginx).
-#   2. Durable ingest rate per --db-mode (POST /api/v1/logs, one event per
-#      request, wrk with 50 connections); prints batched/naive (target >= 30x)
-#      and checks every acknowledged row is in the database.
+#   2. Durable ingest rate per --db-mode (POST /api/v1/logs with one event,
+#      then with 10 events per request, wrk with 50 connections); prints
+#      batched/naive (target >= 30x) and checks every acknowledged row is in
+#      the database.
 #   3. The seed's current locustfile mix (loadgen scenario `decnet`, one
 #      shared token) at 1500 users against the profiles' dataset: failures,
 #      p50/p95, RPS vs 5x the seed's best 1,585 RPS.
@@ -110,13 +111,22 @@ fi
 
 if want 2; then
     echo
-    echo "## 2. Durable ingest, one event per POST (wrk -t1 -c50 -d${SECS}s on CPU 1, refserver $WORKERS worker(s) on CPU $(cpus "$WORKERS"))"
+    echo "## 2. Durable ingest (wrk -t1 -c50 -d${SECS}s on CPU 1, refserver $WORKERS worker(s) on CPU $(cpus "$WORKERS"))"
     cat > "$T/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"decky":"decky-01","service":"ssh","event_type":"login_attempt","attacker_ip":"10.66.0.1","raw_line":"bench-ingest","fields":{"username":"root"}}'
 LUA
-    declare -A ingest
+    # the same, 10 events per POST (a collector flushing small batches)
+    $PY - "$T/post10.lua" <<'PYEOF'
+import json, sys
+ev = [{"decky": "decky-01", "service": "ssh", "event_type": "login_attempt",
+       "attacker_ip": "10.66.0.%d" % i, "raw_line": "bench-ingest", "fields": {"username": "root"}}
+      for i in range(10)]
+open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                             "wrk.body = '%s'\n" % json.dumps(ev, separators=(",", ":")))
+PYEOF
+    declare -A ingest ingest10
     for mode in naive pooled batched; do
         rs_start "$T/ingest-$mode.db" --workers "$WORKERS" --cpu-pin "$(cpus "$WORKERS")" \
             --bcrypt-cost 4 --db-mode "$mode" --dataset-logs 1000 --quiet
@@ -129,9 +139,22 @@ LUA
         non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
         stored=$(sqlite3 "$T/ingest-$mode.db" "select count(*) from logs where raw_line = 'bench-ingest'")
         ingest[$mode]=$rps
-        echo "$mode: $rps events/s acknowledged; $sent responses, ${non2xx:-0} non-2xx, $stored rows stored (>= acknowledged: $([ "$stored" -ge $((sent - ${non2xx:-0})) ] && echo yes || echo NO))"
+        echo "$mode, 1 event/POST: $rps events/s acknowledged; $sent responses, ${non2xx:-0} non-2xx, $stored rows stored (>= acknowledged: $([ "$stored" -ge $((sent - ${non2xx:-0})) ] && echo yes || echo NO))"
+        rs_start "$T/ingest10-$mode.db" --workers "$WORKERS" --cpu-pin "$(cpus "$WORKERS")" \
+            --bcrypt-cost 4 --db-mode "$mode" --dataset-logs 1000 --quiet
+        tok=$(token "$RS_PORT")
+        out=$(taskset -c 1 wrk -t1 -c50 -d"${SECS}s" -s "$T/post10.lua" -H "Authorization: Bearer $tok" \
+            "http://127.0.0.1:$RS_PORT/api/v1/logs")
+        rs_stop
+        rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+        sent=$(echo "$out" | awk '/requests in/ {print $1}')
+        non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+        stored=$(sqlite3 "$T/ingest10-$mode.db" "select count(*) from logs where raw_line = 'bench-ingest'")
+        ingest10[$mode]=$($PY -c "print('%.0f' % (10 * float('$rps')))")
+        echo "$mode, 10 events/POST: ${ingest10[$mode]} events/s acknowledged; $sent responses, ${non2xx:-0} non-2xx, $stored rows stored (>= acknowledged: $([ "$stored" -ge $((10 * (sent - ${non2xx:-0}))) ] && echo yes || echo NO))"
     done
-    echo "batched/naive $(ratio "${ingest[batched]}" "${ingest[naive]}")x (target >= 30x), pooled/naive $(ratio "${ingest[pooled]}" "${ingest[naive]}")x"
+    echo "1 event/POST:   batched/naive $(ratio "${ingest[batched]}" "${ingest[naive]}")x (target >= 30x), pooled/naive $(ratio "${ingest[pooled]}" "${ingest[naive]}")x"
+    echo "10 events/POST: batched/naive $(ratio "${ingest10[batched]}" "${ingest10[naive]}")x, pooled/naive $(ratio "${ingest10[pooled]}" "${ingest10[naive]}")x"
 fi
 
 stats_row() { # stats_row CSV -> "requests failures median p95 p99 rps"
