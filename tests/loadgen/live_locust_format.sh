@@ -70,3 +70,18 @@ server=$((after - before))
 "$PY" -c "import sys; n, s = $n, $server; sys.exit(0 if 0.25 * s < n < 0.85 * s else 1)" ||
     fail "--reset-stats: $n requests recorded of $server sent (want the post-ramp share)"
 ok "--reset-stats: $n of $server requests recorded (ramp excluded)"
+
+# Each user keeps its own keep-alive connection, like a Locust HttpUser
+# session: with think time, a pool shared by all users would need far fewer.
+cat > "$T/think.yaml" <<YEOF
+wait: constant(0.05)
+tasks:
+  - {path: /ok}
+YEOF
+c0=$(curl -s "$URL/__conns")
+"$LOADGEN" -f "$T/think.yaml" -H "$URL" -u 12 -r 4 -t 4s --stop-timeout 2 --only-summary \
+    2>/dev/null || fail "think-time run failed"
+c1=$(curl -s "$URL/__conns")
+conns=$((c1 - c0 - 1))   # the first curl's own connection
+[ "$conns" -eq 12 ] || fail "12 users opened $conns connections (want one each)"
+ok "12 users kept 12 keep-alive connections"

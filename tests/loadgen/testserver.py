@@ -14,6 +14,7 @@ as argv[1] once it listens. Endpoints:
   GET  /api/v1/stream         text/event-stream: one frame, then held open
   GET  /api/v1/...            200 JSON, 401 without "Authorization: Bearer tok-"
   GET  /__counts              JSON {"METHOD path?query": count} of all other requests
+  GET  /__conns               number of TCP connections accepted so far
 Only for tests: no TLS, loopback only.
 """
 import json
@@ -25,7 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 
 COUNTS = {}
 LOCK = threading.Lock()
-STATE = {"logins": 0, "must_change": "--must-change" in sys.argv, "changed": False}
+STATE = {"conns": 0, "logins": 0, "must_change": "--must-change" in sys.argv, "changed": False}
 USER = "admin"
 PASSWORD = "admin"
 for a in sys.argv[2:]:
@@ -42,6 +43,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):  # quiet
         pass
+
+    def setup(self):
+        with LOCK:
+            STATE["conns"] += 1
+        super().setup()
 
     def send_json(self, code, obj, extra=None):
         body = json.dumps(obj).encode()
@@ -67,6 +73,9 @@ class Handler(BaseHTTPRequestHandler):
         if u.path == "/__counts":
             with LOCK:
                 return self.send_json(200, dict(COUNTS))
+        if u.path == "/__conns":
+            with LOCK:
+                return self.send_json(200, STATE["conns"])
         self.count()
         if u.path in ("/ok", "/healthz"):
             return self.send_json(200, {"status": "ok"})
