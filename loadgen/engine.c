@@ -40,6 +40,13 @@ long engine_spawn_target(long users, double rate, double elapsed)
     return target >= (double)users ? users : (long)target;
 }
 
+double engine_spawn_duration(long users, double rate)
+{
+    double step = floor(rate) < 1 ? 1 : floor(rate);
+    double steps = ceil((double)users / step);
+    return steps > 1 ? (steps - 1) * (step / rate) : 0;
+}
+
 void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns, double rt_ms,
                    uint64_t bytes, bool failed, const char *error)
 {

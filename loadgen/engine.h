@@ -113,6 +113,10 @@ long engine_share(long total, int threads, int index);
  * first step at 0, capped at `users`. */
 long engine_spawn_target(long users, double rate, double elapsed);
 
+/* Seconds after the start at which the spawn schedule's last step happens
+ * (0 for a single step). */
+double engine_spawn_duration(long users, double rate);
+
 /* Record one finished request on the engine's stats (entry e). */
 void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns, double rt_ms,
                    uint64_t bytes, bool failed, const char *error);

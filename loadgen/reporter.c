@@ -35,10 +35,8 @@ static void check_spawn(lg_reporter *r)
     if (r->all_spawned)
         return;
     long spawned = atomic_load(&r->shared->spawned), want = r->opt->users;
-    if (spawned < want) {
-        log_msg(LG_INFO, "Spawning: %ld/%ld users running", atomic_load(&r->shared->users), want);
+    if (spawned < want)
         return;
-    }
     r->all_spawned = true;
     log_msg(LG_INFO, "All users spawned: {\"loadgen\": %ld} (%ld total users)", want, want);
     if (r->opt->reset_stats) {
@@ -53,6 +51,19 @@ static void check_spawn(lg_reporter *r)
     }
 }
 
+/* Fires just after the schedule's last spawn step, so "All users spawned"
+ * is logged when it happens, not at the next 1 s tick. */
+static void spawned_cb(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)revents;
+    lg_reporter *r = w->data;
+    check_spawn(r);
+    if (!r->all_spawned) { /* engines are a little behind: look again soon */
+        ev_timer_set(w, 0.01, 0.);
+        ev_timer_start(loop, w);
+    }
+}
+
 static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
 {
     (void)loop;
@@ -64,6 +75,8 @@ static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
     if (users > r->users_peak)
         r->users_peak = users;
     check_spawn(r);
+    if (!r->all_spawned)
+        log_msg(LG_INFO, "Spawning: %ld/%ld users running", users, r->opt->users);
     pthread_mutex_lock(&sh->mu);
     double lag = sh->max_lag;
     sh->max_lag = 0;
@@ -109,6 +122,10 @@ void reporter_run(lg_reporter *r)
     ev_timer_init(&r->tick, tick_cb, 0., 1.);
     r->tick.data = r;
     ev_timer_start(r->loop, &r->tick);
+    ev_timer_init(&r->spawned, spawned_cb,
+                  engine_spawn_duration(r->opt->users, r->opt->spawn_rate) + 0.005, 0.);
+    r->spawned.data = r;
+    ev_timer_start(r->loop, &r->spawned);
     if (r->opt->run_time > 0) {
         ev_timer_init(&r->runtime, runtime_cb, r->opt->run_time, 0.);
         r->runtime.data = r;
@@ -132,6 +149,7 @@ void reporter_run(lg_reporter *r)
     ev_run(r->loop, 0);
     ev_timer_stop(r->loop, &r->tick);
     ev_timer_stop(r->loop, &r->runtime);
+    ev_timer_stop(r->loop, &r->spawned);
     ev_signal_stop(r->loop, &r->sigint);
     ev_signal_stop(r->loop, &r->sigterm);
 }

@@ -31,7 +31,7 @@ typedef struct lg_reporter {
     int signal;                  /* the signal that stopped the run, 0 if none */
     /* internals */
     struct ev_loop *loop;
-    ev_timer tick, runtime;
+    ev_timer tick, runtime, spawned;
     ev_signal sigint, sigterm;
     double last_cpu, last_mono;
     long ticks;

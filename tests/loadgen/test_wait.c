@@ -151,6 +151,18 @@ static void test_spawn_schedule(void **state)
     assert_int_equal(engine_spawn_target(5, 1, -1), 0);
 }
 
+static void test_spawn_duration(void **state)
+{
+    (void)state;
+    assert_true(engine_spawn_duration(20, 5) == 3.0);
+    assert_true(engine_spawn_duration(2000, 200) == 9.0);
+    assert_true(engine_spawn_duration(5, 10) == 0.0);
+    assert_true(engine_spawn_duration(3, 0.5) == 4.0);
+    /* consistent with the schedule: the target is reached exactly then */
+    assert_int_equal(engine_spawn_target(2000, 200, engine_spawn_duration(2000, 200)), 2000);
+    assert_int_equal(engine_spawn_target(2000, 200, engine_spawn_duration(2000, 200) - 0.01), 1800);
+}
+
 static void test_engine_share(void **state)
 {
     (void)state;
@@ -176,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_rng),
         cmocka_unit_test(test_weighted_pick),
         cmocka_unit_test(test_spawn_schedule),
+        cmocka_unit_test(test_spawn_duration),
         cmocka_unit_test(test_engine_share),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
