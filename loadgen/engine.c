@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "clock.h"
+#include "log.h"
 #include "user.h"
 
 #define LAG_PROBE_S 0.1
@@ -196,7 +197,7 @@ static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
         lg_user *u = &e->users[e->nspawned++];
         atomic_fetch_add(&e->shared->spawned, 1);
         if (user_start(u, e) < 0)
-            fprintf(stderr, "loadgen: engine %d: cannot start a user (out of memory?)\n", e->index);
+            log_msg(LG_ERROR, "engine %d: cannot start a user (out of memory?)", e->index);
     }
     if (e->nspawned >= e->share_max)
         return;
