@@ -155,6 +155,7 @@ static void user_next_task(lg_user *u)
     const lg_plan *plan = e->run->plan;
     const lg_request *r = plan->tasks[plan->ntasks == 1 ? 0 : rng_pick(&e->rng, plan->cum, plan->ntasks)];
     uint64_t t0 = e->run->rate > 0 ? (uint64_t)(u->next_intended * 1e9) : 0;
+    u->x.want_retry_after = false;
     /* A request that could not be sent was recorded as a failure: move on
      * after the normal wait rather than spinning. */
     if (!user_send(u, r, false, t0) && u->state != US_DEAD)
@@ -184,6 +185,7 @@ static void user_run_steps(lg_user *u)
             u->attempt = 0;
             continue;
         }
+        u->x.want_retry_after = (s->retry_on & LG_RETRY_429) != 0;
         if (!user_send(u, s->req, s->nsaves > 0, 0))
             user_arm(u, 0.1 + s->backoff); /* recorded as a failure; try again */
         return;

@@ -41,3 +41,45 @@ assert not any("auth" in n for n in names), names
 assert "/api/v1/stats" in names and "/api/v1/stream" in names
 print("ok: decnet: shared setup token, no login entries, %s requests, 0 failures" % agg["Request Count"])
 PYEOF
+
+# on_start retries: the first 3 logins answer 503; every attempt is recorded
+# and the users then run with a token. Then a server that always answers 429
+# (Retry-After: 0): each user gives up after its 3 attempts.
+cat > "$T/retry.yaml" <<'YEOF'
+wait: constant(0.05)
+headers: {Authorization: "Bearer {var:token}"}
+on_start:
+  - request: {method: POST, path: /api/v1/auth/login, name: login, expect: 200,
+              json: {username: admin, password: admin}}
+    retry: {attempts: 10, backoff: 0.05, on: [connection, 5xx, 429]}
+    save: {token: access_token}
+tasks:
+  - {path: /api/v1/stats}
+YEOF
+start_server --login-fail=3:503
+set +e
+"$LOADGEN" -f "$T/retry.yaml" -H "$URL" -u 2 -r 10 -t 3s --csv "$T/retry" --only-summary 2>"$T/retry.err"
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "retry run: exit $rc (failed attempts are failures: want 1)"
+logins=$(csv_field "$T/retry_stats.csv" login "Request Count")
+lfails=$(csv_field "$T/retry_stats.csv" login "Failure Count")
+sfails=$(csv_field "$T/retry_stats.csv" /api/v1/stats "Failure Count")
+sreqs=$(csv_field "$T/retry_stats.csv" /api/v1/stats "Request Count")
+[ "$logins" -eq 5 ] && [ "$lfails" -eq 3 ] && [ "$sfails" -eq 0 ] && [ "$sreqs" -gt 20 ] ||
+    fail "retry: $logins logins ($lfails failed), stats $sreqs ($sfails failed); want 5 (3), >20 (0)"
+grep -q "HTTPError('503 Server Error: Service Unavailable for url: $URL/api/v1/auth/login')" "$T/retry_failures.csv" ||
+    fail "retry: no 503 failure text"
+ok "on_start retry: 3 x 503 then success; 5 login attempts recorded, tasks run with the token"
+
+start_server --login-fail=1000:429
+sed -i 's/attempts: 10/attempts: 3/' "$T/retry.yaml"
+set +e
+"$LOADGEN" -f "$T/retry.yaml" -H "$URL" -u 2 -r 10 -t 2s --csv "$T/giveup" --only-summary 2>"$T/giveup.err"
+set -e
+logins=$(csv_field "$T/giveup_stats.csv" login "Request Count")
+[ "$logins" -eq 6 ] || fail "give-up: $logins login attempts, want 2 users x 3"
+! grep -q ",/api/v1/stats," "$T/giveup_stats.csv" || fail "give-up: users ran tasks without a token"
+grep -q '"on_start_failed_users": 2' "$T/giveup_meta.json" || fail "give-up: meta on_start_failed_users"
+grep -q "2 users gave up in on_start" "$T/giveup.err" || fail "give-up: not logged"
+ok "on_start gives up after 3 attempts (429): 6 attempts, no tasks, counted in _meta.json"

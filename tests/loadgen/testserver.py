@@ -9,7 +9,8 @@ as argv[1] once it listens. Endpoints:
   GET  /status?code=N         answers with status N
   POST /api/v1/auth/login     {"access_token": "tok-<n>", "token_type": "bearer",
                               "must_change_password": <true the first time if
-                              --must-change>} (401 on bad credentials)
+                              --must-change>} (401 on bad credentials; with
+                              --login-fail=N:CODE the first N logins answer CODE)
   POST /api/v1/auth/change-password   200 (needs the Bearer token)
   GET  /api/v1/stream         text/event-stream: one frame, then held open
   GET  /api/v1/...            200 JSON, 401 without "Authorization: Bearer tok-"
@@ -29,9 +30,13 @@ LOCK = threading.Lock()
 STATE = {"conns": 0, "logins": 0, "must_change": "--must-change" in sys.argv, "changed": False}
 USER = "admin"
 PASSWORD = "admin"
+LOGIN_FAIL = [0, 503]  # --login-fail=N:CODE: the first N logins answer CODE
 for a in sys.argv[2:]:
     if a.startswith("--password="):
         PASSWORD = a.split("=", 1)[1]
+    if a.startswith("--login-fail="):
+        n, code = a.split("=", 1)[1].split(":")
+        LOGIN_FAIL = [int(n), int(code)]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -117,6 +122,12 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.send_json(400, {"detail": "bad json"})
         if u.path == "/api/v1/auth/login":
+            with LOCK:
+                failing = LOGIN_FAIL[0] > 0
+                LOGIN_FAIL[0] -= 1 if failing else 0
+            if failing:  # 429 says when to come back
+                return self.send_json(LOGIN_FAIL[1], {"detail": "try later"},
+                                      {"Retry-After": "0"} if LOGIN_FAIL[1] == 429 else None)
             if body.get("username") != USER or body.get("password") != PASSWORD:
                 return self.send_json(401, {"detail": "Incorrect username or password"})
             with LOCK:
