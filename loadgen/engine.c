@@ -292,30 +292,41 @@ static int engine_prepare_requests(lg_engine *e, lb_err *err)
     if (!e->curlu || !e->url_str || !e->name_str || !e->entry || !e->hdrs || !e->hdrs_static)
         return lb_err_set(err, "out of memory");
     /* Variables that users change (on_start saves) make headers per-user. */
-    bool mutable_slot[256] = {false};
+    size_t nv = plan->vars.n;
+    bool *mutable_slot = calloc(nv ? nv : 1, sizeof *mutable_slot);
+    if (!mutable_slot)
+        return lb_err_set(err, "out of memory");
     for (size_t i = 0; i < plan->non_start; i++)
         for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
-            if (plan->on_start[i].saves[j].slot < 256)
-                mutable_slot[plan->on_start[i].saves[j].slot] = true;
+            mutable_slot[plan->on_start[i].saves[j].slot] = true;
+    int rc = 0;
     for (size_t i = 0; i < n; i++) {
         const lg_request *r = plan->requests[i];
         if (tmpl_is_static(r->target)) {
             char name[2048];
-            if (!request_expand(r, run->host, NULL, NULL, e->url, sizeof e->url, name, sizeof name))
-                return lb_err_set(err, "request at line %d: URL too long", r->line);
+            if (!request_expand(r, run->host, NULL, NULL, e->url, sizeof e->url, name,
+                                sizeof name)) {
+                rc = lb_err_set(err, "request at line %d: URL too long", r->line);
+                break;
+            }
             e->curlu[i] = curl_url();
             e->url_str[i] = strdup(e->url);
-            if (!e->curlu[i] || !e->url_str[i] || curl_url_set(e->curlu[i], CURLUPART_URL, e->url, 0) != CURLUE_OK)
-                return lb_err_set(err, "bad URL '%s'", e->url);
+            if (!e->curlu[i] || !e->url_str[i] ||
+                curl_url_set(e->curlu[i], CURLUPART_URL, e->url, 0) != CURLUE_OK) {
+                rc = lb_err_set(err, "bad URL '%s'", e->url);
+                break;
+            }
             if (!r->name || tmpl_is_static(r->name)) {
                 if (r->name)
                     tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
-                if (!(e->name_str[i] = strdup(name)))
-                    return lb_err_set(err, "out of memory");
+                if (!(e->name_str[i] = strdup(name))) {
+                    rc = lb_err_set(err, "out of memory");
+                    break;
+                }
             }
         }
         bool st = true;
-        for (size_t s = 0; s < plan->vars.n && s < 256; s++) {
+        for (size_t s = 0; s < nv; s++) {
             if (!mutable_slot[s])
                 continue;
             for (size_t h = 0; h < plan->nheaders; h++)
@@ -324,10 +335,13 @@ static int engine_prepare_requests(lg_engine *e, lb_err *err)
                 st &= !tmpl_uses_var(r->headers[h].value, (int)s);
         }
         e->hdrs_static[i] = st;
-        if (st && !(e->hdrs[i] = request_headers(plan, r, (const char *const *)run->global_vals)))
-            return lb_err_set(err, "out of memory");
+        if (st && !(e->hdrs[i] = request_headers(plan, r, (const char *const *)run->global_vals))) {
+            rc = lb_err_set(err, "out of memory");
+            break;
+        }
     }
-    return 0;
+    free(mutable_slot);
+    return rc;
 }
 
 static void engine_free(lg_engine *e)

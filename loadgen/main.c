@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,17 @@ int main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN);
     char *host = make_host(&o, &plan);
+    CURLU *check = curl_url();
+    bool host_ok = host && check && curl_url_set(check, CURLUPART_URL, host, 0) == CURLUE_OK;
+    curl_url_cleanup(check);
+    if (!host_ok) {
+        fprintf(stderr, "loadgen: %s '%s' is not a valid URL\n",
+                o.host ? "option -H/--host:" : "the scenario's host", host ? host : "");
+        free(host);
+        plan_free(&plan);
+        curl_global_cleanup();
+        return 2;
+    }
     char **gvals = calloc(plan.nvar_init ? plan.nvar_init : 1, sizeof *gvals);
     for (size_t i = 0; gvals && i < plan.nvar_init; i++)
         gvals[i] = plan.var_init[i] ? strdup(plan.var_init[i]) : NULL;

@@ -22,6 +22,10 @@ set +e
 "$LOADGEN" -f "$T/bad.yaml" -t 1s 2>"$T/e4"; rc=$?
 set -e
 [ $rc -eq 2 ] && grep -q "bad.yaml:4: unknown request key 'wieght'" "$T/e4" || fail "malformed scenario: rc=$rc $(cat "$T/e4")"
+set +e
+"$LOADGEN" -H "http://bad host" -t 1s 2>"$T/e5"; rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q -- "-H/--host: 'http://bad host' is not a valid URL" "$T/e5" || fail "bad -H: rc=$rc $(cat "$T/e5")"
 "$LOADGEN" --help | grep -q -- "--spawn-rate R" || fail "--help"
 ok "bad option/value/scenario exit 2 with file:line or option named"
 
