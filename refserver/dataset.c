@@ -109,7 +109,8 @@ static int seed_decnet(rs_db *db, unsigned long long *rs, lb_err *err)
 static const char *const all_svcs[] = {"ssh", "http", "ftp", "smb", "telnet", "mysql", "rdp"};
 #define NSVCS 7
 
-static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs, lb_err *err)
+static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs, bool progress,
+                        lb_err *err)
 {
     long nd = cfg->ds_deckies > 0 ? cfg->ds_deckies : 1;
     unsigned *dsvc = calloc((size_t)nd, sizeof *dsvc);   /* bit set of services per decky */
@@ -169,6 +170,8 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
                         : k == 1 ? "request" : "connection", ips[a],
                         1024 + (int)rnd_below(rs, 60000), "username",
                         users[rnd_below(rs, 6)], err);
+        if (progress && (i + 1) % 100000 == 0)
+            fprintf(stderr, "refserver: seeding: %ld of %ld log rows\n", i + 1, cfg->ds_logs);
     }
     /* behaviour per attacker, commands and traversal for multi-decky ones */
     static const char *const classes[] = {"brute_force", "scanner", "beacon", "interactive"};
@@ -260,7 +263,7 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
     return rc;
 }
 
-int dataset_seed(rs_db *db, const rs_config *cfg, lb_err *err)
+int dataset_seed(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
 {
     unsigned long long rs = cfg->seed;
     if (db_exec(db, "BEGIN IMMEDIATE", err))
@@ -270,7 +273,7 @@ int dataset_seed(rs_db *db, const rs_config *cfg, lb_err *err)
                                    err);
     if (!rc)
         rc = !strcmp(cfg->dataset, "decnet-2026-04") ? seed_decnet(db, &rs, err)
-                                                     : seed_default(db, cfg, &rs, err);
+                                                     : seed_default(db, cfg, &rs, progress, err);
     if (rc) {
         db_exec(db, "ROLLBACK", NULL);
         return -1;
@@ -324,7 +327,7 @@ int dataset_prepare(const rs_config *cfg, bool progress, lb_err *err)
         if (progress)
             fprintf(stderr, "refserver: empty database %s: seeding dataset '%s'\n",
                     cfg->db_path, cfg->dataset);
-        rc = dataset_seed(db, cfg, err);
+        rc = dataset_seed(db, cfg, progress, err);
     }
     rc = rc ? rc : bootstrap_admin(db, cfg, progress, err);
     db_close(db);

@@ -15,7 +15,7 @@
 int dataset_prepare(const rs_config *cfg, bool progress, lb_err *err);
 
 /* Seed one dataset into an open, empty database (inside one transaction).
- * Exposed for tests. */
-int dataset_seed(rs_db *db, const rs_config *cfg, lb_err *err);
+ * progress: a line on stderr every 100,000 log rows. Exposed for tests. */
+int dataset_seed(rs_db *db, const rs_config *cfg, bool progress, lb_err *err);
 
 #endif

@@ -32,7 +32,7 @@ static int open_seeded(void **state, const char *dataset)
     int fd = mkstemp(f->path);
     close(fd);
     f->db = db_open(f->path, RS_DB_POOLED, &err);
-    if (!f->db || store_schema(f->db, &err) || dataset_seed(f->db, &f->cfg, &err)) {
+    if (!f->db || store_schema(f->db, &err) || dataset_seed(f->db, &f->cfg, false, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return -1;
     }
