@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "clock.h"
 #include "console.h"
 #include "log.h"
@@ -87,9 +88,23 @@ static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
             log_msg(LG_ERROR, "writing the CSV files: %s", err.msg);
         }
     }
-    if (!r->opt->only_summary && r->ticks % 2 == 0)
-        console_print_stats(stderr, sh->set, true, r->name_width);
+    /* The table is formatted into memory under the lock and written after
+     * it, so a slow stderr never holds up the engines' merges. */
+    char *table = NULL;
+    size_t table_len = 0;
+    if (!r->opt->only_summary && r->ticks % 2 == 0) {
+        FILE *m = open_memstream(&table, &table_len);
+        if (m) {
+            console_print_stats(m, sh->set, true, r->name_width);
+            fclose(m);
+        }
+    }
     pthread_mutex_unlock(&sh->mu);
+    if (table) {
+        fwrite(table, 1, table_len, stderr);
+        fflush(stderr);
+        free(table);
+    }
     if (r->ticks > 0)
         check_saturation(r, lag);
     r->ticks++;
