@@ -240,7 +240,7 @@ static void conn_finish(rs_conn *c)
     uint64_t t0 = clock_mono_ns();
     bool keep = c->req.keep_alive && !c->rep.close && !c->w->draining;
     if (respond_format(&c->out, &c->rep, keep, c->parser.http_major == 1 &&
-                       c->parser.http_minor == 0))
+                       c->parser.http_minor == 0, worker_date(c->w)))
         keep = false;
     if (!keep)
         c->closing = true;

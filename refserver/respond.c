@@ -1,6 +1,7 @@
 /* respond.c — HTTP response formatting and the seed's JSON error bodies. */
 #include "respond.h"
 #include <string.h>
+#include <time.h>
 
 const char *respond_status_text(int status)
 {
@@ -27,7 +28,16 @@ const char *respond_status_text(int status)
     }
 }
 
-int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10)
+void respond_date(long t, char *out, size_t cap)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(out, cap, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+}
+
+int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10,
+                   const char *date)
 {
     const char *conn = "";
     if (!keep_alive || r->close)
@@ -35,8 +45,9 @@ int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10)
     else if (http10)
         conn = "Connection: keep-alive\r\n";
     size_t blen = buf_pending(&r->body);
-    if (buf_printf(out, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s%s\r\n",
-                   r->status, respond_status_text(r->status),
+    if (buf_printf(out, "HTTP/1.1 %d %s\r\n%s%s%sContent-Type: %s\r\nContent-Length: %zu\r\n"
+                   "%s%s\r\n", r->status, respond_status_text(r->status),
+                   date ? "Date: " : "", date ? date : "", date ? "\r\n" : "",
                    r->content_type ? r->content_type : "application/json", blen,
                    r->extra_headers ? r->extra_headers : "", conn))
         return -1;

@@ -14,8 +14,14 @@ const char *respond_status_text(int status);
 
 /* Append reply r as an HTTP/1.1 response to out. keep_alive adds nothing for
  * HTTP/1.1 (persistent by default) but "Connection: keep-alive" for HTTP/1.0
- * (http10); !keep_alive or r->close adds "Connection: close". 0 or -1 (OOM). */
-int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10);
+ * (http10); !keep_alive or r->close adds "Connection: close". date is the
+ * IMF-fixdate for the Date header (NULL: none). 0 or -1 (OOM). */
+int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10,
+                   const char *date);
+
+/* Format Unix time t as an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT")
+ * into out (at least 30 bytes). */
+void respond_date(long t, char *out, size_t cap);
 
 /* Append v as compact JSON to b. Does not take ownership. 0 or -1. */
 int respond_dump(rs_buf *b, const json_t *v);

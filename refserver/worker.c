@@ -20,6 +20,16 @@ static const char busy_reply[] =
     "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
     "Content-Length: 40\r\nConnection: close\r\n\r\n{\"detail\":\"Too many open connections\"}";
 
+const char *worker_date(rs_worker *w)
+{
+    long now = (long)ev_now(w->loop);
+    if (now != w->date_sec) {
+        w->date_sec = now;
+        respond_date(now, w->date, sizeof w->date);
+    }
+    return w->date;
+}
+
 rs_db *worker_db_acquire(rs_ctx *ctx)
 {
     rs_worker *w = ctx->w;

@@ -35,6 +35,8 @@ typedef struct rs_worker {
     int nconns;
     int db_slots_free;            /* leak fault mode drains this */
     bool draining;
+    char date[40];                /* Date header value, refreshed once a second */
+    long date_sec;
     double drain_deadline;
     unsigned long long requests, rejected_conns;
     unsigned long long bcrypt_jobs;   /* bcrypt checks/hashes completed */
@@ -57,6 +59,9 @@ enum {
     RS_ASYNC = 1,    /* the handler will call conn_async_done() later */
     RS_STREAM = 2    /* the handler took over the response stream */
 };
+
+/* The Date header value for now (formatted at most once per second). */
+const char *worker_date(rs_worker *w);
 
 /* A database connection for one request: the worker's long-lived one, or a
  * fresh one in naive mode. NULL + a 500 in ctx->rep on failure (including an
