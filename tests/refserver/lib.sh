@@ -11,12 +11,14 @@ RS_BIN="$LB_BIN_DIR/refserver"
 PY=/usr/bin/python3
 RS_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rs-live.XXXXXX")
 RS_PID=""
+RS_EXTRA_PIDS=()   # helper processes a test starts (killed on exit if still running)
 PASS=0
 FAIL=0
 export REFSERVER_JWT_SECRET="live-test-secret-0123456789abcdef0123456789"
 export REFSERVER_ADMIN_USER=admin REFSERVER_ADMIN_PASSWORD=admin
 
 rs_cleanup() {
+    for p in "${RS_EXTRA_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done
     if [ -n "$RS_PID" ] && kill -0 "$RS_PID" 2>/dev/null; then
         kill -TERM "$RS_PID" 2>/dev/null
         for _ in $(seq 50); do kill -0 "$RS_PID" 2>/dev/null || break; sleep 0.1; done

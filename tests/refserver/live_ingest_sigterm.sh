@@ -10,6 +10,7 @@ for mode in naive pooled batched; do
     tok=$(rs_token)
     $PY ./ingest_client.py "$RS_PORT" "$tok" 6 20 "$RS_DIR/acked-$mode.tsv" &
     client=$!
+    RS_EXTRA_PIDS+=("$client")
     sleep 1.5
     rs_stop
     check "$mode: server exit code after SIGTERM" 0 "$RS_EXIT"
