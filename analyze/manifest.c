@@ -69,13 +69,14 @@ static int set_profile_key(manifest_profile *p, const char *key, const char *val
     if (!strcmp(key, "users"))  return set_field(&p->users, val, path, line, key, err);
     if (!strcmp(key, "config")) return set_field(&p->config, val, path, line, key, err);
     if (!strcmp(key, "commit")) return set_field(&p->commit, val, path, line, key, err);
+    if (!strcmp(key, "original")) return set_field(&p->original, val, path, line, key, err);
     if (!strcmp(key, "tags")) {
         if (check_tags(val, path, line, err))
             return -1;
         return set_field(&p->tags, val, path, line, key, err);
     }
     return lb_err_set(err, "%s:%ld: unknown key '%s' in a profile section "
-                      "(known: file, users, config, commit, tags)", path, line, key);
+                      "(known: file, users, config, commit, tags, original)", path, line, key);
 }
 
 static int set_compare_key(manifest_compare *c, const char *key, const char *val,
@@ -84,8 +85,9 @@ static int set_compare_key(manifest_compare *c, const char *key, const char *val
     if (!strcmp(key, "title")) return set_field(&c->title, val, path, line, key, err);
     if (!strcmp(key, "a"))     return set_field(&c->a, val, path, line, key, err);
     if (!strcmp(key, "b"))     return set_field(&c->b, val, path, line, key, err);
+    if (!strcmp(key, "note"))  return set_field(&c->note, val, path, line, key, err);
     return lb_err_set(err, "%s:%ld: unknown key '%s' in a compare section "
-                      "(known: title, a, b)", path, line, key);
+                      "(known: title, a, b, note)", path, line, key);
 }
 
 /* Empty strings instead of NULL, so callers never test labels for NULL. */
@@ -93,7 +95,7 @@ static int fill_defaults(manifest *m, lb_err *err)
 {
     for (size_t i = 0; i < m->nprofiles; i++) {
         manifest_profile *p = &m->profiles[i];
-        char **f[] = { &p->users, &p->config, &p->commit, &p->tags };
+        char **f[] = { &p->users, &p->config, &p->commit, &p->tags, &p->original };
         for (size_t j = 0; j < sizeof f / sizeof f[0]; j++)
             if (!*f[j] && !(*f[j] = strdup("")))
                 return lb_err_set(err, "%s: out of memory", m->path);
@@ -106,6 +108,8 @@ static int fill_defaults(manifest *m, lb_err *err)
         if (!c->a || !c->b)
             return lb_err_set(err, "%s:%ld: compare '%s' needs both 'a =' and 'b ='",
                               m->path, c->line, c->name);
+        if (!c->note && !(c->note = strdup("")))
+            return lb_err_set(err, "%s: out of memory", m->path);
         if (!c->title && !(c->title = strdup(c->name)))
             return lb_err_set(err, "%s: out of memory", m->path);
         const char *refs[2] = { c->a, c->b };
@@ -292,11 +296,11 @@ void manifest_free(manifest *m)
     for (size_t i = 0; i < m->nprofiles; i++) {
         manifest_profile *p = &m->profiles[i];
         free(p->name); free(p->file); free(p->users);
-        free(p->config); free(p->commit); free(p->tags);
+        free(p->config); free(p->commit); free(p->tags); free(p->original);
     }
     for (size_t i = 0; i < m->ncompares; i++) {
         manifest_compare *c = &m->compares[i];
-        free(c->name); free(c->title); free(c->a); free(c->b);
+        free(c->name); free(c->title); free(c->a); free(c->b); free(c->note);
     }
     free(m->profiles);
     free(m->compares);

@@ -9,11 +9,14 @@
  *     config = tracing ON
  *     commit = fb69a06
  *     tags   = tracing=on workers=default  space-separated key=value roles
+ *     original = profile_1500_fb69a06     optional: the profile of another manifest
+ *                                          this run reproduces (report --compare-manifest)
  *
  *     [compare tracing]                    a derived comparison, A against B
  *     title  = What OpenTelemetry cost us
  *     a      = profile_1500_fb69a06        profile section names
  *     b      = profile_1500_notracing_fb69a06
+ *     note   = free text printed under the comparison (optional)
  *
  * Keys are case-sensitive; whitespace around keys and values is trimmed;
  * unknown keys, duplicate sections and references to unknown profiles are
@@ -27,12 +30,14 @@ typedef struct manifest_profile {
     char *name;              /* section name */
     char *file;              /* required */
     char *users, *config, *commit, *tags;  /* "" when not given */
+    char *original;          /* "" when not given: the other manifest's profile it reruns */
     long line;               /* line of the section header */
 } manifest_profile;
 
 typedef struct manifest_compare {
     char *name, *title;      /* title defaults to the name */
     char *a, *b;             /* profile names, both required */
+    char *note;              /* "" when not given */
     long line;
 } manifest_compare;
 

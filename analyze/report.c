@@ -45,8 +45,13 @@ void report_plot_name(char *out, size_t cap, const char *prefix, const char *nam
     out[o] = '\0';
 }
 
-static int plot_endpoints(const plot_ctx *pc, const model_profile *p, size_t top,
-                          lb_err *err)
+static const char *pfx(const report_input *in)
+{
+    return in->plot_prefix ? in->plot_prefix : "";
+}
+
+static int plot_endpoints(const plot_ctx *pc, const char *prefix, const model_profile *p,
+                          size_t top, lb_err *err)
 {
     /* Top endpoints by requests, ties by name order (eps is sorted by name). */
     size_t n = p->neps, shown = top && top < n ? top : n;
@@ -81,8 +86,9 @@ static int plot_endpoints(const plot_ctx *pc, const model_profile *p, size_t top
         v[shown + i] = e->m.p95;
         v[2 * shown + i] = e->m.p99;
     }
-    char name[600], title[700];
-    report_plot_name(name, sizeof name, "endpoints-", p->name);
+    char name[600], title[700], pre[64];
+    snprintf(pre, sizeof pre, "%sendpoints-", prefix);
+    report_plot_name(name, sizeof name, pre, p->name);
     snprintf(title, sizeof title, "%s: p50/p95/p99 of the %zu busiest endpoints", p->name, shown);
     rc = plot_latency(pc, name, title, labels, v, v + shown, v + 2 * shown, shown, err);
 out:
@@ -96,8 +102,8 @@ out:
     return rc;
 }
 
-static int plot_one_history(const plot_ctx *pc, const model_profile *p, const run_history *h,
-                            lb_err *err)
+static int plot_one_history(const plot_ctx *pc, const char *prefix, const model_profile *p,
+                            const run_history *h, lb_err *err)
 {
     size_t step = h->n / REPORT_HISTORY_POINTS + 1, n = (h->n + step - 1) / step;
     int64_t *t = malloc(n * sizeof *t);
@@ -114,8 +120,9 @@ static int plot_one_history(const plot_ctx *pc, const model_profile *p, const ru
         v[n + i] = pt->rps;
         v[2 * n + i] = pt->has_p95 ? pt->p95 : 0.0;
     }
-    char name[600], title[700];
-    report_plot_name(name, sizeof name, "history-", p->name);
+    char name[600], title[700], pre[64];
+    snprintf(pre, sizeof pre, "%shistory-", prefix);
+    report_plot_name(name, sizeof name, pre, p->name);
     snprintf(title, sizeof title, "%s: users, RPS and p95 over time", p->name);
     rc = plot_history(pc, name, title, t, v, v + n, v + 2 * n, n, err);
 out:
@@ -142,22 +149,26 @@ static int make_plots(const plot_ctx *pc, const report_input *in, const report_o
         v[2 * n + i] = in->ps[i].head.p95;
         v[3 * n + i] = in->ps[i].head.p99;
     }
-    note(o->progress, o->ctx, "plotting RPS and latency per profile%s%s", "", "");
-    if (plot_bars(pc, "rps", "Requests per second per profile", "RPS", labels, v, n, err) ||
-        plot_latency(pc, "latency", "p50 / p95 / p99 per profile", labels, v + n, v + 2 * n,
+    char rps[64], lat[64];
+    snprintf(rps, sizeof rps, "%srps", pfx(in));
+    snprintf(lat, sizeof lat, "%slatency", pfx(in));
+    note(o->progress, o->ctx, "plotting RPS and latency per profile%s%s", *pfx(in) ? " of " : "",
+         *pfx(in) ? in->m->path : "");
+    if (plot_bars(pc, rps, "Requests per second per profile", "RPS", labels, v, n, err) ||
+        plot_latency(pc, lat, "p50 / p95 / p99 per profile", labels, v + n, v + 2 * n,
                      v + 3 * n, n, err))
         goto out;
     for (size_t i = 0; i < n; i++) {
         note(o->progress, o->ctx, "plotting endpoints of %s%s", in->ps[i].name, "");
-        if (plot_endpoints(pc, &in->ps[i], o->top, err))
+        if (plot_endpoints(pc, pfx(in), &in->ps[i], o->top, err))
             goto out;
         if (in->hist && in->hist[i]) {
             note(o->progress, o->ctx, "plotting history of %s%s", in->ps[i].name, "");
-            if (plot_one_history(pc, &in->ps[i], in->hist[i], err))
+            if (plot_one_history(pc, pfx(in), &in->ps[i], in->hist[i], err))
                 goto out;
         }
     }
-    rc = 0;
+    rc = in->ours ? make_plots(pc, in->ours, o, err) : 0;
 out:
     free(labels);
     free(v);

@@ -13,6 +13,7 @@
 #include "lberr.h"
 #include "manifest.h"
 #include "model.h"
+#include "profile_rollup.h"
 #include "runfiles.h"
 
 /* Progress and warnings go through callbacks: the caller decides where
@@ -35,6 +36,14 @@ typedef struct report_input {
     size_t n;
     const run_history *const *hist;  /* per profile; NULL entries when none */
     const size_t *names_before;      /* per profile: unique names before grouping */
+    const char *plot_prefix;         /* chart file name prefix; NULL = none */
+    /* Optional, for the primary input only: our reruns of the same story
+     * (`--compare-manifest`; their charts are prefixed "ours-") and the
+     * per-request profile rollup of one of them (`--server-profile`). */
+    const struct report_input *ours;
+    const pr_rollup *server;
+    size_t server_files;             /* requests-*.csv files read into server */
+    const char *server_dir;          /* as given, quoted in the report */
 } report_input;
 
 /* Write the report into outdir (whose parent must exist). Returns 0; 1 when
@@ -54,5 +63,18 @@ void report_plot_name(char *out, size_t cap, const char *prefix, const char *nam
  * skipped; in->hist[i] non-NULL means profile i has an over-time chart.
  * Returns 0, or -1 on OOM or a write error. */
 int report_md_write(FILE *f, const report_input *in, const report_opts *o, bool plots_ok);
+
+/* "Throughput: A (`name`) served **Nx** the RPS of B ...": the line under a
+ * comparison; nothing when either side has no positive RPS. */
+void report_md_ratio(FILE *f, const model_profile *a, const model_profile *b);
+
+/* The sections that exist only with our reruns (report_story.c), written by
+ * report_md_write: both headline tables side by side (each run next to its
+ * `original =`), the comparisons that both manifests define, as deltas side
+ * by side with both throughput ratios and the notes; and the server-side view
+ * from in->server. Each returns 0, or -1 on OOM or a write error. */
+int report_story_side_by_side(FILE *f, const report_input *in);
+int report_story_compares(FILE *f, const report_input *in);
+int report_story_server(FILE *f, const report_input *in);
 
 #endif

@@ -40,21 +40,29 @@ static int find_profile(const report_input *in, const char *name)
     return -1;
 }
 
-static void write_headline(FILE *f, const report_input *in, bool plots_ok)
+static const char *pfx(const report_input *in)
 {
-    fputs("## Headline table\n\n", f);
+    return in->plot_prefix ? in->plot_prefix : "";
+}
+
+static void write_headline(FILE *f, const report_input *in, bool plots_ok, const char *sfx)
+{
+    fprintf(f, "## Headline table%s\n\n", sfx);
     table_write(f, in->ps, in->n, FMT_MD);
     fputs("\np50/p95/p99 are Locust's Median, 95%ile and 99%ile columns of the Aggregated "
           "row. RPS is the \"Current RPS\" at the end of the run for web-UI tables "
           "(a ~10 s window, not the run's average) and the total Requests/s for "
           "`_stats.csv` files. Web-UI tables report only the 95th and 99th percentiles.\n\n", f);
-    if (plots_ok)
-        fputs("![RPS per profile](plots/rps.png)\n\n"
-              "![p50, p95 and p99 per profile, log scale](plots/latency.png)\n\n"
-              "SVG versions: [RPS](plots/rps.svg), [latency](plots/latency.svg).\n\n", f);
+    if (plots_ok) {
+        const char *p = pfx(in);
+        fprintf(f, "![RPS per profile](plots/%srps.png)\n\n"
+                "![p50, p95 and p99 per profile, log scale](plots/%slatency.png)\n\n"
+                "SVG versions: [RPS](plots/%srps.svg), [latency](plots/%slatency.svg).\n\n",
+                p, p, p, p);
+    }
 }
 
-static void write_ratio(FILE *f, const model_profile *a, const model_profile *b)
+void report_md_ratio(FILE *f, const model_profile *a, const model_profile *b)
 {
     char x[FMT_NUM_MAX], y[FMT_NUM_MAX], r[FMT_NUM_MAX];
     if (!a->head.has_rps || !b->head.has_rps || a->head.rps <= 0 || b->head.rps <= 0)
@@ -68,11 +76,12 @@ static void write_ratio(FILE *f, const model_profile *a, const model_profile *b)
             num(y, lo->head.rps, 2, false));
 }
 
-static int write_compares(FILE *f, const report_input *in)
+static int write_compares(FILE *f, const report_input *in, const char *sfx)
 {
     if (in->m->ncompares == 0)
         return 0;
-    fputs("## Comparisons\n\nEach table compares profile A with profile B from the "
+    fprintf(f, "## Comparisons%s\n\nEach table", sfx);
+    fputs(" compares profile A with profile B from the "
           "manifest; Delta is the change from A to B.\n\n", f);
     for (size_t c = 0; c < in->m->ncompares; c++) {
         const manifest_compare *mc = &in->m->compares[c];
@@ -93,7 +102,12 @@ static int write_compares(FILE *f, const report_input *in)
         fmt_md_cell(f, b->config ? b->config : "");
         fputs(").\n\n", f);
         compare_write(f, a, b, &r, FMT_MD, 0);
-        write_ratio(f, a, b);
+        report_md_ratio(f, a, b);
+        if (mc->note && *mc->note) {
+            fputs("\n> ", f);
+            fmt_md_cell(f, mc->note);
+            fputc('\n', f);
+        }
         fputc('\n', f);
         r.nrows = all;
         compare_free(&r);
@@ -127,10 +141,11 @@ static size_t *rank_endpoints(const model_profile *p, bool by_time)
     return idx;
 }
 
-static int write_shares(FILE *f, const report_input *in, size_t top)
+static int write_shares(FILE *f, const report_input *in, size_t top, const char *sfx)
 {
     char a[FMT_NUM_MAX], b[FMT_NUM_MAX], c[FMT_NUM_MAX];
-    fputs("## Where the server's time goes\n\nShare of total response time = "
+    fprintf(f, "## Where the server's time goes%s\n\n", sfx);
+    fputs("Share of total response time = "
           "requests × average of an endpoint ÷ (requests × average of the Aggregated row). "
           "The busiest endpoint by request count is not always the one that costs the "
           "most time.\n\n| Profile | Top endpoint by time | Its share | Requests | Avg (ms) |\n"
@@ -181,10 +196,11 @@ static int write_shares(FILE *f, const report_input *in, size_t top)
 }
 
 static int write_endpoints(FILE *f, const report_input *in, const report_opts *o,
-                           bool plots_ok)
+                           bool plots_ok, const char *sfx)
 {
     char buf[8][FMT_NUM_MAX];
-    fputs("## Endpoints per profile\n\nThe busiest endpoints of each profile by request "
+    fprintf(f, "## Endpoints per profile%s\n\n", sfx);
+    fputs("The busiest endpoints of each profile by request "
           "count.", f);
     if (o->grouped)
         fputs(" Request names that differ only in query values are folded into one row "
@@ -216,8 +232,9 @@ static int write_endpoints(FILE *f, const report_input *in, const report_opts *o
         }
         fputc('\n', f);
         if (plots_ok && p->neps) {
-            char file[700];
-            report_plot_name(file, sizeof file, "endpoints-", p->name);
+            char file[700], pre[64];
+            snprintf(pre, sizeof pre, "%sendpoints-", pfx(in));
+            report_plot_name(file, sizeof file, pre, p->name);
             fprintf(f, "![%s: per-endpoint latency](plots/%s.png) ([SVG](plots/%s.svg))\n\n",
                     p->name, file, file);
         }
@@ -226,12 +243,12 @@ static int write_endpoints(FILE *f, const report_input *in, const report_opts *o
     return 0;
 }
 
-static void write_history(FILE *f, const report_input *in, bool plots_ok)
+static void write_history(FILE *f, const report_input *in, bool plots_ok, const char *sfx)
 {
     size_t with = 0;
     for (size_t i = 0; i < in->n; i++)
         with += in->hist && in->hist[i];
-    fputs("## Over time\n\n", f);
+    fprintf(f, "## Over time%s\n\n", sfx);
     if (!with) {
         fputs("No profile has a `_stats_history.csv` beside it (web-UI tables have none), "
               "so there is nothing to plot over time.\n\n", f);
@@ -244,18 +261,20 @@ static void write_history(FILE *f, const report_input *in, bool plots_ok)
         fprintf(f, "### `%s`\n\n%zu per-second rows over %lld s.\n\n", in->ps[i].name, h->n,
                 (long long)(h->pts[h->n - 1].t - h->pts[0].t));
         if (plots_ok) {
-            char file[700];
-            report_plot_name(file, sizeof file, "history-", in->ps[i].name);
+            char file[700], pre[64];
+            snprintf(pre, sizeof pre, "%shistory-", pfx(in));
+            report_plot_name(file, sizeof file, pre, in->ps[i].name);
             fprintf(f, "![%s: users, RPS and p95 over time](plots/%s.png) ([SVG](plots/%s.svg))"
                     "\n\n", in->ps[i].name, file, file);
         }
     }
 }
 
-static void write_notes(FILE *f, const report_input *in, const report_opts *o)
+static void write_notes(FILE *f, const report_input *in, const report_opts *o,
+                        const char *sfx)
 {
     char a[FMT_NUM_MAX], b[FMT_NUM_MAX], c[FMT_NUM_MAX];
-    fputs("## Notes on the data\n\n", f);
+    fprintf(f, "## Notes on the data%s\n\n", sfx);
     size_t notes = 0;
     for (size_t i = 0; i < in->n; i++) {
         const model_profile *p = &in->ps[i];
@@ -286,9 +305,10 @@ static void write_notes(FILE *f, const report_input *in, const report_opts *o)
     fputc('\n', f);
 }
 
-static void write_inputs(FILE *f, const report_input *in)
+static void write_inputs(FILE *f, const report_input *in, const char *sfx)
 {
-    fputs("## Inputs\n\n| Profile | File | Commit | Tags |\n|---|---|---|---|\n", f);
+    fprintf(f, "## Inputs%s\n\n", sfx);
+    fputs("| Profile | File | Commit | Tags |\n|---|---|---|---|\n", f);
     for (size_t i = 0; i < in->n; i++) {
         const manifest_profile *mp = &in->m->profiles[i];
         fprintf(f, "| `%s` | `", in->ps[i].name);
@@ -301,23 +321,53 @@ static void write_inputs(FILE *f, const report_input *in)
     }
 }
 
+/* Without our reruns: the report as it always was. With them, every
+ * per-manifest section twice ("— original", "— ours"), and the story's own
+ * sections (side by side, derived comparisons, server-side view) between. */
 int report_md_write(FILE *f, const report_input *in, const report_opts *o, bool plots_ok)
 {
+    const report_input *us = in->ours;
     const char *mname = strrchr(in->m->path, '/');
     mname = mname ? mname + 1 : in->m->path;
-    fprintf(f, "# Performance Story — computed\n\nGenerated by `analyze report` from the "
-            "manifest `%s` (%zu profiles). Every number below is computed from the profile "
-            "files listed under Inputs; none is typed in. Regenerate with `make report`.\n\n",
-            mname, in->n);
+    const char *orig = us ? " — original" : "", *ours = " — ours";
+    if (us) {
+        const char *oname = strrchr(us->m->path, '/');
+        oname = oname ? oname + 1 : us->m->path;
+        fprintf(f, "# Performance Story — computed\n\nGenerated by `analyze report` from the "
+                "manifest `%s` (%zu original profiles) and our reruns in `%s` (%zu runs). "
+                "Every number below is computed from the files listed under Inputs; none is "
+                "typed in. Regenerate with `make report`.\n\n", mname, in->n, oname, us->n);
+    } else {
+        fprintf(f, "# Performance Story — computed\n\nGenerated by `analyze report` from the "
+                "manifest `%s` (%zu profiles). Every number below is computed from the profile "
+                "files listed under Inputs; none is typed in. Regenerate with `make report`.\n\n",
+                mname, in->n);
+    }
     if (!plots_ok)
         fputs("> Plots were skipped: gnuplot was not available when this report was "
               "generated.\n\n", f);
-    write_headline(f, in, plots_ok);
-    if (write_compares(f, in) || write_shares(f, in, o->top) ||
-        write_endpoints(f, in, o, plots_ok))
+    write_headline(f, in, plots_ok, orig);
+    if (us) {
+        write_headline(f, us, plots_ok, ours);
+        if (report_story_side_by_side(f, in))
+            return -1;
+    }
+    if (write_compares(f, in, orig) || (us && write_compares(f, us, ours)) ||
+        (us && report_story_compares(f, in)) || write_shares(f, in, o->top, orig) ||
+        (us && write_shares(f, us, o->top, ours)) || report_story_server(f, in) ||
+        write_endpoints(f, in, o, plots_ok, orig) ||
+        (us && write_endpoints(f, us, o, plots_ok, ours)))
         return -1;
-    write_history(f, in, plots_ok);
-    write_notes(f, in, o);
-    write_inputs(f, in);
+    write_history(f, in, plots_ok, orig);
+    if (us)
+        write_history(f, us, plots_ok, ours);
+    write_notes(f, in, o, orig);
+    if (us)
+        write_notes(f, us, o, ours);
+    write_inputs(f, in, orig);
+    if (us) {
+        fputc('\n', f);
+        write_inputs(f, us, ours);
+    }
     return ferror(f) ? -1 : 0;
 }
