@@ -220,6 +220,11 @@ static bool conn_flush(rs_conn *c)
             buf_clear(&c->out);
             ev_io_stop(c->w->loop, &c->wio);
             shutdown(c->fd, SHUT_RDWR);
+            if (c->reading_stopped) {   /* the EOF must be seen to free c */
+                c->reading_stopped = false;
+                buf_clear(&c->in);
+                ev_io_start(c->w->loop, &c->rio);
+            }
             return true;
         }
         conn_close(c);
@@ -368,8 +373,13 @@ static void on_write(struct ev_loop *loop, ev_io *io, int revents)
     rs_conn *c = io->data;
     if (!conn_flush(c))
         return;
-    if (!c->gone && c->state != C_BUSY && !c->closing && buf_pending(&c->out) == 0 &&
-        buf_pending(&c->in))
+    if (c->gone || c->state == C_BUSY || c->closing || buf_pending(&c->out))
+        return;
+    if (c->reading_stopped) {   /* the client read our replies: take input again */
+        c->reading_stopped = false;
+        ev_io_start(c->w->loop, &c->rio);
+    }
+    if (buf_pending(&c->in))
         conn_process(c);
 }
 
