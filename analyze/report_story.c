@@ -18,10 +18,15 @@ static const char *num(char *buf, double v, int dec)
 }
 
 /* The profile of `in` named by a manifest reference: section name, or the
- * file's base name (manifest_find's rule). -1 when none. */
+ * file's base name with or without ".csv" (manifest_find's rule). -1 when none. */
 static int find(const report_input *in, const char *ref)
 {
-    const manifest_profile *mp = ref && *ref ? manifest_find(in->m, ref) : NULL;
+    char key[512];
+    snprintf(key, sizeof key, "%s", ref ? ref : "");
+    size_t len = strlen(key);
+    if (len > 4 && !strcmp(key + len - 4, ".csv"))   /* a file name works as well */
+        key[len - 4] = '\0';
+    const manifest_profile *mp = *key ? manifest_find(in->m, key) : NULL;
     for (size_t i = 0; mp && i < in->n; i++)
         if (&in->m->profiles[i] == mp)
             return (int)i;

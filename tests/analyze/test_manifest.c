@@ -14,10 +14,12 @@ static const char GOOD[] =
     "\n"
     "[profile off]\n"
     "file = profile_off.csv\n"
+    "original = profile_1500_notracing_fb69a06\n"
     "; another comment style\n"
     "[compare tracing]\n"
     "a = on\n"
-    "b = off\n";
+    "b = off\n"
+    "note = 2 CPUs only\n";
 
 static void test_good(void **state)
 {
@@ -34,6 +36,9 @@ static void test_good(void **state)
     assert_string_equal(m.profiles[1].users, "");       /* absent labels are empty */
     assert_int_equal(m.ncompares, 1);
     assert_string_equal(m.compares[0].title, "tracing");   /* defaults to the name */
+    assert_string_equal(m.profiles[0].original, "");       /* absent: empty */
+    assert_string_equal(m.profiles[1].original, "profile_1500_notracing_fb69a06");
+    assert_string_equal(m.compares[0].note, "2 CPUs only");
     assert_ptr_equal(manifest_find(&m, "off"), &m.profiles[1]);
     assert_ptr_equal(manifest_find(&m, "profile_on"), &m.profiles[0]);  /* by file name */
     assert_null(manifest_find(&m, "nope"));
@@ -59,6 +64,10 @@ static void test_errors(void **state)
     bad("", "no [profile NAME] section");
     bad("file = x.csv\n", "bad.manifest:1: key 'file' outside");
     bad("[profile a]\nfile = a.csv\ncolour = red\n", "bad.manifest:3: unknown key 'colour'");
+    bad("[profile a]\nfile = a.csv\noriginal = x\noriginal = y\n",
+        "bad.manifest:4: key 'original' given twice");
+    bad("[profile a]\nfile = a.csv\n[compare c]\na = a\nb = a\nnote = x\nnote = y\n",
+        "bad.manifest:7: key 'note' given twice");
     bad("[profile a]\nusers = 5\n", "bad.manifest:1: profile 'a' has no 'file ='");
     bad("[profile a]\nfile=a\n[profile a]\nfile=b\n", "bad.manifest:3: profile 'a' already defined at line 1");
     bad("[profile a]\nfile=a\n[compare c]\na = a\nb = zz\n", "bad.manifest:3: compare 'c' names unknown profile 'zz'");
