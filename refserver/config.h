@@ -65,6 +65,7 @@ typedef struct rs_config {
     bool login_user_cache;     /* 5 s positive-only username cache on login */
     bool leak_on_disconnect;   /* fault mode: a disconnect mid-request leaks a db slot */
     bool n_plus_one;           /* /attackers loads behaviour with one query per row */
+    bool state_on_pool;        /* cache-miss state reads wait for a bcrypt-pool slot */
     bool tracing;              /* parsed and stored; exporter not implemented yet */
     bool developer;            /* DECNET_DEVELOPER: maxOutput, detailed 422, /config flag */
     bool quiet;

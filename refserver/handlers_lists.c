@@ -192,5 +192,6 @@ int handle_deckies(rs_ctx *ctx)
         json_decref(v);
         v = json_array();   /* no state: the seed answers [] without decnet-state.json */
     }
-    return hx_json(ctx, 200, v, RS_CACHE_DECKIES);
+    hx_json(ctx, 200, v, RS_CACHE_DECKIES);
+    return hx_after_pool(ctx);
 }

@@ -25,7 +25,10 @@ int handle_stats(rs_ctx *ctx)
     json_t *v = hx_stats(db, &err);
     ctx->req->phase.db_ns += hx_now() - t0;
     worker_db_release(ctx, db);
-    return v ? hx_json(ctx, 200, v, RS_CACHE_STATS) : hx_fail(ctx, &err);
+    if (!v)
+        return hx_fail(ctx, &err);
+    hx_json(ctx, 200, v, RS_CACHE_STATS);
+    return hx_after_pool(ctx);
 }
 
 static json_t *component(const char *status, const char *detail)
@@ -42,7 +45,8 @@ int handle_health(rs_ctx *ctx)
     bool db_ok = true;
     char detail[LB_ERR_LEN] = "";
     uint64_t t0 = hx_now();
-    if (!ttl_fresh(probe, ev_now(w->loop))) {
+    bool missed = !ttl_fresh(probe, ev_now(w->loop));
+    if (missed) {
         rs_db *db = worker_db_acquire(ctx);
         long long n = 0;
         lb_err err;
@@ -73,7 +77,8 @@ int handle_health(rs_ctx *ctx)
     json_object_set_new(comps, "workers", component("ok", kdetail));
     json_t *v = json_pack("{s:s,s:o}", "status", db_ok ? "healthy" : "unhealthy",
                           "components", comps);
-    return hx_json(ctx, db_ok ? 200 : 503, v, -1);
+    hx_json(ctx, db_ok ? 200 : 503, v, -1);
+    return missed ? hx_after_pool(ctx) : RS_DONE;
 }
 
 static json_t *state_obj(rs_db *db, const char *key, lb_err *err, bool *fail)

@@ -2,6 +2,7 @@
 #include "hutil.h"
 #include <stdio.h>
 #include "clock.h"
+#include "conn.h"
 #include "params.h"
 #include "respond.h"
 
@@ -45,6 +46,23 @@ int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const rs_buf 
         ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), b->data, b->len);
     ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
     return RS_DONE;
+}
+
+static void pool_noop(void *arg)
+{
+    (void)arg;   /* the seed's work here was a small file read or a Docker ping */
+}
+
+static void pool_release(void *arg)
+{
+    conn_async_done(arg);
+}
+
+int hx_after_pool(rs_ctx *ctx)
+{
+    if (!ctx->w->cfg->state_on_pool)
+        return RS_DONE;
+    return pool_submit(ctx->w->pool, pool_noop, pool_release, ctx->conn) ? RS_DONE : RS_ASYNC;
 }
 
 int hx_fail(rs_ctx *ctx, const lb_err *err)

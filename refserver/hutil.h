@@ -21,6 +21,12 @@ int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id);
 int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const rs_buf *rows,
             int cache_id);
 
+/* With --state-reads-on-pool: hold the reply already in ctx->rep until a
+ * bcrypt-pool thread has taken a (no-op) job, as the seed's to_thread state
+ * reads queued behind bcrypt. Returns RS_ASYNC, or RS_DONE when the knob is
+ * off or the pool is full (then the reply goes out at once). */
+int hx_after_pool(rs_ctx *ctx);
+
 /* A 500 for a store failure (the message goes to stderr once per worker). */
 int hx_fail(rs_ctx *ctx, const lb_err *err);
 

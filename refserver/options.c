@@ -134,6 +134,10 @@ static void usage(FILE *out, const rs_config *d)
 "                           its DB slot (pre-fb69a06); default off\n"
 "  --n-plus-one             /attackers loads behaviour rows one query per row\n"
 "                           (default: one join per page)\n"
+"  --state-reads-on-pool    on a cache miss, /stats, /deckies and /health wait for a\n"
+"                           slot on the bcrypt pool before answering, as the seed's\n"
+"                           state-file reads and Docker ping shared asyncio's\n"
+"                           executor with bcrypt (default off)\n"
 "  --tracing                accepted and recorded in the config; the exporter is not\n"
 "                           implemented yet, so it changes nothing (default off)\n"
 "  --no-developer           behave as DECNET_DEVELOPER=false: /stream ignores\n"
@@ -263,7 +267,7 @@ enum {
     O_IDLE, O_HDR_TIMEOUT, O_DRAIN, O_DB, O_DB_MODE, O_BATCH_ROWS, O_DB_SLOTS,
     O_DATASET, O_DS_LOGS, O_DS_ATT, O_DS_BOUNTY, O_DS_DECKIES, O_SEED, O_BCRYPT,
     O_POOL_THREADS, O_POOL_QUEUE, O_CACHES, O_CACHE, O_NO_CACHE, O_NO_AUTH_CACHE,
-    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_TRACING, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
+    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
 };
 
 static const struct option longopts[] = {
@@ -280,7 +284,7 @@ static const struct option longopts[] = {
     {"pool-queue", 1, 0, O_POOL_QUEUE}, {"caches", 1, 0, O_CACHES}, {"cache", 1, 0, O_CACHE},
     {"no-cache", 1, 0, O_NO_CACHE}, {"no-auth-user-cache", 0, 0, O_NO_AUTH_CACHE},
     {"no-login-user-cache", 0, 0, O_NO_LOGIN_CACHE}, {"leak-on-disconnect", 0, 0, O_LEAK},
-    {"n-plus-one", 0, 0, O_NPLUS1}, {"tracing", 0, 0, O_TRACING},
+    {"n-plus-one", 0, 0, O_NPLUS1}, {"state-reads-on-pool", 0, 0, O_STATE_POOL}, {"tracing", 0, 0, O_TRACING},
     {"no-developer", 0, 0, O_NO_DEV}, {"quiet", 0, 0, O_QUIET}, {"help", 0, 0, O_HELP},
     {"version", 0, 0, O_VERSION}, {0, 0, 0, 0},
 };
@@ -385,6 +389,7 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
         case O_NO_LOGIN_CACHE: cfg->login_user_cache = false; break;
         case O_LEAK: cfg->leak_on_disconnect = true; break;
         case O_NPLUS1: cfg->n_plus_one = true; break;
+        case O_STATE_POOL: cfg->state_on_pool = true; break;
         case O_TRACING: cfg->tracing = true; break;
         case O_NO_DEV: cfg->developer = false; break;
         case O_QUIET: cfg->quiet = true; break;

@@ -59,4 +59,33 @@ check "n+1 attackers == join attackers" "$join" "$nplus"
 check "default dataset attackers have behaviour" True "$(jpy "$join" 'd["total"] > 0 and all(a["behavior"] is not None for a in d["data"])')"
 check "--tracing is accepted and says it is not implemented" 1 \
     "$("$RS_BIN" --tracing --help >/dev/null 2>&1; "$RS_BIN" --help | grep -c 'exporter is not')"
+# --state-reads-on-pool: with the only pool thread busy on a cost-12 bcrypt
+# login, an uncached /stats waits behind it (the seed's shared to_thread
+# executor); without the knob it answers while the login is still hashing.
+# Prints "queued" when /stats finished no earlier than ~the login, else "direct".
+order_of() {
+    RS_DB="$RS_DIR/pool-$#.db"
+    rs_start --workers 1 --bcrypt-cost 12 --pool-threads 1 --caches none --dataset-logs 100 "$@"
+    $PY - "$RS_PORT" "$(rs_token)" <<'PYEOF'
+import socket, sys, time
+port, tok = int(sys.argv[1]), sys.argv[2]
+body = b'{"username":"admin","password":"admin"}'
+login = socket.create_connection(("127.0.0.1", port))
+login.sendall(b"POST /api/v1/auth/login HTTP/1.1\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+time.sleep(0.15)
+stats = socket.create_connection(("127.0.0.1", port))
+stats.sendall(b"GET /api/v1/stats HTTP/1.1\r\nAuthorization: Bearer " + tok.encode() + b"\r\n\r\n")
+done = {}
+for name, s in (("stats", stats), ("login", login)):
+    s.settimeout(10)
+    data = s.recv(65536)
+    done[name] = time.monotonic()
+    assert data.startswith(b"HTTP/1.1 200"), data[:60]
+# same loop iteration on the server when queued: allow a few ms of client jitter
+print("queued" if done["stats"] >= done["login"] - 0.01 else "direct")
+PYEOF
+    rs_stop
+}
+check "state reads queue behind bcrypt with --state-reads-on-pool" queued "$(order_of --state-reads-on-pool)"
+check "state reads do not wait for bcrypt by default" direct "$(order_of)"
 rs_done
