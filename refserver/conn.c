@@ -207,6 +207,7 @@ static bool conn_flush(rs_conn *c)
         ssize_t n = write(c->fd, c->out.data + c->out.off, buf_pending(&c->out));
         if (n > 0) {
             buf_consume(&c->out, (size_t)n);
+            c->last_activity = ev_now(c->w->loop);   /* progress: not idle */
             continue;
         }
         if (n < 0 && errno == EINTR)
@@ -390,8 +391,11 @@ static void on_timer(struct ev_loop *loop, ev_timer *t, int revents)
     const rs_config *cfg = c->w->cfg;
     double now = ev_now(loop);
     double deadline;
-    if (c->state == C_BUSY || buf_pending(&c->out))
-        deadline = now + cfg->idle_timeout;        /* busy or sending: no timeout */
+    bool stalled_write = buf_pending(&c->out) > 0;
+    if (stalled_write)
+        deadline = c->last_activity + cfg->idle_timeout;   /* a client that stopped reading */
+    else if (c->state == C_BUSY)
+        deadline = now + cfg->idle_timeout;        /* handler at work: no timeout */
     else if (c->state == C_READING)
         deadline = c->req_started + cfg->header_timeout;
     else
@@ -401,7 +405,9 @@ static void on_timer(struct ev_loop *loop, ev_timer *t, int revents)
         ev_timer_again(loop, t);
         return;
     }
-    if (c->state == C_READING) {
+    if (stalled_write) {
+        conn_close(c);   /* streams and pending jobs are detached safely there */
+    } else if (c->state == C_READING) {
         conn_fail(c, 408, "Request Timeout");
         conn_flush(c);
     } else {

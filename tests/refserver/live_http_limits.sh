@@ -72,4 +72,39 @@ alive "connection cap"
 
 rs_stop
 check "graceful exit code" 0 "$RS_EXIT"
+
+# a client that pipelines requests and never reads: once the socket buffers are
+# full and nothing moves for --idle-timeout, the server drops the connection
+RS_DB="$RS_DIR/stall.db"
+rs_start --dataset decnet-2026-04 --workers 1 --idle-timeout 0.5
+stalled=$($PY - "$RS_PORT" <<'PYEOF'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+s.setblocking(False)
+req = b"GET /healthz HTTP/1.1\r\n\r\n" * 1000
+deadline = time.time() + 20
+while time.time() < deadline:          # send until the server stops taking input
+    try:
+        s.send(req)
+    except BlockingIOError:
+        break
+    except OSError:
+        break
+time.sleep(2.0)                        # > idle timeout with no progress
+s.setblocking(True)
+s.settimeout(5)
+try:
+    while s.recv(1 << 20):             # drain what was sent before the close
+        pass
+    print("closed")
+except ConnectionResetError:
+    print("closed")
+except socket.timeout:
+    print("still open")
+PYEOF
+)
+check "stalled reader is disconnected after --idle-timeout" closed "$stalled"
+alive "stalled reader"
+rs_stop
 rs_done
