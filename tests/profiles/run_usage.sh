@@ -23,7 +23,9 @@ for name in 3106d03 2dd86fb 255c2e5 e967aaa fb69a06 1500_fb69a06 1500_notracing_
 done
 grep -A1 '^3106d03 ' "$T/out" | grep -q -- '--caches none --no-auth-user-cache --no-login-user-cache --leak-on-disconnect' ||
     fail "3106d03 switches"; ok
-grep -A1 '^1500_notracing_single_core_fb69a06 ' "$T/out" | grep -q -- '--workers 1 --cpu-pin 0' || fail "single-core switches"; ok
+grep -A1 '^1500_notracing_single_core_fb69a06 ' "$T/out" | grep -- '--workers 1 ' | grep -q -- '--cpu-pin 0' ||
+    fail "single-core switches"; ok
+grep -A1 '^1500_notracing_12_workers_fb69a06 ' "$T/out" | grep -q -- '--workers 12 ' || fail "12 workers"; ok
 grep -A1 '^fb69a06 ' "$T/out" | grep -q -- '--leak-on-disconnect' && fail "fb69a06 must not leak"; ok
 run --quick --list fb69a06
 grep -q '^fb69a06 .* 10 users @10/s for 8 s' "$T/out" || fail "quick sizes: $(cat "$T/out")"; ok
