@@ -39,7 +39,7 @@ json_t *hx_stats(rs_db *db, lb_err *err);
 /* The histogram array for w and interval (uncached). */
 json_t *hx_histogram(rs_db *db, const rs_where *w, long interval, lb_err *err);
 
-/* Timed store call helpers: nanoseconds since t0 added to the phase. */
+/* Monotonic nanoseconds (clock_mono_ns), for the per-request phase timings. */
 uint64_t hx_now(void);
 
 #endif

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 long server_raise_nofile(void)
@@ -86,6 +87,50 @@ static int write_port_file(const char *path, int port, lb_err *err)
     return 0;
 }
 
+/* Restart limits: more than RESTART_BURST restarts within RESTART_WINDOW
+ * seconds means a crash loop, and the server stops instead. */
+#define RESTART_BURST 5
+#define RESTART_WINDOW 60.0
+
+/* Fork worker i. fd >= 0: the master's listening socket (worker 0 at start);
+ * otherwise the child binds its own socket to port in the SO_REUSEPORT group,
+ * so the kernel spreads connections over workers instead of waking them all.
+ * Returns the child's pid, or -1 (message printed). */
+static pid_t spawn_worker(const rs_config *cfg, int i, int fd, int port, pid_t *pids)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "refserver: cannot fork worker %d: %s\n", i, strerror(errno));
+        return -1;
+    }
+    if (pid > 0)
+        return pid;
+    int wfd = fd;
+    if (fd < 0 || i > 0) {
+        if (fd >= 0)
+            close(fd);
+        lb_err e;
+        int p2;
+        wfd = server_listen(cfg->bind_host, port, &p2, &e);
+        if (wfd < 0) {
+            fprintf(stderr, "refserver: worker %d: %s\n", i, e.msg);
+            _exit(1);
+        }
+    }
+    free(pids);
+    /* exit(), not _exit(): stdio was flushed before fork, and the
+     * sanitizers' leak check runs from exit handlers */
+    exit(worker_run(cfg, i, wfd));
+}
+
+static void stop_all(const pid_t *pids, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (pids[i] > 0)
+            kill(pids[i], SIGTERM);
+}
+
 int server_run(rs_config *cfg, lb_err *err)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -103,34 +148,10 @@ int server_run(rs_config *cfg, lb_err *err)
         lb_err_set(err, "out of memory");
         return 1;
     }
-    fflush(NULL);
     int started = 0;
     for (int i = 0; i < cfg->workers; i++) {
-        pid_t pid = fork();
-        if (pid < 0) {
-            fprintf(stderr, "refserver: cannot fork worker %d: %s\n", i, strerror(errno));
+        if ((pids[i] = spawn_worker(cfg, i, fd, port, pids)) < 0)
             break;
-        }
-        if (pid == 0) {
-            int wfd = fd;
-            if (i > 0) {
-                /* own socket in the SO_REUSEPORT group: the kernel spreads
-                 * connections over workers instead of waking them all */
-                close(fd);
-                lb_err e;
-                int p2;
-                wfd = server_listen(cfg->bind_host, port, &p2, &e);
-                if (wfd < 0) {
-                    fprintf(stderr, "refserver: worker %d: %s\n", i, e.msg);
-                    _exit(1);
-                }
-            }
-            free(pids);
-            /* exit(), not _exit(): stdio was flushed before fork, and the
-             * sanitizers' leak check runs from exit handlers */
-            exit(worker_run(cfg, i, wfd));
-        }
-        pids[i] = pid;
         started++;
     }
     close(fd);
@@ -146,10 +167,10 @@ int server_run(rs_config *cfg, lb_err *err)
                 nofile);
     bool stopping = code != 0;
     if (stopping)
-        for (int i = 0; i < cfg->workers; i++)
-            if (pids[i] > 0)
-                kill(pids[i], SIGTERM);
+        stop_all(pids, cfg->workers);
     int alive = started;
+    double restarts[RESTART_BURST] = {0};   /* times of the latest restarts */
+    int nrestarts = 0;
     while (alive > 0) {
         int sig;
         if (sigwait(&set, &sig))
@@ -159,9 +180,7 @@ int server_run(rs_config *cfg, lb_err *err)
                 fprintf(stderr, "refserver: %s: stopping (finishing in-flight requests)\n",
                         sig == SIGTERM ? "SIGTERM" : "SIGINT");
             stopping = true;
-            for (int i = 0; i < cfg->workers; i++)
-                if (pids[i] > 0)
-                    kill(pids[i], SIGTERM);
+            stop_all(pids, cfg->workers);
             continue;
         }
         int status;
@@ -173,19 +192,30 @@ int server_run(rs_config *cfg, lb_err *err)
                 pids[i] = 0;
                 alive--;
                 bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-                if (!ok || !stopping) {
-                    fprintf(stderr, "refserver: worker %d (pid %d) %s %d%s\n", i, (int)pid,
-                            WIFEXITED(status) ? "exited with" : "killed by signal",
-                            WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status),
-                            stopping ? "" : "; stopping the others");
-                    code = 1;
+                if (ok && stopping)
+                    continue;
+                fprintf(stderr, "refserver: worker %d (pid %d) %s %d\n", i, (int)pid,
+                        WIFEXITED(status) ? "exited with" : "killed by signal",
+                        WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+                code = 1;   /* a worker failed: the run is reported as failed */
+                if (stopping)
+                    continue;
+                /* replace it, unless workers are dying in a loop */
+                double now = (double)time(NULL);
+                bool looping = nrestarts >= RESTART_BURST &&
+                               now - restarts[nrestarts % RESTART_BURST] < RESTART_WINDOW;
+                if (!looping && (pids[i] = spawn_worker(cfg, i, -1, port, pids)) > 0) {
+                    restarts[nrestarts++ % RESTART_BURST] = now;
+                    alive++;
+                    fprintf(stderr, "refserver: worker %d restarted (pid %d)\n", i,
+                            (int)pids[i]);
+                    continue;
                 }
-                if (!stopping) {
-                    stopping = true;
-                    for (int k = 0; k < cfg->workers; k++)
-                        if (pids[k] > 0)
-                            kill(pids[k], SIGTERM);
-                }
+                pids[i] = 0;
+                fprintf(stderr, "refserver: %s; stopping the others\n", looping
+                        ? "workers keep dying" : "cannot restart the worker");
+                stopping = true;
+                stop_all(pids, cfg->workers);
             }
         }
     }

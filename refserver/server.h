@@ -14,8 +14,10 @@ long server_raise_nofile(void);
 int server_listen(const char *host, int port, int *bound_port, lb_err *err);
 
 /* Run the server until SIGTERM/SIGINT: fork cfg->workers workers (cfg->port
- * is updated to the bound port), write cfg->port_file, supervise. Returns the
- * exit code: 0 after a clean shutdown, 1 when a worker failed. */
+ * is updated to the bound port), write cfg->port_file, supervise: a worker
+ * that dies is replaced (more than 5 restarts a minute stops the server).
+ * Returns the exit code: 0 after a clean shutdown, 1 when any worker failed
+ * during the run. */
 int server_run(rs_config *cfg, lb_err *err);
 
 /* Unblock the signals the master blocks (called in each worker). */
