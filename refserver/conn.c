@@ -246,7 +246,8 @@ static void conn_finish(rs_conn *c)
     uint64_t t0 = clock_mono_ns();
     bool keep = c->req.keep_alive && !c->rep.close && !c->w->draining;
     if (respond_format(&c->out, &c->rep, keep, c->parser.http_major == 1 &&
-                       c->parser.http_minor == 0, worker_date(c->w)))
+                       c->parser.http_minor == 0, worker_date(c->w),
+                       c->req.method == HTTP_HEAD))
         keep = false;
     if (!keep)
         c->closing = true;
@@ -287,7 +288,13 @@ static void conn_dispatch(rs_conn *c)
     c->ctx.req = &c->req;
     c->ctx.rep = &c->rep;
     int status;
-    const rs_route *r = router_match(c->req.method, c->req.path, &status);
+    /* HEAD is GET without the body (RFC 9110 §9.3.2), except for the stream */
+    int method = c->req.method == HTTP_HEAD ? HTTP_GET : c->req.method;
+    const rs_route *r = router_match(method, c->req.path, &status);
+    if (r && c->req.method == HTTP_HEAD && r->auth == RS_AUTH_STREAM) {
+        r = NULL;
+        status = 405;
+    }
     if (!r) {
         respond_detail(&c->rep, status, status == 404 ? "Not Found" : "Method Not Allowed");
     } else {

@@ -37,7 +37,7 @@ void respond_date(long t, char *out, size_t cap)
 }
 
 int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10,
-                   const char *date)
+                   const char *date, bool head)
 {
     const char *conn = "";
     if (!keep_alive || r->close)
@@ -51,7 +51,7 @@ int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10,
                    r->content_type ? r->content_type : "application/json", blen,
                    r->extra_headers ? r->extra_headers : "", conn))
         return -1;
-    return blen ? buf_append(out, r->body.data + r->body.off, blen) : 0;
+    return blen && !head ? buf_append(out, r->body.data + r->body.off, blen) : 0;
 }
 
 static int dump_cb(const char *s, size_t n, void *ctx)

@@ -15,9 +15,10 @@ const char *respond_status_text(int status);
 /* Append reply r as an HTTP/1.1 response to out. keep_alive adds nothing for
  * HTTP/1.1 (persistent by default) but "Connection: keep-alive" for HTTP/1.0
  * (http10); !keep_alive or r->close adds "Connection: close". date is the
- * IMF-fixdate for the Date header (NULL: none). 0 or -1 (OOM). */
+ * IMF-fixdate for the Date header (NULL: none). head: a HEAD request, so the
+ * headers (Content-Length included) go out without the body. 0 or -1 (OOM). */
 int respond_format(rs_buf *out, const rs_reply *r, bool keep_alive, bool http10,
-                   const char *date);
+                   const char *date, bool head);
 
 /* Format Unix time t as an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT")
  * into out (at least 30 bytes). */

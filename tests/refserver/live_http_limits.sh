@@ -45,6 +45,18 @@ alive "oversize body"
 check "pipelined 3 in order, kept open" "200 404 200 open" \
     "$(raw 'b"GET /healthz HTTP/1.1\r\n\r\nGET /nope HTTP/1.1\r\n\r\nGET /healthz HTTP/1.1\r\n\r\n"')"
 check "pipelined then garbage" "200 400 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\n\r\nBLAH\r\n\r\n"')"
+check "HEAD: headers only, connection stays usable" "200 200 open" \
+    "$(raw 'b"HEAD /healthz HTTP/1.1\r\n\r\nGET /healthz HTTP/1.1\r\n\r\n"')"
+check "HEAD sends no body" 1 "$($PY - "$RS_PORT" <<'PYEOF'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"HEAD /healthz HTTP/1.1\r\n\r\nGET /healthz HTTP/1.1\r\n\r\n")
+time.sleep(0.3)
+print(s.recv(65536).count(b'{"status":"ok"}'))
+PYEOF
+)"
+check "HEAD carries the GET Content-Length" "15" \
+    "$(curl -s -I "$RS_URL/healthz" | tr -d '\r' | sed -n 's/^Content-Length: //p')"
 check "Connection: close honoured" "200 closed" "$(raw 'b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n"')"
 check "HTTP/1.0 closes by default" "200 closed" "$(raw 'b"GET /healthz HTTP/1.0\r\n\r\n"')"
 check "Expect: 100-continue answered, then 408 when no body comes" "100 408 closed" \
