@@ -29,7 +29,10 @@ now=$(date +%s)
 none_tok="$(b64 '{"alg":"none","typ":"JWT"}').$(b64 "{\"uuid\":\"$uuid\",\"exp\":$((now+3600)),\"iat\":$now}")."
 sign() { # sign HEADER.PAYLOAD with a secret (HS256)
     local hp="$1" sec="$2"
-    printf '%s.%s' "$hp" "$(printf '%s' "$hp" | openssl dgst -sha256 -hmac "$sec" -binary | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+    $PY -c 'import base64, hashlib, hmac, sys
+hp, sec = sys.argv[1].encode(), sys.argv[2].encode()
+sig = base64.urlsafe_b64encode(hmac.new(sec, hp, hashlib.sha256).digest()).rstrip(b"=")
+print((hp + b"." + sig).decode())' "$hp" "$sec"
 }
 hdr=$(b64 '{"alg":"HS256","typ":"JWT"}')
 wrong_sig=$(sign "$hdr.$(b64 "{\"uuid\":\"$uuid\",\"exp\":$((now+3600)),\"iat\":$now}")" "not-the-secret")
