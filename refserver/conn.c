@@ -254,6 +254,14 @@ static void conn_finish(rs_conn *c)
     c->state = C_IDLE;
     c->last_activity = ev_now(c->w->loop);
     c->req.phase.write_ns = clock_mono_ns() - t0;
+    rs_phase *sum = &c->w->phase_sum, *p = &c->req.phase;
+    sum->parse_ns += p->parse_ns;
+    sum->auth_ns += p->auth_ns;
+    sum->cache_ns += p->cache_ns;
+    sum->db_ns += p->db_ns;
+    sum->bcrypt_ns += p->bcrypt_ns;
+    sum->serialize_ns += p->serialize_ns;
+    sum->write_ns += p->write_ns;
 }
 
 /* An error reply that also ends the connection (400, 408, 413, 431). */

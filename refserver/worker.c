@@ -200,6 +200,12 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
         fprintf(stderr, "refserver: worker %d: %llu requests, cpu %.2f s, bcrypt %llu jobs "
                 "%.2f s cpu, refused %llu connections\n", index, w.requests, cpu, w.bcrypt_jobs,
                 (double)w.bcrypt_ns / 1e9, w.rejected_conns);
+        const rs_phase *p = &w.phase_sum;
+        fprintf(stderr, "refserver: worker %d: phase totals (s): parse %.3f auth %.3f cache %.3f "
+                "db %.3f bcrypt-wait %.3f serialize %.3f write %.3f\n", index,
+                (double)p->parse_ns / 1e9, (double)p->auth_ns / 1e9, (double)p->cache_ns / 1e9,
+                (double)p->db_ns / 1e9, (double)p->bcrypt_ns / 1e9,
+                (double)p->serialize_ns / 1e9, (double)p->write_ns / 1e9);
     }
     /* completions first (they may still answer their clients), then sockets */
     pool_free(w.pool);

@@ -41,6 +41,7 @@ typedef struct rs_worker {
     unsigned long long requests, rejected_conns;
     unsigned long long bcrypt_jobs;   /* bcrypt checks/hashes completed */
     uint64_t bcrypt_ns;               /* their CPU time on pool threads */
+    rs_phase phase_sum;               /* every finished request's phases, summed */
 } rs_worker;
 
 /* Everything a handler sees for one request. */
