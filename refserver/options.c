@@ -87,7 +87,8 @@ static void usage(FILE *out, const rs_config *d)
 "  --max-conns N            connections per worker; past it 503 and close (default %d)\n"
 "  --max-header-bytes N     request line + headers; past it 431 (default %zu)\n"
 "  --max-body-bytes N       request body; past it 413 (default %zu)\n"
-"  --idle-timeout S         close keep-alive connections idle this long (default %g)\n"
+"  --idle-timeout S         close keep-alive connections idle this long, and those\n"
+"                           whose client stopped reading a reply (default %g)\n"
 "  --header-timeout S       a started request must arrive within S, else 408 (default %g)\n"
 "  --drain-timeout S        graceful shutdown waits at most S for in-flight work (default %g)\n"
 "\n"
@@ -146,12 +147,15 @@ static void usage(FILE *out, const rs_config *d)
 "                           profiles)\n"
 "\n"
 "Other:\n"
-"  --quiet                  no progress messages on stderr (default off)\n"
+"  --quiet                  no progress or per-worker summary lines on stderr\n"
+"                           (default off)\n"
 "  --help                   this text\n"
 "  --version                print the version\n"
 "\n"
 "Signals: SIGTERM/SIGINT stop accepting, finish in-flight requests, flush the\n"
-"writer and exit 0. Exit codes: 0 ok, 1 runtime failure, 2 bad usage.\n",
+"writer and exit. A worker that dies is restarted (more than 5 restarts a minute\n"
+"stops the server). Exit codes: 0 clean run, 1 runtime failure (including any\n"
+"worker failure during the run), 2 bad usage.\n",
             d->bind_host, d->port, d->workers, d->max_conns, d->max_header_bytes,
             d->max_body_bytes, d->idle_timeout, d->header_timeout, d->drain_timeout,
             d->db_path, config_db_mode_name(d->db_mode), d->batch_max_rows, d->db_slots,
