@@ -42,7 +42,8 @@ int event_from_json(const json_t *v, rs_event *e, lb_err *err)
         int y, mo, d, h, mi, s;
         char sep;
         if (sscanf(e->timestamp, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) != 7
-            || (sep != 'T' && sep != ' ')) {
+            || (sep != 'T' && sep != ' ') || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+            h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) {
             lb_err_set(err, "field 'timestamp' must be YYYY-MM-DDTHH:MM:SS");
             goto fail;
         }
