@@ -20,6 +20,8 @@ struct lc_writer {
     FILE *f[LC_NFILES];
     char *path[LC_NFILES];
     bool full_history;
+    int64_t hist_sec;     /* Unix second of the last appended history rows; -1 none */
+    long hist_offset;     /* where those rows start in the history file */
 };
 
 /* mkdir -p for the directory part of prefix. */
@@ -77,6 +79,7 @@ lc_writer *lc_writer_open(const char *prefix, bool full_history, lb_err *err)
         return NULL;
     }
     w->full_history = full_history;
+    w->hist_sec = -1;
     for (int i = 0; i < LC_NFILES; i++) {
         size_t len = strlen(prefix) + strlen(lc_suffix[i]) + 1;
         w->path[i] = malloc(len);
@@ -133,7 +136,21 @@ int lc_writer_tick(lc_writer *w, const stats_set *s, double now, long user_count
     if (rewrite(w, LC_STATS, s, err) < 0 || rewrite(w, LC_FAILURES, s, err) < 0 ||
         rewrite(w, LC_EXCEPTIONS, s, err) < 0)
         return -1;
+    /* One row set per Unix second: a second tick within the same second (the
+     * final one at close, typically) replaces the rows of the first, so the
+     * history never shows a timestamp twice and still ends on the final state. */
     FILE *h = w->f[LC_HISTORY];
+    int64_t sec = (int64_t)now;
+    if (sec == w->hist_sec) {
+        if (fseek(h, w->hist_offset, SEEK_SET) != 0 || ftruncate(fileno(h), w->hist_offset) < 0)
+            return lb_err_set(err, "%s: truncate failed: %s", w->path[LC_HISTORY],
+                              strerror(errno));
+    } else {
+        w->hist_offset = ftell(h);
+        if (w->hist_offset < 0)
+            return lb_err_set(err, "%s: %s", w->path[LC_HISTORY], strerror(errno));
+        w->hist_sec = sec;
+    }
     if (lc_write_history_rows(h, s, now, user_count, w->full_history) < 0 || fflush(h) != 0)
         return lb_err_set(err, "%s: write failed: %s", w->path[LC_HISTORY], strerror(errno));
     return 0;

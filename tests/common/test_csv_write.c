@@ -209,15 +209,19 @@ static void test_writer_files(void **state)
     free(first);
     free(second);
     stats_set_record(s, stats_set_entry(s, "GET", "/a"), 1007.5, 42.0, 1, false, NULL);
-    assert_int_equal(lc_writer_close(w, s, 1008.0, 2, &err), 0);
+    assert_int_equal(lc_writer_tick(w, s, 1008.2, 5, &err), 0);
+    /* the close lands in the same second as the last tick: it replaces that
+     * tick's row (user count 5 -> 2) instead of repeating the timestamp */
+    assert_int_equal(lc_writer_close(w, s, 1008.9, 2, &err), 0);
     snprintf(path, sizeof path, "%s_stats_history.csv", prefix);
     h = slurp_path(path);
-    /* header + 3 rows (two ticks and the close) */
+    /* header + 3 rows: two ticks, then the close replacing the third tick */
     int lines = 0;
     for (char *p = h; (p = strstr(p, "\r\n")); p += 2)
         lines++;
     assert_int_equal(lines, 4);
     assert_non_null(strstr(h, "1005,3,,Aggregated,"));
+    assert_null(strstr(h, "1008,5,"));
     assert_non_null(strstr(h, "1008,2,,Aggregated,0.000000,0.000000,42,42,42,42,42,42,42,42,42,"
                               "42,42,1,0,42,42.0,42.0,42.0,1.0\r\n"));
     free(h);
