@@ -66,7 +66,9 @@ typedef struct rs_config {
     bool leak_on_disconnect;   /* fault mode: a disconnect mid-request leaks a db slot */
     bool n_plus_one;           /* /attackers loads behaviour with one query per row */
     bool state_on_pool;        /* cache-miss state reads wait for a bcrypt-pool slot */
-    bool tracing;              /* parsed and stored; exporter not implemented yet */
+    bool tracing;              /* --tracing / REFSERVER_TRACING=true: spans per request */
+    const char *trace_file;    /* --trace-file: OTLP JSON lines here instead of POSTing */
+    const char *profile_dir;   /* --profile-requests: DIR/requests-<pid>.csv per worker */
     bool developer;            /* DECNET_DEVELOPER: maxOutput, detailed 422, /config flag */
     bool quiet;
 } rs_config;

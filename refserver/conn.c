@@ -9,7 +9,9 @@
 #include <unistd.h>
 #include "authz.h"
 #include "clock.h"
+#include "reqlog.h"
 #include "respond.h"
+#include "trace_hooks.h"
 
 enum { C_IDLE, C_READING, C_BUSY };
 
@@ -27,7 +29,7 @@ struct rs_conn {
     rs_reply rep;
     rs_ctx ctx;
     rs_buf hfield;           /* current header name */
-    bool hdr_in_value, hdr_is_auth, hdr_is_expect;
+    bool hdr_in_value, hdr_is_auth, hdr_is_expect, hdr_is_tp;
     bool expect_continue;    /* "Expect: 100-continue" seen (curl sends it for bodies > 1 KiB) */
     size_t header_bytes;
     int state;
@@ -59,6 +61,7 @@ static int on_message_begin(http_parser *p)
     c->header_bytes = 0;
     memset(&c->req.phase, 0, sizeof c->req.phase);
     c->req.t_start = clock_mono_ns();
+    trace_request_begin(c->req.trace);
     c->state = C_READING;
     c->req_started = ev_now(c->w->loop);
     return 0;
@@ -101,11 +104,14 @@ static int on_header_value(http_parser *p, const char *at, size_t n)
         c->hdr_in_value = true;
         c->hdr_is_auth = c->hfield.len == 13 && !strcasecmp(c->hfield.data, "authorization");
         c->hdr_is_expect = c->hfield.len == 6 && !strcasecmp(c->hfield.data, "expect");
+        c->hdr_is_tp = trace_is_traceparent(c->req.trace, c->hfield.data, c->hfield.len);
         if (c->hdr_is_auth)
             buf_clear(&c->req.auth);
     }
     if (c->hdr_is_expect && n >= 12 && !strncasecmp(at, "100-continue", 12))
         c->expect_continue = true;
+    if (c->hdr_is_tp)
+        trace_header_value(c->req.trace, at, n);
     return c->hdr_is_auth && buf_append(&c->req.auth, at, n) ? -1 : 0;
 }
 
@@ -264,6 +270,17 @@ static void conn_finish(rs_conn *c)
     sum->write_ns += p->write_ns;
 }
 
+/* The request is answered (or its stream ended): hand it to the tracing and
+ * per-request profiling lenses. Requests refused before routing (conn_fail)
+ * are not recorded: they have no route. */
+static void conn_observe(rs_conn *c)
+{
+    trace_request_end(&c->ctx);
+    if (c->w->reqlog)
+        reqlog_add(c->w->reqlog, http_method_str((enum http_method)c->req.method),
+                   c->ctx.route ? c->ctx.route->pattern : "(no route)", c->rep.status, &c->req);
+}
+
 /* An error reply that also ends the connection (400, 408, 413, 431). */
 static void conn_fail(rs_conn *c, int status, const char *detail)
 {
@@ -303,6 +320,8 @@ static void conn_dispatch(rs_conn *c)
         r = NULL;
         status = 405;
     }
+    c->ctx.route = r;
+    trace_request_dispatch(&c->ctx);
     if (!r) {
         respond_detail(&c->rep, status, status == 404 ? "Not Found" : "Method Not Allowed");
     } else {
@@ -318,6 +337,7 @@ static void conn_dispatch(rs_conn *c)
         }
     }
     conn_finish(c);
+    conn_observe(c);
 }
 
 static void conn_process(rs_conn *c)
@@ -441,6 +461,7 @@ void conn_accept(rs_worker *w, int fd)
     }
     c->w = w;
     c->fd = fd;
+    c->req.trace = trace_conn_new(w);
     http_parser_init(&c->parser, HTTP_REQUEST);
     c->parser.data = c;
     ev_io_init(&c->rio, on_read, fd, EV_READ);
@@ -482,6 +503,7 @@ static void conn_free(rs_conn *c)
     buf_free(&c->req.body);
     buf_free(&c->rep.body);
     buf_free(&c->hfield);
+    trace_conn_free(w, c->req.trace);
     free(c);
 }
 
@@ -492,6 +514,7 @@ void conn_async_done(rs_conn *c)
         return;
     }
     conn_finish(c);
+    conn_observe(c);
     if (c->reading_stopped) {
         c->reading_stopped = false;
         ev_io_start(c->w->loop, &c->rio);
@@ -530,6 +553,7 @@ void conn_stream_end(rs_conn *c, bool close_after)
     buf_append(&c->out, "0\r\n\r\n", 5);
     c->state = C_IDLE;
     c->last_activity = ev_now(c->w->loop);
+    conn_observe(c);
     if (close_after || !c->req.keep_alive || c->w->draining)
         c->closing = true;
     conn_process(c);

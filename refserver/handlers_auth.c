@@ -11,6 +11,7 @@
 #include "handlers.h"
 #include "hutil.h"
 #include "respond.h"
+#include "trace_hooks.h"
 
 #define TOKEN_TTL (24 * 3600)   /* exp = now + 1440 min */
 
@@ -68,6 +69,7 @@ typedef struct login_job {
     char password[80];
     rs_user user;
     bool ok;
+    uint64_t t0;           /* when the pool thread started (for the bcrypt span) */
     uint64_t ns, cpu_ns;   /* wall time on the pool thread, and its CPU time */
 } login_job;
 
@@ -85,6 +87,7 @@ static void login_work(void *arg)
     login_job *j = arg;
     uint64_t t0 = clock_mono_ns(), c0 = thread_cpu_ns();
     j->ok = auth_bcrypt_check(j->password, j->user.password_hash);
+    j->t0 = t0;
     j->ns = clock_mono_ns() - t0;
     j->cpu_ns = thread_cpu_ns() - c0;
 }
@@ -95,6 +98,7 @@ static void login_done(void *arg)
     rs_ctx *ctx = j->ctx;
     struct rs_conn *c = ctx->conn;
     ctx->req->phase.bcrypt_ns += j->ns;
+    trace_child_at(ctx, "bcrypt.verify", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
     ctx->w->bcrypt_jobs++;
     ctx->w->bcrypt_ns += j->cpu_ns;
     if (!conn_gone(c)) {
@@ -186,7 +190,7 @@ typedef struct chpw_job {
     char hash[AUTH_HASH_MAX];
     int cost;
     bool ok, hashed;
-    uint64_t ns, cpu_ns;
+    uint64_t t0, ns, cpu_ns;   /* pool-thread start, wall and CPU time */
 } chpw_job;
 
 static void chpw_work(void *arg)
@@ -198,6 +202,7 @@ static void chpw_work(void *arg)
         lb_err err;
         j->hashed = auth_bcrypt_hash(j->new_pw, j->cost, j->hash, &err) == 0;
     }
+    j->t0 = t0;
     j->ns = clock_mono_ns() - t0;
     j->cpu_ns = thread_cpu_ns() - c0;
 }
@@ -209,6 +214,7 @@ static void chpw_done(void *arg)
     struct rs_conn *c = ctx->conn;
     rs_worker *w = ctx->w;
     ctx->req->phase.bcrypt_ns += j->ns;
+    trace_child_at(ctx, "bcrypt.verify+hash", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
     w->bcrypt_jobs++;
     w->bcrypt_ns += j->cpu_ns;
     lb_err err;

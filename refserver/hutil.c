@@ -5,6 +5,7 @@
 #include "conn.h"
 #include "params.h"
 #include "respond.h"
+#include "trace_hooks.h"
 
 uint64_t hx_now(void)
 {
@@ -18,6 +19,8 @@ bool hx_cached(rs_ctx *ctx, rs_cache_id id)
     bool hit = ttl_fresh(t, ev_now(ctx->w->loop));
     if (hit)
         respond_raw(ctx->rep, 200, t->body.data, t->body.len);
+    else if (t->enabled)
+        trace_cache_miss(ctx, id);
     ctx->req->phase.cache_ns += clock_mono_ns() - t0;
     return hit;
 }
@@ -25,9 +28,11 @@ bool hx_cached(rs_ctx *ctx, rs_cache_id id)
 int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id)
 {
     uint64_t t0 = clock_mono_ns();
-    if (respond_json(ctx->rep, status, v) == 0 && cache_id >= 0)
+    if (respond_json(ctx->rep, status, v) == 0 && cache_id >= 0) {
         ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), ctx->rep->body.data,
                      ctx->rep->body.len);
+        trace_cache_stored(ctx);
+    }
     ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
     return RS_DONE;
 }
@@ -42,8 +47,10 @@ int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const rs_buf 
     if (buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"data\":", total, limit,
                    offset) || buf_append(b, rows->data, rows->len) || buf_append(b, "}", 1))
         return hx_fail(ctx, NULL);
-    if (cache_id >= 0)
+    if (cache_id >= 0) {
         ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), b->data, b->len);
+        trace_cache_stored(ctx);
+    }
     ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
     return RS_DONE;
 }

@@ -5,7 +5,9 @@
 #include "config.h"
 #include "dataset.h"
 #include "options.h"
+#include "reqlog.h"
 #include "server.h"
+#include "trace_hooks.h"
 
 /* A random JWT secret when none is configured: 32 bytes from the kernel. */
 static int random_secret(rs_config *cfg, lb_err *err)
@@ -43,9 +45,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "refserver: warning: REFSERVER_JWT_SECRET is not set; using a random "
                         "secret (tokens will not survive a restart)\n");
     }
-    if (cfg.tracing && !cfg.quiet)
-        fprintf(stderr, "refserver: note: --tracing is recorded but the exporter is not "
-                        "implemented yet; it has no effect\n");
+    /* bad tracing settings or an unusable profile folder are usage errors,
+     * found here once rather than in every forked worker */
+    if (trace_check(&cfg, &err) || reqlog_check(&cfg, &err)) {
+        fprintf(stderr, "refserver: %s\n", err.msg);
+        return 2;
+    }
     if (dataset_prepare(&cfg, !cfg.quiet, &err)) {
         fprintf(stderr, "refserver: %s\n", err.msg);
         return 1;

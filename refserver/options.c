@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const char *const cache_names[RS_CACHE_N] = {
@@ -139,8 +140,21 @@ static void usage(FILE *out, const rs_config *d)
 "                           slot on the bcrypt pool before answering, as the seed's\n"
 "                           state-file reads and Docker ping shared asyncio's\n"
 "                           executor with bcrypt (default off)\n"
-"  --tracing                accepted and recorded in the config; the exporter is not\n"
-"                           implemented yet, so it changes nothing (default off)\n"
+"  --tracing                OpenTelemetry spans: one SERVER span per request (child of\n"
+"                           an incoming W3C traceparent), child spans for SQLite,\n"
+"                           bcrypt and cache refreshes; batched (queue 2048, batch\n"
+"                           512, 5 s; OTEL_BSP_* override) and sent as OTLP/HTTP\n"
+"                           JSON to $REFSERVER_OTEL_ENDPOINT (default\n"
+"                           http://127.0.0.1:4318/v1/traces) by a thread per worker;\n"
+"                           a full queue drops spans and counts them. Also\n"
+"                           REFSERVER_TRACING=true. Costs throughput: keep it off\n"
+"                           in production (default off)\n"
+"  --trace-file PATH        with --tracing: append OTLP JSON lines to PATH instead of\n"
+"                           POSTing (default: none, use the endpoint)\n"
+"  --profile-requests DIR   write one CSV row per finished request with its phase\n"
+"                           times to DIR/requests-<worker pid>.csv (created if\n"
+"                           missing; buffered, flushed every second and at exit);\n"
+"                           read with `analyze profile DIR` (default off)\n"
 "  --no-developer           behave as DECNET_DEVELOPER=false: /stream ignores\n"
 "                           maxOutput, 422 bodies are terse, /config omits\n"
 "                           developer_mode (default: developer mode on, as in the\n"
@@ -271,7 +285,7 @@ enum {
     O_IDLE, O_HDR_TIMEOUT, O_DRAIN, O_DB, O_DB_MODE, O_BATCH_ROWS, O_DB_SLOTS,
     O_DATASET, O_DS_LOGS, O_DS_ATT, O_DS_BOUNTY, O_DS_DECKIES, O_SEED, O_BCRYPT,
     O_POOL_THREADS, O_POOL_QUEUE, O_CACHES, O_CACHE, O_NO_CACHE, O_NO_AUTH_CACHE,
-    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
+    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_TRACE_FILE, O_PROFILE_REQ, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
 };
 
 static const struct option longopts[] = {
@@ -289,6 +303,7 @@ static const struct option longopts[] = {
     {"no-cache", 1, 0, O_NO_CACHE}, {"no-auth-user-cache", 0, 0, O_NO_AUTH_CACHE},
     {"no-login-user-cache", 0, 0, O_NO_LOGIN_CACHE}, {"leak-on-disconnect", 0, 0, O_LEAK},
     {"n-plus-one", 0, 0, O_NPLUS1}, {"state-reads-on-pool", 0, 0, O_STATE_POOL}, {"tracing", 0, 0, O_TRACING},
+    {"trace-file", 1, 0, O_TRACE_FILE}, {"profile-requests", 1, 0, O_PROFILE_REQ},
     {"no-developer", 0, 0, O_NO_DEV}, {"quiet", 0, 0, O_QUIET}, {"help", 0, 0, O_HELP},
     {"version", 0, 0, O_VERSION}, {0, 0, 0, 0},
 };
@@ -305,6 +320,12 @@ static int apply_env(rs_config *cfg, lb_err *err)
             return lb_err_set(err, "REFSERVER_JWT_SECRET: longer than %zu bytes",
                               sizeof cfg->jwt_secret - 1);
         strcpy(cfg->jwt_secret, v);
+    }
+    if ((v = getenv("REFSERVER_TRACING")) && *v) {
+        if (!strcasecmp(v, "true") || !strcmp(v, "1"))
+            cfg->tracing = true;
+        else if (strcasecmp(v, "false") && strcmp(v, "0"))
+            return lb_err_set(err, "REFSERVER_TRACING: '%s' is not true or false", v);
     }
     return 0;
 }
@@ -395,6 +416,11 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
         case O_NPLUS1: cfg->n_plus_one = true; break;
         case O_STATE_POOL: cfg->state_on_pool = true; break;
         case O_TRACING: cfg->tracing = true; break;
+        case O_TRACE_FILE: if (!*optarg) return lb_err_set(err, "option --trace-file: empty path");
+            cfg->trace_file = optarg; break;
+        case O_PROFILE_REQ:
+            if (!*optarg) return lb_err_set(err, "option --profile-requests: empty folder");
+            cfg->profile_dir = optarg; break;
         case O_NO_DEV: cfg->developer = false; break;
         case O_QUIET: cfg->quiet = true; break;
         case 'h': case O_HELP: usage(out, &defaults); return 1;

@@ -33,6 +33,7 @@ typedef struct rs_request {
     bool keep_alive;
     uint64_t t_start;       /* clock_mono_ns() at the first byte */
     rs_phase phase;
+    struct rs_reqtrace *trace;  /* tracing state (trace_hooks.h); NULL unless --tracing */
 } rs_request;
 
 /* A reply: status, content type, optional extra header lines, body. */

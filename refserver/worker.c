@@ -13,7 +13,9 @@
 #include <unistd.h>
 #include "conn.h"
 #include "respond.h"
+#include "reqlog.h"
 #include "server.h"
+#include "trace_hooks.h"
 #include "writer.h"
 
 static const char busy_reply[] =
@@ -38,17 +40,22 @@ rs_db *worker_db_acquire(rs_ctx *ctx)
         respond_detail(ctx->rep, 500, "Internal Server Error");
         return NULL;
     }
-    if (w->cfg->db_mode != RS_DB_NAIVE)
+    if (w->cfg->db_mode != RS_DB_NAIVE) {
+        trace_db_begin(ctx);
         return w->db;
+    }
     lb_err err;
     rs_db *db = db_open(w->cfg->db_path, RS_DB_NAIVE, &err);
     if (!db)
         respond_detail(ctx->rep, 500, "Internal Server Error");
+    else
+        trace_db_begin(ctx);
     return db;
 }
 
 void worker_db_release(rs_ctx *ctx, rs_db *db)
 {
+    trace_db_end(ctx);
     if (db && db != ctx->w->db)
         db_close(db);
 }
@@ -172,6 +179,11 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
     usercache_init(&w.auth_users, 10, cfg->auth_user_cache);
     usercache_init(&w.login_users, 5, cfg->login_user_cache);
     w.tokens = calloc(1, sizeof *w.tokens);   /* 270 KiB: off the stack */
+    if (trace_worker_start(&w, &err) ||
+        (cfg->profile_dir && !(w.reqlog = reqlog_open(w.loop, cfg->profile_dir, &err)))) {
+        fprintf(stderr, "refserver: worker %d: %s\n", index, err.msg);
+        code = 1;   /* serve anyway: the lens is lost, not the server */
+    }
 
     ev_io_init(&w.accept_w, on_accept, listen_fd, EV_READ);
     w.accept_w.data = &w;
@@ -211,6 +223,15 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
     pool_free(w.pool);
     writer_free(w.writer);
     conn_close_all(&w);
+    /* every request span and profile row is final now: flush and report */
+    trace_worker_stop(&w, cfg->quiet ? NULL : stderr);
+    if (w.reqlog && !cfg->quiet)
+        fprintf(stderr, "refserver: worker %d: profile: %llu request rows\n", index,
+                (unsigned long long)reqlog_rows(w.reqlog));
+    if (reqlog_close(w.reqlog, &err)) {
+        fprintf(stderr, "refserver: worker %d: %s\n", index, err.msg);
+        code = 1;
+    }
     ev_signal_stop(w.loop, &w.sig_term);
     ev_signal_stop(w.loop, &w.sig_int);
     ev_timer_stop(w.loop, &w.drain_w);

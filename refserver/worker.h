@@ -14,6 +14,8 @@
 
 struct rs_conn;
 struct rs_writer;
+struct otel_tracer;
+struct rs_reqlog;
 
 typedef struct rs_worker {
     const rs_config *cfg;
@@ -42,6 +44,8 @@ typedef struct rs_worker {
     unsigned long long bcrypt_jobs;   /* bcrypt checks/hashes completed */
     uint64_t bcrypt_ns;               /* their CPU time on pool threads */
     rs_phase phase_sum;               /* every finished request's phases, summed */
+    struct otel_tracer *tracer;       /* --tracing (trace_hooks.h); NULL when off */
+    struct rs_reqlog *reqlog;         /* --profile-requests (reqlog.h); NULL when off */
 } rs_worker;
 
 /* Everything a handler sees for one request. */
