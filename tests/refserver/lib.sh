@@ -1,6 +1,7 @@
 # lib.sh — shared helpers for refserver's live tests (sourced, not run).
 #
 # rs_start ARGS...  starts build/bin/refserver on 127.0.0.1:0 with a temp DB
+#                   (RS_QUIET= empty keeps the exit summary lines in server.log)
 #                   and bcrypt cost 4; sets RS_PID, RS_PORT, RS_URL, RS_DIR.
 # rs_stop           SIGTERM and wait; sets RS_EXIT to the server's exit code.
 # rs_token          logs in as admin (finalising the password if needed).
@@ -31,7 +32,7 @@ trap rs_cleanup EXIT
 rs_start() {
     rm -f "$RS_DIR/port"
     "$RS_BIN" --bind 127.0.0.1:0 --port-file "$RS_DIR/port" --db "${RS_DB:-$RS_DIR/rs.db}" \
-        --bcrypt-cost 4 --quiet "$@" 2>>"$RS_DIR/server.log" &
+        --bcrypt-cost 4 ${RS_QUIET---quiet} "$@" 2>>"$RS_DIR/server.log" &
     RS_PID=$!
     for _ in $(seq 100); do
         [ -s "$RS_DIR/port" ] && break
