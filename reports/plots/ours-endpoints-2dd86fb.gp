@@ -1,0 +1,35 @@
+# ours-endpoints-2dd86fb.gp — written by analyze report; run `gnuplot ours-endpoints-2dd86fb.gp` in this folder.
+set encoding utf8
+set termoption noenhanced
+$data << EOD
+"GET /api/v1/stats" 0.036735 1 4
+"GET /api/v1/logs?limit=50" 0.04013 1 4
+"GET /api/v1/attackers" 0.037275 1 4
+"GET /api/v1/deckies" 0.035513 1 4
+"GET /api/v1/bounty" 0.038818 1 4
+"GET /api/v1/logs?search=ssh&limit=100" 0.03995 1 4
+"GET /api/v1/logs/histogram" 0.04049 1 4
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.039408 1 4
+"GET /api/v1/logs?limit=*&offset=*" 0.096994 1.93374 4.33833
+"GET /api/v1/health" 0.037215 1 4
+EOD
+set title "2dd86fb: p50/p95/p99 of the 10 busiest endpoints"
+set ylabel 'ms (log scale)'
+set logscale y
+set yrange [1:*]
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set xtics rotate by -30 left font ',8'
+set grid ytics
+set key outside right top
+set bmargin 9
+set rmargin 16
+clamp1(x) = x < 1 ? 1 : x
+set terminal pngcairo noenhanced size 1000,560
+set output 'ours-endpoints-2dd86fb.png'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set terminal svg noenhanced size 1000,560
+set output 'ours-endpoints-2dd86fb.svg'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set output

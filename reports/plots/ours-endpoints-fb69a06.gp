@@ -1,0 +1,35 @@
+# ours-endpoints-fb69a06.gp — written by analyze report; run `gnuplot ours-endpoints-fb69a06.gp` in this folder.
+set encoding utf8
+set termoption noenhanced
+$data << EOD
+"GET /api/v1/stats" 0.048603 6 11
+"GET /api/v1/attackers" 0.062223 7 9
+"GET /api/v1/logs?limit=50" 0.144174 6 11
+"GET /api/v1/deckies" 0.043284 6 15
+"GET /api/v1/bounty" 0.050105 5 10
+"GET /api/v1/logs?search=ssh&limit=100" 1 7 11
+"GET /api/v1/logs/histogram" 0.051757 5 10
+"GET /api/v1/logs?limit=*&offset=*" 0.273357 4.918 8.65382
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.156703 7 13
+"GET /api/v1/config" 0.055001 6 9
+EOD
+set title "fb69a06: p50/p95/p99 of the 10 busiest endpoints"
+set ylabel 'ms (log scale)'
+set logscale y
+set yrange [1:*]
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set xtics rotate by -30 left font ',8'
+set grid ytics
+set key outside right top
+set bmargin 9
+set rmargin 16
+clamp1(x) = x < 1 ? 1 : x
+set terminal pngcairo noenhanced size 1000,560
+set output 'ours-endpoints-fb69a06.png'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set terminal svg noenhanced size 1000,560
+set output 'ours-endpoints-fb69a06.svg'
+plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+set output
