@@ -43,6 +43,7 @@ typedef struct lg_run {
     double stop_timeout;            /* s; 0 = abort in-flight requests at stop */
     int threads;
     uint64_t seed;
+    bool trace;                     /* --trace: a traceparent per request */
     char *const *global_vals;       /* plan->nvar_init values after setup */
     double start_mono;              /* spawning starts at this monotonic second */
     double wall_minus_mono;         /* Unix time = monotonic + this */

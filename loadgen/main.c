@@ -177,6 +177,7 @@ int main(int argc, char **argv)
     lg_run run = {
         .plan = &plan, .host = host, .net = net, .users = o.users, .spawn_rate = o.spawn_rate,
         .rate = o.rate, .stop_timeout = o.stop_timeout, .threads = threads, .seed = o.seed,
+        .trace = o.trace,
         .global_vals = gvals, .start_mono = clock_mono(),
         .wall_minus_mono = clock_wall() - clock_mono(),
     };

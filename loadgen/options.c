@@ -12,7 +12,7 @@
 
 enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
-    OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
+    OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_TRACE, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
     OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG
 };
 
@@ -34,6 +34,7 @@ static const struct option long_opts[] = {
     {"threads", required_argument, NULL, OPT_THREADS},
     {"rate", required_argument, NULL, OPT_RATE},
     {"tag", required_argument, NULL, OPT_TAG},
+    {"trace", no_argument, NULL, OPT_TRACE},
     {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -184,6 +185,9 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_TAG:
             o->tag = optarg;
             break;
+        case OPT_TRACE:
+            o->trace = true;
+            break;
         case OPT_CONNECT_TIMEOUT:
             if (parse_double(optname, optarg, 0.001, 3600, &o->connect_timeout, err) < 0)
                 return -1;
@@ -274,6 +278,10 @@ void options_usage(FILE *f)
 "                           intended start (coordinated omission corrected, as\n"
 "                           wrk2). Wait times are ignored. (default: off)\n"
 "      --tag TEXT           the target's git commit or label, for _meta.json\n"
+"      --trace              send a fresh W3C traceparent (new trace-id and\n"
+"                           parent-id, sampled) with every request, so a traced\n"
+"                           server (refserver --tracing) makes each request a\n"
+"                           child of loadgen's span id (default: off)\n"
 "      --connect-timeout S  TCP connect timeout in seconds (default 10)\n"
 "      --timeout S          whole-request timeout in seconds; 0 = none, as\n"
 "                           Locust's HttpUser (default 0)\n"

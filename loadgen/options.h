@@ -33,6 +33,7 @@ typedef struct lg_options {
     double timeout;           /* --timeout s (whole request), default 0 = none */
     double sat_cpu_pct;       /* --saturation-cpu: CPU share that means saturated, default 90 */
     double sat_lag_ms;        /* --saturation-lag: loop lag that means saturated, default 50 */
+    bool trace;               /* --trace: a fresh W3C traceparent per request */
     unsigned long long seed;  /* --seed, default time-based */
     bool seed_set;
     char **urls;              /* positional URLs (point into argv) */

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "engine.h"
 #include "request.h"
+#include "traceparent.h"
 #include "wait.h"
 
 typedef enum { US_FREE, US_WAIT, US_BUSY, US_DEAD } lg_user_state;
@@ -38,6 +39,7 @@ struct lg_user {
     lg_xfer x;
     char **vals;                   /* own variables (on_start saves), else NULL */
     struct curl_slist **hdrs;      /* per request id (+1): lists using variables */
+    lg_tp tp;                      /* --trace: this user's traceparent line */
 };
 
 /* Set up user u on engine eng (handle, share, timer) and start it: run
