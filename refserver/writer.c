@@ -16,7 +16,7 @@ struct rs_writer {
     rs_write_job *done;          /* committed, not yet delivered */
     size_t outstanding;          /* loop thread */
     int max_rows;
-    bool stop;
+    bool stop, held;
     unsigned long long batches, rows;
 };
 
@@ -74,7 +74,7 @@ static void *writer_thread(void *arg)
     rs_writer *w = arg;
     pthread_mutex_lock(&w->mu);
     for (;;) {
-        while (!w->head && !w->stop)
+        while ((!w->head || w->held) && !w->stop)
             pthread_cond_wait(&w->cv, &w->mu);
         if (!w->head)
             break;
@@ -169,6 +169,14 @@ int writer_submit(rs_writer *w, rs_write_job *job)
     pthread_cond_signal(&w->cv);
     pthread_mutex_unlock(&w->mu);
     return 0;
+}
+
+void writer_hold(rs_writer *w, bool held)
+{
+    pthread_mutex_lock(&w->mu);
+    w->held = held;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
 }
 
 size_t writer_outstanding(const rs_writer *w)

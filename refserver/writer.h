@@ -12,6 +12,7 @@
 #ifndef RS_WRITER_H
 #define RS_WRITER_H
 #include <ev.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include "event.h"
 #include "lberr.h"
@@ -35,6 +36,10 @@ rs_writer *writer_new(struct ev_loop *loop, const char *db_path, int max_rows, l
 /* Queue job; its done callback runs on the loop after commit (or failure).
  * 0, or -1 when the writer is stopping. */
 int writer_submit(rs_writer *w, rs_write_job *job);
+/* While held, the writer starts no new batch (jobs keep queuing); releasing
+ * lets it take everything queued at once. Tests use it to make group
+ * commits deterministic. Stopping the writer ignores the hold. */
+void writer_hold(rs_writer *w, bool held);
 /* Jobs submitted whose done has not run yet. Loop thread only. */
 size_t writer_outstanding(const rs_writer *w);
 /* Commits done so far and rows they held (for tests and /health). */
