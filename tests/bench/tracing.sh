@@ -6,23 +6,27 @@
 #
 # refserver: 2 workers, unpinned, dataset decnet-2026-04, fresh database per
 # run. loadgen: scenario decnet (one shared token), $USERS users, spawn
-# $SPAWN/s, $SECS s, on the same cores. Three runs in this order:
+# $SPAWN/s, $SECS s, on the same cores. $ROUNDS rounds (default 3) of three
+# runs, the order rotated each round so drift in the machine's load does not
+# always hit the same lens:
 #   off      no lens
 #   tracing  --tracing, spans to a file sink (--trace-file; the exporter does
 #            the same batching and JSON encoding as for a collector, minus the
 #            loopback POST)
 #   profile  --profile-requests DIR
-# Then `analyze compare` off->tracing and off->profile (requests, p50, p95,
-# p99, avg, RPS with deltas) and each worker's lens summary line (spans
-# exported/dropped, profile rows). Build folder: $BUILD_DIR (default build).
-# A 2-core machine shared with other builds is noisy: one run per lens is one
-# sample; rerun before believing a delta of a few percent.
+# Per round `analyze compare` off->tracing and off->profile (requests, p50,
+# p95, p99, avg, RPS with deltas) and each worker's lens summary line (spans
+# exported/dropped, profile rows); then the medians over the rounds and the
+# median of the paired per-round deltas. Build folder: $BUILD_DIR (default
+# build). A 2-core machine shared with other builds is noisy: look at the
+# per-round deltas' spread before believing a median of a few percent.
 set -euo pipefail
 BUILD_DIR=${BUILD_DIR:-build}
 BIN=$BUILD_DIR/bin
 USERS=${USERS:-500}
 SPAWN=${SPAWN:-200}
 SECS=${SECS:-20}
+ROUNDS=${ROUNDS:-3}
 PY=/usr/bin/python3
 for t in refserver loadgen analyze; do
     [ -x "$BIN/$t" ] || { echo "build $t first (cmake --build $BUILD_DIR)" >&2; exit 2; }
@@ -56,20 +60,56 @@ run() {
 }
 
 echo "# tracing tax ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "# refserver --workers 2, dataset decnet-2026-04; loadgen -f decnet -u $USERS -r $SPAWN -t ${SECS}s"
-run off
-run tracing --tracing --trace-file "$T/spans.jsonl"
-run profile --profile-requests "$T/prof"
+echo "# refserver --workers 2, dataset decnet-2026-04; loadgen -f decnet -u $USERS -r $SPAWN -t ${SECS}s; $ROUNDS round(s), order rotated"
+names=(off tracing profile)
+for r in $(seq "$ROUNDS"); do
+    for k in 0 1 2; do
+        n=${names[$(((k + r - 1) % 3))]}
+        case $n in
+        off) run "r$r-off" ;;
+        tracing) run "r$r-tracing" --tracing --trace-file "$T/spans-r$r.jsonl" ;;
+        profile) run "r$r-profile" --profile-requests "$T/prof-r$r" ;;
+        esac
+    done
+    rm -f "$T/spans-r$r.jsonl"   # ~100 MB a run: keep /tmp small
+    for lens in tracing profile; do
+        echo
+        echo "## round $r: $lens OFF (A) vs ON (B)"
+        "$BIN/analyze" compare --group-names --top 0 "$T/r$r-off_stats.csv" "$T/r$r-${lens}_stats.csv" \
+            2>/dev/null | sed -n '1,/^Per endpoint/p' | grep -v '^Per endpoint'
+        "$BIN/analyze" compare --format csv "$T/r$r-off_stats.csv" "$T/r$r-${lens}_stats.csv" \
+            >"$T/r$r-$lens.cmp.csv" 2>/dev/null
+        grep -h "tracing:\|profile:" "$T/r$r-$lens.rs.log" | sed 's/^/    /'
+    done
+    printf '    loadgen saturation warnings: off %s, tracing %s, profile %s\n' \
+        "$(grep -c SATURATED "$T/r$r-off.lg.log" || true)" "$(grep -c SATURATED "$T/r$r-tracing.lg.log" || true)" \
+        "$(grep -c SATURATED "$T/r$r-profile.lg.log" || true)"
+done
 
 echo
-echo "## tracing OFF (A) vs ON (B), spans to a file"
-"$BIN/analyze" compare --top 0 "$T/off_stats.csv" "$T/tracing_stats.csv"
-grep -h "tracing:" "$T/tracing.rs.log" | sed 's/^/    /'
-ls -l "$T/spans.jsonl" | awk '{printf "    span file: %.1f MB\n", $5/1e6}'
-echo
-echo "## --profile-requests OFF (A) vs ON (B)"
-"$BIN/analyze" compare --top 0 "$T/off_stats.csv" "$T/profile_stats.csv"
-grep -h "profile:" "$T/profile.rs.log" | sed 's/^/    /'
-echo
-echo "## loadgen saturation warnings (off / tracing / profile)"
-for n in off tracing profile; do printf '  %s: %s\n' "$n" "$(grep -c SATURATED "$T/$n.lg.log" || true)"; done
+echo "## median over $ROUNDS round(s): each metric's median, and the median of the per-round (paired) deltas"
+"$PY" - "$T" "$ROUNDS" <<'PYEOF'
+import csv, statistics, sys
+d, rounds = sys.argv[1], int(sys.argv[2])
+metrics = ["requests", "fails", "p50_ms", "p95_ms", "p99_ms", "avg_ms", "rps"]
+val = {m: {"off": [], "tracing": [], "profile": []} for m in metrics}
+delta = {m: {"tracing": [], "profile": []} for m in metrics}
+for r in range(1, rounds + 1):
+    for lens in ("tracing", "profile"):
+        for row in csv.DictReader(open("%s/r%d-%s.cmp.csv" % (d, r, lens))):
+            m = row["metric"]
+            if m in metrics:
+                if lens == "tracing":
+                    val[m]["off"].append(float(row["a"]))
+                val[m][lens].append(float(row["b"]))
+                if row["delta_pct"] != "":
+                    delta[m][lens].append(float(row["delta_pct"]))
+med = lambda xs: statistics.median(xs) if xs else float("nan")
+def dl(xs):
+    return "%+.1f%% (%s)" % (med(xs), ", ".join("%+.0f" % x for x in xs)) if xs else "n/a"
+print("| metric | off | tracing on | delta (per round) | profile on | delta (per round) |")
+print("|---|---:|---:|---:|---:|---:|")
+for m in metrics:
+    print("| %s | %s | %s | %s | %s | %s |" % (m, "%.6g" % med(val[m]["off"]), "%.6g" % med(val[m]["tracing"]),
+          dl(delta[m]["tracing"]), "%.6g" % med(val[m]["profile"]), dl(delta[m]["profile"])))
+PYEOF
