@@ -92,11 +92,27 @@ static void login_work(void *arg)
     j->cpu_ns = thread_cpu_ns() - c0;
 }
 
-static void login_done(void *arg)
+/* A bcrypt job dropped at shutdown: the client is told to retry elsewhere. */
+static void reply_shutting_down(rs_ctx *ctx)
+{
+    ctx->rep->extra_headers = "Retry-After: 1\r\n";
+    ctx->rep->close = true;
+    respond_detail(ctx->rep, 503, "Server shutting down");
+}
+
+static void login_done(void *arg, bool cancelled)
 {
     login_job *j = arg;
     rs_ctx *ctx = j->ctx;
     struct rs_conn *c = ctx->conn;
+    if (cancelled) {
+        if (!conn_gone(c))
+            reply_shutting_down(ctx);
+        explicit_bzero(j->password, sizeof j->password);
+        free(j);
+        conn_async_done(c);
+        return;
+    }
     ctx->req->phase.bcrypt_ns += j->ns;
     trace_child_at(ctx, "bcrypt.verify", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
     ctx->w->bcrypt_jobs++;
@@ -207,11 +223,19 @@ static void chpw_work(void *arg)
     j->cpu_ns = thread_cpu_ns() - c0;
 }
 
-static void chpw_done(void *arg)
+static void chpw_done(void *arg, bool cancelled)
 {
     chpw_job *j = arg;
     rs_ctx *ctx = j->ctx;
     struct rs_conn *c = ctx->conn;
+    if (cancelled) {
+        if (!conn_gone(c))
+            reply_shutting_down(ctx);
+        explicit_bzero(j, sizeof *j);
+        free(j);
+        conn_async_done(c);
+        return;
+    }
     rs_worker *w = ctx->w;
     ctx->req->phase.bcrypt_ns += j->ns;
     trace_child_at(ctx, "bcrypt.verify+hash", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);

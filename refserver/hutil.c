@@ -60,8 +60,9 @@ static void pool_noop(void *arg)
     (void)arg;   /* the seed's work here was a small file read or a Docker ping */
 }
 
-static void pool_release(void *arg)
+static void pool_release(void *arg, bool cancelled)
 {
+    (void)cancelled;   /* the reply is ready either way */
     conn_async_done(arg);
 }
 

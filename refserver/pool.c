@@ -68,7 +68,7 @@ static void deliver(rs_pool *p)
     while (rev) {
         job *n = rev->next;
         p->outstanding--;
-        rev->done(rev->arg);
+        rev->done(rev->arg, false);
         free(rev);
         rev = n;
     }
@@ -136,6 +136,26 @@ int pool_submit(rs_pool *p, pool_work_fn work, pool_done_fn done, void *arg)
     return 0;
 }
 
+size_t pool_cancel_pending(rs_pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    job *list = p->head;
+    p->head = p->tail = NULL;
+    size_t n = 0;
+    for (job *j = list; j; j = j->next)
+        n++;
+    p->queued -= n;
+    pthread_mutex_unlock(&p->mu);
+    while (list) {
+        job *next = list->next;
+        p->outstanding--;
+        list->done(list->arg, true);
+        free(list);
+        list = next;
+    }
+    return n;
+}
+
 size_t pool_outstanding(const rs_pool *p)
 {
     return p ? p->outstanding : 0;
@@ -145,6 +165,7 @@ void pool_free(rs_pool *p)
 {
     if (!p)
         return;
+    pool_cancel_pending(p);
     pthread_mutex_lock(&p->mu);
     p->stop = true;
     pthread_cond_broadcast(&p->cv);

@@ -107,9 +107,19 @@ static void on_drain_tick(struct ev_loop *loop, ev_timer *t, int revents)
     (void)revents;
     rs_worker *w = t->data;
     conn_drain_all(w);
-    if (drained(w))
+    if (drained(w)) {
         ev_break(loop, EVBREAK_ALL);
-    else if (ev_now(loop) >= w->drain_deadline) {
+    } else if (ev_now(loop) >= w->drain_deadline && !w->drain_cancelled) {
+        /* bcrypt jobs still queued past the drain timeout would hold the
+         * exit for minutes under a login storm: drop them (503 + close) and
+         * give the replies a second to go out */
+        w->drain_cancelled = true;
+        size_t n = pool_cancel_pending(w->pool);
+        if (n)
+            fprintf(stderr, "refserver: worker %d: drain timeout: %zu queued bcrypt job(s) "
+                    "answered 503\n", w->index, n);
+        w->drain_deadline = ev_now(loop) + 1.0;
+    } else if (ev_now(loop) >= w->drain_deadline) {
         fprintf(stderr, "refserver: worker %d: drain timeout with %d connection(s) open\n",
                 w->index, w->nconns);
         ev_break(loop, EVBREAK_ALL);

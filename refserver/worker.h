@@ -37,6 +37,7 @@ typedef struct rs_worker {
     int nconns;
     int db_slots_free;            /* leak fault mode drains this */
     bool draining;
+    bool drain_cancelled;         /* queued bcrypt jobs dropped at the drain timeout */
     char date[40];                /* Date header value, refreshed once a second */
     long date_sec;
     double drain_deadline;
