@@ -47,6 +47,7 @@ struct rs_conn {
 static void conn_process(rs_conn *c);
 static bool conn_flush(rs_conn *c);
 static void conn_free(rs_conn *c);
+static void conn_observe(rs_conn *c);
 
 /* ---------------------------------------------------------------- parser */
 
@@ -183,6 +184,7 @@ static void conn_close(rs_conn *c)
     if (c->state == C_BUSY && c->w->cfg->leak_on_disconnect && c->w->db_slots_free > 0)
         c->w->db_slots_free--;
     if (c->state == C_BUSY && c->streaming) {
+        conn_observe(c);   /* an SSE client leaving is how a stream normally ends */
         if (c->gone_fn)
             c->gone_fn(c->gone_arg);
         conn_free(c);

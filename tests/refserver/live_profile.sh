@@ -22,6 +22,9 @@ for _ in 1 2; do status "${A[@]}" "$RS_URL/api/v1/attackers" >/dev/null; done
 for _ in 1 2 3 4 5; do status "$RS_URL/healthz" >/dev/null; done
 check "unknown path" 404 "$(status "$RS_URL/nope")"
 check "no token" 401 "$(status "$RS_URL/api/v1/stats")"
+# an SSE client that leaves after 1 s: how a stream normally ends, recorded too
+curl -s -m 1 -o /dev/null "$RS_URL/api/v1/stream?token=$tok"
+sleep 0.2
 rs_stop
 check "exit code" 0 "$RS_EXIT"
 
@@ -29,7 +32,7 @@ files=$(ls "$PROF"/requests-*.csv 2>/dev/null | wc -l)
 check "one file per worker" 2 "$files"
 hdr="timestamp_us,method,route,status,total_us,parse_us,auth_us,cache_us,db_us,bcrypt_us,serialize_us,write_us"
 for f in "$PROF"/requests-*.csv; do check "header of $(basename "$f")" "$hdr" "$(head -1 "$f")"; done
-check "rows in all files" 14 "$(cat "$PROF"/requests-*.csv | grep -vc '^timestamp_us')"
+check "rows in all files" 15 "$(cat "$PROF"/requests-*.csv | grep -vc '^timestamp_us')"
 check "no query string in a route" 0 "$(cat "$PROF"/requests-*.csv | grep -c '?')"
 check "summary lines" 2 "$(grep -c 'profile: [0-9]* request rows' "$RS_DIR/server.log")"
 
@@ -45,6 +48,7 @@ check "attackers requests" 2 "$(count GET /api/v1/attackers)"
 check "healthz requests" 5 "$(count GET /healthz)"
 check "stats requests (401)" 1 "$(count GET /api/v1/stats)"
 check "unrouted requests" 1 "$(count GET '(no route)')"
+check "stream requests" 1 "$(count GET /api/v1/stream)"
 nz() { awk -v v="$1" 'BEGIN{print (v+0 > 0) ? "yes" : "no"}'; }
 check "login bcrypt share > 0" yes "$(nz "$(col POST /api/v1/auth/login bcrypt_pct)")"
 check "logs db share > 0" yes "$(nz "$(col GET /api/v1/logs db_pct)")"
