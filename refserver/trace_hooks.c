@@ -52,8 +52,9 @@ void trace_worker_stop(rs_worker *w, FILE *out)
         return;
     otel_tracer *t = w->tracer;
     w->tracer = NULL;
-    /* flush first so the summary counts what the shutdown delivered; the
-     * flush is bounded by OTEL_BSP_EXPORT_TIMEOUT like the SDK's */
+    /* flush first so the summary counts what the shutdown delivered; 30 s
+     * is the SDK's default export timeout (lbotel has no getter for the
+     * configured one; otel_tracer_free below honours it for what is left) */
     int late = otel_tracer_flush(t, 30000);
     otel_stats st;
     otel_tracer_stats(t, &st);

@@ -39,7 +39,7 @@ int trace_check(const rs_config *cfg, lb_err *err);
 int trace_worker_start(rs_worker *w, lb_err *err);
 
 /* At worker exit, after every connection is closed: flush what is queued
- * (bounded by the export timeout), write the worker's tracing summary line
+ * (at most 30 s), write the worker's tracing summary line
  * (exported, dropped, export errors, the last error) to out unless out is
  * NULL, and free the tracer. No-op when tracing is off. */
 void trace_worker_stop(rs_worker *w, FILE *out);
