@@ -179,7 +179,7 @@ int report_story_server(FILE *f, const report_input *in)
     const pr_rollup *r = in->server;
     if (!r)
         return 0;
-    char b[5][FMT_NUM_MAX];
+    char b[6][FMT_NUM_MAX];
     uint64_t phase[PR_NTIMES] = { 0 }, auth_eps = 0, bcrypt_eps_time = 0;
     for (size_t i = 0; i < r->neps; i++) {
         const pr_endpoint *e = &r->eps[i];
@@ -206,16 +206,30 @@ int report_story_server(FILE *f, const report_input *in)
         fprintf(f, "| %s | %s | %s%% |\n", pr_time_names[t], secs(b[0], phase[t]),
                 num(b[1], all > 0 ? 100.0 * (double)phase[t] / all : 0.0, 1));
     }
-    fprintf(f, "| all (total_us) | %s | 100%% |\n\n", secs(b[0], r->total_sum));
+    /* What no phase accounts for: waiting for a bcrypt-pool thread, event-loop
+     * queueing. Summed per request and clamped as pr_other_share does. */
+    uint64_t other = 0;
+    for (size_t i = 0; i < r->neps; i++) {
+        const pr_endpoint *e = &r->eps[i];
+        uint64_t ph = 0;
+        for (int t = PR_PARSE; t < PR_NTIMES; t++)
+            ph += e->sum[t];
+        other += e->sum[PR_TOTAL] > ph ? e->sum[PR_TOTAL] - ph : 0;
+    }
+    fprintf(f, "| other (in no phase: waiting for a pool thread, loop queueing) | %s | %s%% |\n"
+            "| all (total_us) | %s | 100%% |\n\n", secs(b[0], other),
+            num(b[1], all > 0 ? 100.0 * (double)other / all : 0.0, 1), secs(b[2], r->total_sum));
     if (all > 0)
-        fprintf(f, "The largest phase is **%s** with %s%% of all server time. The endpoints "
-                "that run bcrypt (%s requests, %s%% of all requests) account for **%s%%** of "
-                "all server time; SQLite work (the `db` phase, reads and waits for the writer "
-                "alike) for **%s%%**.\n\n", pr_time_names[top],
-                num(b[0], 100.0 * (double)phase[top] / all, 1), num(b[1], (double)auth_eps, 0),
-                num(b[2], r->rows ? 100.0 * (double)auth_eps / (double)r->rows : 0.0, 1),
-                num(b[3], 100.0 * (double)bcrypt_eps_time / all, 1),
-                num(b[4], 100.0 * (double)phase[PR_DB] / all, 1));
+        fprintf(f, "The endpoints that run bcrypt (%s requests, %s%% of all requests) account "
+                "for **%s%%** of all server time. Of the measured phases the largest is **%s** "
+                "(%s%%), and %s%% is in no phase (waiting for a pool thread, loop queueing). "
+                "SQLite work (the `db` phase, reads and waits for the writer alike) takes "
+                "**%s%%**.\n\n", num(b[0], (double)auth_eps, 0),
+                num(b[1], r->rows ? 100.0 * (double)auth_eps / (double)r->rows : 0.0, 1),
+                num(b[2], 100.0 * (double)bcrypt_eps_time / all, 1), pr_time_names[top],
+                num(b[3], 100.0 * (double)phase[top] / all, 1),
+                num(b[4], 100.0 * (double)other / all, 1),
+                num(b[5], 100.0 * (double)phase[PR_DB] / all, 1));
     fputs("### Per endpoint (`analyze profile`)\n\n", f);
     /* pr_write's own "## " headings sit one level down inside this section. */
     char *md = NULL;

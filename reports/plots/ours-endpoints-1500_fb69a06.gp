@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.042604 4 8
-"GET /api/v1/attackers" 0.052598 4 8
-"GET /api/v1/logs?limit=50" 0.135972 4 8
-"GET /api/v1/deckies" 0.045728 4 8
-"GET /api/v1/bounty" 0.044396 4 7
-"GET /api/v1/logs?search=ssh&limit=100" 0.176242 4 7
-"GET /api/v1/logs/histogram" 0.041892 4 7
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.14152 4 8
-"GET /api/v1/logs?limit=*&offset=*" 0.129613 3.9596 5.42484
-"GET /api/v1/health" 0.053499 6 31000
+"GET /api/v1/stats" 0.05429 7 16
+"GET /api/v1/deckies" 0.052889 8 16
+"GET /api/v1/attackers" 0.075763 7 13
+"GET /api/v1/logs?limit=50" 0.158475 7 12
+"POST /api/v1/auth/login [on_start]" 33000 44000 45000
+"GET /api/v1/logs?search=ssh&limit=100" 0.227258 9 15
+"GET /api/v1/bounty" 0.059709 9 18
+"GET /api/v1/logs/histogram" 0.056995 8 11
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.192066 8 10
+"GET /api/v1/logs?limit=*&offset=*" 0.257603 6.50324 10.9296
 EOD
 set title "1500_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,10 +2,18 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"POST /api/v1/auth/login [on_start]" 13000 41000 45000
-"POST /api/v1/auth/change-password" 29000 46000 48000
+"POST /api/v1/auth/login [on_start]" 18000 44000 46000
+"POST /api/v1/auth/change-password" 30000 49000 50000
+"GET /api/v1/attackers" 0.133208 53 53
+"GET /api/v1/attackers?search=brute&sort_by=recent" 2 35 35
+"GET /api/v1/bounty" 34 210 210
+"GET /api/v1/logs?limit=50" 1 18 18
+"GET /api/v1/logs?search=ssh&limit=100" 0.388798 18 18
+"GET /api/v1/logs?limit=*&offset=*" 0.284534 26.9953 27
+"GET /api/v1/config" 0.269441 20 20
+"GET /api/v1/logs/histogram" 1.08339 5 5
 EOD
-set title "1500_notracing_12_workers_fb69a06: p50/p95/p99 of the 2 busiest endpoints"
+set title "1500_notracing_12_workers_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'
 set logscale y
 set yrange [1:*]

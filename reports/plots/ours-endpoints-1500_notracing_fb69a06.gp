@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.047631 5 14
-"GET /api/v1/attackers" 0.067 5 10
-"GET /api/v1/logs?limit=50" 0.139307 5 10
-"GET /api/v1/deckies" 0.048582 5 11
-"GET /api/v1/bounty" 0.048903 5 10
-"GET /api/v1/logs?search=ssh&limit=100" 0.189452 5 11
-"GET /api/v1/logs/histogram" 0.046369 5 9
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.158335 5 14
-"GET /api/v1/logs?limit=*&offset=*" 0.195511 4.80292 8.08658
-"GET /api/v1/config" 0.049534 5 11
+"GET /api/v1/stats" 0.043024 11 32
+"GET /api/v1/attackers" 0.060961 11 26
+"GET /api/v1/logs?limit=50" 0.133078 12 30
+"GET /api/v1/deckies" 0.049854 10 31
+"GET /api/v1/bounty" 0.051206 10 26
+"GET /api/v1/logs?search=ssh&limit=100" 0.197624 14 36
+"GET /api/v1/logs/histogram" 0.045728 12 24
+"GET /api/v1/attackers?search=brute&sort_by=recent" 1 13 52
+"GET /api/v1/logs?limit=*&offset=*" 0.301158 12.8578 68.2983
+"POST /api/v1/auth/login [on_start]" 19000 42000 44000
 EOD
 set title "1500_notracing_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

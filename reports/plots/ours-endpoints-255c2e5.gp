@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.036604 1 4
-"GET /api/v1/attackers" 0.039048 1 4
-"GET /api/v1/logs?limit=50" 0.038727 1 4
-"GET /api/v1/deckies" 0.038778 1 4
-"GET /api/v1/bounty" 0.04041 1 5
-"GET /api/v1/logs?search=ssh&limit=100" 0.038387 1 5
-"GET /api/v1/logs/histogram" 0.039389 1 4
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.041081 1 5
-"GET /api/v1/logs?limit=*&offset=*" 0.116443 1 4.17748
-"GET /api/v1/health" 0.039449 2 9900
+"GET /api/v1/stats" 0.037135 1 4
+"GET /api/v1/logs?limit=50" 0.036385 1 4
+"GET /api/v1/attackers" 0.039338 1 4
+"GET /api/v1/deckies" 0.04017 1 4
+"GET /api/v1/bounty" 0.038998 1 4
+"GET /api/v1/logs?search=ssh&limit=100" 0.042974 1 4
+"GET /api/v1/logs/histogram" 0.039869 1 4
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.042283 1 4
+"GET /api/v1/logs?limit=*&offset=*" 0.120119 1.78264 4.74139
+"GET /api/v1/health" 0.040831 3 8000
 EOD
 set title "255c2e5: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.036735 1 4
-"GET /api/v1/logs?limit=50" 0.04013 1 4
-"GET /api/v1/attackers" 0.037275 1 4
-"GET /api/v1/deckies" 0.035513 1 4
-"GET /api/v1/bounty" 0.038818 1 4
-"GET /api/v1/logs?search=ssh&limit=100" 0.03995 1 4
-"GET /api/v1/logs/histogram" 0.04049 1 4
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.039408 1 4
-"GET /api/v1/logs?limit=*&offset=*" 0.096994 1.93374 4.33833
-"GET /api/v1/health" 0.037215 1 4
+"GET /api/v1/stats" 2 13 30000
+"GET /api/v1/attackers" 2 17 69
+"GET /api/v1/logs?limit=50" 2 14 26
+"GET /api/v1/deckies" 2 20 31000
+"GET /api/v1/bounty" 2 15 56
+"GET /api/v1/logs?search=ssh&limit=100" 2 14 31
+"GET /api/v1/logs/histogram" 2 10 28
+"GET /api/v1/attackers?search=brute&sort_by=recent" 2 15 27
+"GET /api/v1/logs?limit=*&offset=*" 1.0001 12.9284 20.7124
+"POST /api/v1/auth/login [on_start]" 24000 39000 40000
 EOD
 set title "2dd86fb: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.037716 1 1000
-"GET /api/v1/logs?limit=50" 0.038397 1 2
-"GET /api/v1/attackers" 0.038587 1 3
-"GET /api/v1/deckies" 0.0404 1 1100
-"GET /api/v1/bounty" 0.038828 0 2
-"GET /api/v1/logs?search=ssh&limit=100" 0.04031 1 3
-"GET /api/v1/logs/histogram" 0.036995 1 3
-"GET /api/v1/logs?limit=*&offset=*" 0.099157 1 3.84472
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.041542 1 3
-"GET /api/v1/health" 0.038628 1 1100
+"GET /api/v1/stats" 0.041581 860 2200
+"GET /api/v1/attackers" 0.041011 4 12
+"GET /api/v1/logs?limit=50" 0.042864 4 12
+"GET /api/v1/deckies" 0.04045 990 2300
+"GET /api/v1/bounty" 0.038527 4 11
+"GET /api/v1/logs/histogram" 0.042072 4 10
+"GET /api/v1/logs?search=ssh&limit=100" 0.042594 4 10
+"GET /api/v1/logs?limit=*&offset=*" 0.14157 5.12912 14.159
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.043174 4 11
+"GET /api/v1/config" 0.044607 4 10
 EOD
 set title "3106d03: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

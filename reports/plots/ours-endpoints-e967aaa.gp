@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.040511 1 3
-"GET /api/v1/logs?limit=50" 0.037706 1 3
-"GET /api/v1/attackers" 0.036114 1 3
-"GET /api/v1/deckies" 0.037276 1 3
-"GET /api/v1/bounty" 0.04022 1 3
-"GET /api/v1/logs?search=ssh&limit=100" 0.042253 1 3
-"GET /api/v1/logs/histogram" 0.041682 1 3
-"GET /api/v1/logs?limit=*&offset=*" 0.097996 1 3.48806
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.041011 1 3
-"GET /api/v1/config" 0.038207 1 3
+"GET /api/v1/stats" 0.050725 11 32
+"GET /api/v1/attackers" 0.051727 12 28
+"GET /api/v1/logs?limit=50" 0.048463 10 19
+"GET /api/v1/deckies" 0.050856 13 39
+"GET /api/v1/bounty" 0.051837 10 27
+"GET /api/v1/logs/histogram" 0.052057 11 30
+"GET /api/v1/logs?search=ssh&limit=100" 1 13 29
+"GET /api/v1/attackers?search=brute&sort_by=recent" 1 10 24
+"GET /api/v1/logs?limit=*&offset=*" 0.45104 9.78078 17.9211
+"GET /api/v1/config" 0.048463 10 22
 EOD
 set title "e967aaa: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.048603 6 11
-"GET /api/v1/attackers" 0.062223 7 9
-"GET /api/v1/logs?limit=50" 0.144174 6 11
-"GET /api/v1/deckies" 0.043284 6 15
-"GET /api/v1/bounty" 0.050105 5 10
-"GET /api/v1/logs?search=ssh&limit=100" 1 7 11
-"GET /api/v1/logs/histogram" 0.051757 5 10
-"GET /api/v1/logs?limit=*&offset=*" 0.273357 4.918 8.65382
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.156703 7 13
-"GET /api/v1/config" 0.055001 6 9
+"GET /api/v1/stats" 0.045858 10 37
+"GET /api/v1/attackers" 0.068883 10 31
+"GET /api/v1/logs?limit=50" 0.145476 9 30
+"GET /api/v1/deckies" 0.05335 12 14000
+"GET /api/v1/bounty" 0.05383 11 28
+"GET /api/v1/logs?search=ssh&limit=100" 1 10 29
+"GET /api/v1/logs/histogram" 0.061351 8 31
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.147299 8 22
+"GET /api/v1/logs?limit=*&offset=*" 0.26906 12.2252 21.0118
+"GET /api/v1/health" 0.06772 16000 20000
 EOD
 set title "fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,15 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"3106d03" 0.036995 1 590
-"2dd86fb" 0.035182 1 4
-"255c2e5" 0.036604 1 6
-"e967aaa" 0.036114 1 4
-"fb69a06" 0.043284 9 9600
-"1500_fb69a06" 0.041892 390 31000
-"1500_notracing_fb69a06" 0.046369 28 30000
-"1500_notracing_12_workers_fb69a06" 16000 43000 46000
-"1500_notracing_single_core_fb69a06" 2 36000 45000
+"3106d03" 0.038527 6 1500
+"2dd86fb" 2 12000 38000
+"255c2e5" 0.036385 1 5
+"e967aaa" 0.043024 16 17000
+"fb69a06" 0.045858 3200 20000
+"1500_fb69a06" 0.051537 34000 43000
+"1500_notracing_fb69a06" 0.043024 4700 35000
+"1500_notracing_12_workers_fb69a06" 19000 44000 48000
+"1500_notracing_single_core_fb69a06" 1 44000 48000
+"profiled_fb69a06" 1 38000 46000
 EOD
 set title "p50 / p95 / p99 per profile"
 set ylabel 'ms (log scale)'

@@ -2,15 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"3106d03" 1962.68
-"2dd86fb" 1881.54
-"255c2e5" 1061.2
-"e967aaa" 1835.96
-"fb69a06" 252.561
-"1500_fb69a06" 171.534
-"1500_notracing_fb69a06" 149.268
-"1500_notracing_12_workers_fb69a06" 4.86105
-"1500_notracing_single_core_fb69a06" 18.7028
+"3106d03" 1223.32
+"2dd86fb" 39.3703
+"255c2e5" 1227.81
+"e967aaa" 195.054
+"fb69a06" 87.587
+"1500_fb69a06" 40.3165
+"1500_notracing_fb69a06" 99.3439
+"1500_notracing_12_workers_fb69a06" 5.32099
+"1500_notracing_single_core_fb69a06" 9.83033
+"profiled_fb69a06" 16.9503
 EOD
 set title "Requests per second per profile"
 set ylabel "RPS"
