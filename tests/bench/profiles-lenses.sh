@@ -13,7 +13,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD_DIR=${BUILD_DIR:-build}
 BIN=$(cd "$BUILD_DIR/bin" 2>/dev/null && pwd) || { echo "no $BUILD_DIR/bin; build first" >&2; exit 2; }
 ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-30}
+DURATION=${DURATION:-40}
+USERS=${USERS:-40}
 work=$(mktemp -d /tmp/lb-bench-lenses.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 names="1500_notracing_fb69a06 1500_fb69a06 profiled_fb69a06"
@@ -24,7 +25,7 @@ ratios=$work/ratios
 : >"$ratios"
 for r in $(seq 1 "$ROUNDS"); do
     out=$work/r$r
-    bash "$root/profiles/run" --bin "$BIN" --out "$out" --duration "$DURATION" $names >"$work/log" 2>&1 ||
+    bash "$root/profiles/run" --bin "$BIN" --out "$out" --duration "$DURATION" --users "$USERS" --spawn-rate "$((USERS / 2))" $names >"$work/log" 2>&1 ||
         { tail -5 "$work/log" >&2; exit 1; }
     base_rps=""; base_p50=""
     for n in $names; do

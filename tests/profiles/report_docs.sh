@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # report_docs.sh — scripts/report's last step: docs/Performance-Story.md keeps its prose
 # and gets each "<!-- generated: HEADING -->" block refilled with the generated report's
-# "## HEADING" section (old content replaced, images re-pointed to ../reports/plots/); a
+# "## HEADING" section (old content replaced, its headings one level down, images
+# re-pointed to ../reports/plots/); a
 # marker naming no section is exit 2 with the docs file unchanged. Runs on a scratch copy
 # of the repository layout, so the real docs/ is never touched. Default set: a few seconds.
 set -euo pipefail
@@ -40,6 +41,7 @@ grep -q 'stale line' "$D" && fail "old generated content kept"; ok
 grep -qF '| `profile_1500_fb69a06` | 1500 | tracing ON | 232,648 | 0 | 690 | 6,500 | 9,500 | 1,773.51 | 880.4 |' "$D" ||
     fail "headline row not copied"; ok
 grep -qF '| rps | 880.4 | 992.7 | +12.8% |' "$D" || fail "comparison not copied"; ok
+grep -qxF '#### What OpenTelemetry cost us: tracing ON vs OFF at 1500 users' "$D" || fail "headings not one level down"; ok
 grep -qF '](../reports/plots/rps.png)' "$D" || fail "image not re-pointed"; ok
 grep -qF '](plots/' "$D" && fail "an image still points at plots/"; ok
 # The generated section stops at the next "## " heading.

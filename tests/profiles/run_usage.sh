@@ -31,6 +31,12 @@ run --quick --list fb69a06
 grep -q '^fb69a06 .* 10 users @10/s for 8 s' "$T/out" || fail "quick sizes: $(cat "$T/out")"; ok
 run --duration 30 --list 1500_fb69a06
 grep -q '300 users @15/s for 30 s' "$T/out" || fail "--duration"; ok
+run --users 40 --spawn-rate 8 --list 1500_fb69a06 fb69a06
+[ "$(grep -c '40 users @8/s for 60 s' "$T/out")" = 2 ] || fail "--users/--spawn-rate: $(cat "$T/out")"; ok
+run --users 0 --list
+[ $rc = 2 ] && grep -q -- "--users: '0'" "$T/err" || fail "bad users"; ok
+run --spawn-rate 0 --list
+[ $rc = 2 ] && grep -q -- "--spawn-rate: '0'" "$T/err" || fail "bad spawn rate"; ok
 run --bogus
 [ $rc = 2 ] && grep -q "unknown option '--bogus'" "$T/err" || fail "bad option"; ok
 run --duration 0 --list
