@@ -17,7 +17,10 @@
 # Per round `analyze compare` off->tracing and off->profile (requests, p50,
 # p95, p99, avg, RPS with deltas) and each worker's lens summary line (spans
 # exported/dropped, profile rows); then the medians over the rounds and the
-# median of the paired per-round deltas. Build folder: $BUILD_DIR (default
+# median of the paired per-round deltas. Also the server's CPU per request
+# (the workers' exit lines: process CPU, exporter threads included, over
+# requests served), which the machine's load disturbs far less than req/s
+# and latency do: on a shared box, that is the figure to trust. Build folder: $BUILD_DIR (default
 # build). A 2-core machine shared with other builds is noisy: look at the
 # per-round deltas' spread before believing a median of a few percent.
 set -euo pipefail
@@ -57,6 +60,11 @@ run() {
     kill -TERM "$RS_PID"
     wait "$RS_PID" || echo "  $name: refserver exit $?" >&2
     RS_PID=""
+    # the workers' exit lines: requests and process CPU (exporter thread included)
+    awk '/ requests, cpu / {for (i = 1; i < NF; i++) {if ($(i+1) == "requests,") n += $i; if ($i == "cpu") c += $(i+1)}}
+         END {printf "%d %.3f %.2f\n", n, c, n ? c * 1e6 / n : 0}' "$T/$name.rs.log" >"$T/$name.cpu"
+    read -r n c per <"$T/$name.cpu"
+    echo "  $name: server $n requests, $c s CPU, $per us CPU per request" >&2
 }
 
 echo "# tracing tax ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -80,6 +88,9 @@ for r in $(seq "$ROUNDS"); do
         "$BIN/analyze" compare --format csv "$T/r$r-off_stats.csv" "$T/r$r-${lens}_stats.csv" \
             >"$T/r$r-$lens.cmp.csv" 2>/dev/null
         grep -h "tracing:\|profile:" "$T/r$r-$lens.rs.log" | sed 's/^/    /'
+        read -r n0 c0 p0 <"$T/r$r-off.cpu"
+        read -r n1 c1 p1 <"$T/r$r-$lens.cpu"
+        echo "    server CPU per request: off $p0 us, $lens $p1 us"
     done
     printf '    loadgen saturation warnings: off %s, tracing %s, profile %s\n' \
         "$(grep -c SATURATED "$T/r$r-off.lg.log" || true)" "$(grep -c SATURATED "$T/r$r-tracing.lg.log" || true)" \
@@ -91,7 +102,7 @@ echo "## median over $ROUNDS round(s): each metric's median, and the median of t
 "$PY" - "$T" "$ROUNDS" <<'PYEOF'
 import csv, statistics, sys
 d, rounds = sys.argv[1], int(sys.argv[2])
-metrics = ["requests", "fails", "p50_ms", "p95_ms", "p99_ms", "avg_ms", "rps"]
+metrics = ["requests", "fails", "p50_ms", "p95_ms", "p99_ms", "avg_ms", "rps", "cpu_us_per_req"]
 val = {m: {"off": [], "tracing": [], "profile": []} for m in metrics}
 delta = {m: {"tracing": [], "profile": []} for m in metrics}
 for r in range(1, rounds + 1):
@@ -104,6 +115,12 @@ for r in range(1, rounds + 1):
                 val[m][lens].append(float(row["b"]))
                 if row["delta_pct"] != "":
                     delta[m][lens].append(float(row["delta_pct"]))
+    cpu = {k: float(open("%s/r%d-%s.cpu" % (d, r, k)).read().split()[2]) for k in ("off", "tracing", "profile")}
+    val["cpu_us_per_req"]["off"].append(cpu["off"])
+    for lens in ("tracing", "profile"):
+        val["cpu_us_per_req"][lens].append(cpu[lens])
+        if cpu["off"]:
+            delta["cpu_us_per_req"][lens].append(100.0 * (cpu[lens] - cpu["off"]) / cpu["off"])
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 def dl(xs):
     return "%+.1f%% (%s)" % (med(xs), ", ".join("%+.0f" % x for x in xs)) if xs else "n/a"
