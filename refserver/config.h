@@ -47,6 +47,7 @@ typedef struct rs_config {
     const char *db_path;
     rs_db_mode db_mode;
     int db_slots;              /* simulated pool size per worker (leak mode drains it) */
+    double db_checkout_timeout;/* s a request waits for a free slot before its 500; 0 = at once */
     int batch_max_rows;        /* batched writer: rows per group commit */
     const char *dataset;       /* "default" or "decnet-2026-04" */
     long ds_logs, ds_attackers, ds_bounty, ds_deckies;

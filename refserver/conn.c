@@ -41,6 +41,7 @@ struct rs_conn {
     double last_activity, req_started;
     void (*gone_fn)(void *);
     void *gone_arg;
+    rs_waiter waiter;        /* parked in w->checkout: waiting for a DB slot */
     rs_conn *prev, *next;
 };
 
@@ -179,6 +180,12 @@ static void conn_close(rs_conn *c)
 {
     if (c->gone)
         return;
+    if (c->waiter.parked) {
+        /* left while waiting for a DB slot: it held none, so nothing leaks;
+         * unparked and freed now rather than at the timeout */
+        conn_free(c);
+        return;
+    }
     /* fault mode (pre-fb69a06): a client that leaves while its request is
      * in flight orphans the request's DB connection for good */
     if (c->state == C_BUSY && c->w->cfg->leak_on_disconnect && c->w->db_slots_free > 0)
@@ -299,6 +306,47 @@ static void conn_fail(rs_conn *c, int status, const char *detail)
 
 /* ---------------------------------------------------------------- dispatch */
 
+/* The reply is final: send it and go on with the next request. */
+static void conn_resume(rs_conn *c)
+{
+    conn_finish(c);
+    conn_observe(c);
+    if (c->reading_stopped) {
+        c->reading_stopped = false;
+        ev_io_start(c->w->loop, &c->rio);
+    }
+    conn_process(c);
+}
+
+/* The request found no free DB slot (worker_db_acquire): its reply is ready
+ * but waits in the checkout queue. The connection stays busy, so pipelined
+ * requests behind it wait too, as they would behind the seed's handler. */
+static bool conn_park(rs_conn *c)
+{
+    if (!c->ctx.checkout_wait)
+        return false;
+    c->ctx.checkout_wait = false;
+    checkout_park(&c->w->checkout, &c->waiter, c);
+    return true;
+}
+
+void conn_checkout_answer(rs_waiter *wt)
+{
+    rs_conn *c = wt->owner;
+    uint64_t now = clock_mono_ns();
+    /* the wait is DB time: the seed spent it inside the session's checkout */
+    c->req.phase.db_ns += now - wt->t0;
+    trace_child_at(&c->ctx, "db.pool.checkout", OTEL_KIND_INTERNAL, wt->t0, now);
+    if (c->w->draining) {
+        /* shutdown cut the wait short: the request did not fail, the server
+         * left; tell the client to retry (as queued bcrypt jobs are told) */
+        c->rep.extra_headers = "Retry-After: 1\r\n";
+        c->rep.close = true;
+        respond_detail(&c->rep, 503, "Server shutting down");
+    }
+    conn_resume(c);
+}
+
 static void conn_dispatch(rs_conn *c)
 {
     rs_worker *w = c->w;
@@ -338,6 +386,8 @@ static void conn_dispatch(rs_conn *c)
             }
         }
     }
+    if (conn_park(c))
+        return;
     conn_finish(c);
     conn_observe(c);
 }
@@ -498,6 +548,7 @@ static void conn_free(rs_conn *c)
     if (c->next)
         c->next->prev = c->prev;
     w->nconns--;
+    checkout_remove(&w->checkout, &c->waiter);
     buf_free(&c->in);
     buf_free(&c->out);
     buf_free(&c->req.url);
@@ -515,13 +566,9 @@ void conn_async_done(rs_conn *c)
         conn_free(c);
         return;
     }
-    conn_finish(c);
-    conn_observe(c);
-    if (c->reading_stopped) {
-        c->reading_stopped = false;
-        ev_io_start(c->w->loop, &c->rio);
-    }
-    conn_process(c);
+    if (conn_park(c))
+        return;
+    conn_resume(c);
 }
 
 bool conn_gone(const rs_conn *c)
@@ -552,6 +599,7 @@ void conn_stream_end(rs_conn *c, bool close_after)
 {
     c->streaming = false;
     c->gone_fn = NULL;
+    c->ctx.checkout_wait = false;   /* a poll found no slot: the stream ends, nobody waits */
     buf_append(&c->out, "0\r\n\r\n", 5);
     c->state = C_IDLE;
     c->last_activity = ev_now(c->w->loop);

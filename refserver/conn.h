@@ -22,6 +22,13 @@ void conn_accept(rs_worker *w, int fd);
  * connection instead. Loop thread only. */
 void conn_async_done(rs_conn *c);
 
+/* The checkout queue's answer callback (checkout.h): the request waited
+ * --db-checkout-timeout for a DB slot, or the worker is shutting down. Adds
+ * the wait to the request's db phase and a "db.pool.checkout" span, then
+ * sends the reply it parked with (the 500), or 503 "Server shutting down" +
+ * Retry-After + close when draining, and goes on with the connection. */
+void conn_checkout_answer(rs_waiter *wt);
+
 /* True when the client disconnected while its request was in flight. */
 bool conn_gone(const rs_conn *c);
 

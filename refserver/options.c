@@ -50,6 +50,7 @@ static void set_defaults(rs_config *c)
     c->db_path = "./attackers.db";
     c->db_mode = RS_DB_POOLED;
     c->db_slots = 60;
+    c->db_checkout_timeout = 30;   /* SQLAlchemy's default pool_timeout */
     c->batch_max_rows = 1000;
     c->dataset = "default";
     c->ds_logs = 5000;
@@ -106,6 +107,10 @@ static void usage(FILE *out, const rs_config *d)
 "  --batch-max-rows N       batched writer: most rows per commit (default %d)\n"
 "  --db-slots N             simulated DB pool size per worker; only the leak fault\n"
 "                           mode consumes it (default %d = the seed's 20+40)\n"
+"  --db-checkout-timeout S  when no slot is free, a DB-using request waits S\n"
+"                           seconds for one, then fails with 500 (default %g, as\n"
+"                           SQLAlchemy's pool_timeout); 0 fails at once. SIGTERM\n"
+"                           answers the waiters 503 at once\n"
 "  --dataset NAME           default | decnet-2026-04 (default %s); used only when\n"
 "                           the database is empty\n"
 "  --dataset-logs N         default dataset: log rows (default %ld)\n"
@@ -173,6 +178,7 @@ static void usage(FILE *out, const rs_config *d)
             d->bind_host, d->port, d->workers, d->max_conns, d->max_header_bytes,
             d->max_body_bytes, d->idle_timeout, d->header_timeout, d->drain_timeout,
             d->db_path, config_db_mode_name(d->db_mode), d->batch_max_rows, d->db_slots,
+            d->db_checkout_timeout,
             d->dataset, d->ds_logs, d->ds_attackers, d->ds_bounty, d->ds_deckies,
             d->seed, d->bcrypt_cost, d->pool_threads, d->pool_queue);
 }
@@ -282,7 +288,7 @@ static int parse_bind(const char *s, rs_config *cfg, lb_err *err)
 
 enum {
     O_BIND = 256, O_PORT_FILE, O_WORKERS, O_CPU_PIN, O_MAX_CONNS, O_MAX_HDR, O_MAX_BODY,
-    O_IDLE, O_HDR_TIMEOUT, O_DRAIN, O_DB, O_DB_MODE, O_BATCH_ROWS, O_DB_SLOTS,
+    O_IDLE, O_HDR_TIMEOUT, O_DRAIN, O_DB, O_DB_MODE, O_BATCH_ROWS, O_DB_SLOTS, O_DB_CHECKOUT,
     O_DATASET, O_DS_LOGS, O_DS_ATT, O_DS_BOUNTY, O_DS_DECKIES, O_SEED, O_BCRYPT,
     O_POOL_THREADS, O_POOL_QUEUE, O_CACHES, O_CACHE, O_NO_CACHE, O_NO_AUTH_CACHE,
     O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_TRACE_FILE, O_PROFILE_REQ, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
@@ -295,6 +301,7 @@ static const struct option longopts[] = {
     {"idle-timeout", 1, 0, O_IDLE}, {"header-timeout", 1, 0, O_HDR_TIMEOUT},
     {"drain-timeout", 1, 0, O_DRAIN}, {"db", 1, 0, O_DB}, {"db-mode", 1, 0, O_DB_MODE},
     {"batch-max-rows", 1, 0, O_BATCH_ROWS}, {"db-slots", 1, 0, O_DB_SLOTS},
+    {"db-checkout-timeout", 1, 0, O_DB_CHECKOUT},
     {"dataset", 1, 0, O_DATASET}, {"dataset-logs", 1, 0, O_DS_LOGS},
     {"dataset-attackers", 1, 0, O_DS_ATT}, {"dataset-bounty", 1, 0, O_DS_BOUNTY},
     {"dataset-deckies", 1, 0, O_DS_DECKIES}, {"seed", 1, 0, O_SEED},
@@ -378,6 +385,12 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
             cfg->batch_max_rows = (int)v; break;
         case O_DB_SLOTS: if (parse_long("--db-slots", optarg, 1, 100000, &v, err)) return -1;
             cfg->db_slots = (int)v; break;
+        case O_DB_CHECKOUT:
+            if (parse_double("--db-checkout-timeout", optarg, 0, &d, err)) return -1;
+            if (d > 86400)   /* also rejects inf, which no ev_timer takes */
+                return lb_err_set(err, "option --db-checkout-timeout: '%s' is more than a day",
+                                  optarg);
+            cfg->db_checkout_timeout = d; break;
         case O_DATASET:
             if (strcmp(optarg, "default") && strcmp(optarg, "decnet-2026-04"))
                 return lb_err_set(err, "option --dataset: '%s' is not default or decnet-2026-04",

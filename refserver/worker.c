@@ -36,8 +36,12 @@ rs_db *worker_db_acquire(rs_ctx *ctx)
 {
     rs_worker *w = ctx->w;
     if (w->db_slots_free <= 0) {
-        /* the leak fault mode drained the pool: the seed's checkout timed out */
+        /* the leak fault mode drained the pool: the seed's checkout waited
+         * pool_timeout, then failed. Slots never come back (a leaked one is
+         * gone for good and nothing else takes one), so the wait can only
+         * end in this 500: it is decided now, sent by the checkout queue. */
         respond_detail(ctx->rep, 500, "Internal Server Error");
+        ctx->checkout_wait = w->cfg->db_checkout_timeout > 0 && !w->draining;
         return NULL;
     }
     if (w->cfg->db_mode != RS_DB_NAIVE) {
@@ -138,6 +142,12 @@ static void on_signal(struct ev_loop *loop, ev_signal *s, int revents)
     close(w->listen_fd);
     w->listen_fd = -1;
     w->drain_deadline = ev_now(loop) + w->cfg->drain_timeout;
+    /* requests waiting for a DB slot would hold the drain for the whole
+     * checkout timeout: answer them now (503, conn.c) */
+    size_t waiters = checkout_answer_all(&w->checkout);
+    if (waiters && !w->cfg->quiet)
+        fprintf(stderr, "refserver: worker %d: shutdown: %zu request(s) waiting for a DB slot "
+                "answered 503\n", w->index, waiters);
     ev_timer_set(&w->drain_w, 0, 0.02);
     ev_timer_start(loop, &w->drain_w);
 }
@@ -170,6 +180,7 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
     w.db_slots_free = cfg->db_slots;
     pin_cpu(cfg, index);
     w.loop = ev_default_loop(EVFLAG_AUTO);
+    checkout_init(&w.checkout, w.loop, cfg->db_checkout_timeout, conn_checkout_answer);
     lb_err err;
     int code = 0;
     if (cfg->db_mode != RS_DB_NAIVE && !(w.db = db_open(cfg->db_path, cfg->db_mode, &err))) {
@@ -232,7 +243,8 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
     /* completions first (they may still answer their clients), then sockets */
     pool_free(w.pool);
     writer_free(w.writer);
-    conn_close_all(&w);
+    conn_close_all(&w);   /* unparks any request still waiting for a slot */
+    checkout_stop(&w.checkout);
     /* every request span and profile row is final now: flush and report */
     trace_worker_stop(&w, cfg->quiet ? NULL : stderr);
     if (w.reqlog && !cfg->quiet)

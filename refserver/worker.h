@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "cache.h"
+#include "checkout.h"
 #include "config.h"
 #include "db.h"
 #include "pool.h"
@@ -36,6 +37,7 @@ typedef struct rs_worker {
     struct rs_conn *conns;        /* every open connection (doubly linked) */
     int nconns;
     int db_slots_free;            /* leak fault mode drains this */
+    rs_checkout checkout;         /* requests waiting for a slot (--db-checkout-timeout > 0) */
     bool draining;
     bool drain_cancelled;         /* queued bcrypt jobs dropped at the drain timeout */
     char date[40];                /* Date header value, refreshed once a second */
@@ -57,6 +59,7 @@ typedef struct rs_ctx {
     rs_reply *rep;
     const rs_route *route;
     rs_user user;                 /* filled for authenticated routes */
+    bool checkout_wait;           /* worker_db_acquire found no slot: hold the reply */
 } rs_ctx;
 
 /* Handler return values. */
@@ -70,8 +73,13 @@ enum {
 const char *worker_date(rs_worker *w);
 
 /* A database connection for one request: the worker's long-lived one, or a
- * fresh one in naive mode. NULL + a 500 in ctx->rep on failure (including an
- * exhausted slot pool in leak mode). Release with worker_db_release. */
+ * fresh one in naive mode. NULL + a 500 in ctx->rep on failure. When the
+ * leak mode has exhausted the slot pool it is NULL + 500 too, and, with
+ * --db-checkout-timeout S > 0 and the worker not draining, it also sets
+ * ctx->checkout_wait: the connection then parks the finished reply (500, or
+ * whatever the handler made of the failure) in w->checkout and sends it
+ * after S seconds, as the seed's pool made requests wait for a checkout.
+ * Release with worker_db_release. */
 rs_db *worker_db_acquire(rs_ctx *ctx);
 void worker_db_release(rs_ctx *ctx, rs_db *db);
 

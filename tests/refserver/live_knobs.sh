@@ -25,14 +25,15 @@ check "uncached logs total" "$((before + 1))" "$(jpy "$(curl -s -H "$AUTH" "$RS_
 rs_stop
 check "--caches rejects unknown names" 2 "$("$RS_BIN" --caches stats,bogus --db "$RS_DIR/x.db" >/dev/null 2>&1; echo $?)"
 
-# --leak-on-disconnect with 2 slots: two clients leaving mid-stream drain the pool
+# --leak-on-disconnect with 2 slots: two clients leaving mid-stream drain the pool;
+# --db-checkout-timeout 0 fails at once (the waiting default: live_leak_wait.sh)
 RS_DB="$RS_DIR/leak.db"
-rs_start --dataset decnet-2026-04 --workers 1 --leak-on-disconnect --db-slots 2
+rs_start --dataset decnet-2026-04 --workers 1 --leak-on-disconnect --db-slots 2 --db-checkout-timeout 0
 AUTH="Authorization: Bearer $(rs_token)"
 check "leak mode serves while slots remain" 200 "$(status -H "$AUTH" "$RS_URL/api/v1/logs")"
 for i in 1 2; do curl -s -o /dev/null --max-time 0.5 -H "$AUTH" "$RS_URL/api/v1/stream"; done
 sleep 0.2
-check "leak mode: pool drained -> 500" 500 "$(status -H "$AUTH" "$RS_URL/api/v1/logs")"
+check "leak mode, checkout timeout 0: pool drained -> 500 at once" 500 "$(status --max-time 2 -H "$AUTH" "$RS_URL/api/v1/logs")"
 check "leak mode: /healthz still up" 200 "$(status "$RS_URL/healthz")"
 rs_stop
 
