@@ -30,6 +30,17 @@ USERS=${USERS:-500}
 SPAWN=${SPAWN:-200}
 SECS=${SECS:-20}
 ROUNDS=${ROUNDS:-3}
+# PIN=1: refserver --workers 1 pinned to CPU 0 (its exporter thread with it),
+# loadgen pinned to CPU 1, so the server is the bottleneck, as in the seed's
+# §4 runs; default: 2 unpinned workers sharing both cores with loadgen.
+PIN=${PIN:-0}
+if [ "$PIN" = 1 ]; then
+    RS_TOPO=(--workers 1 --cpu-pin 0)
+    LG_PREFIX=(taskset -c 1)
+else
+    RS_TOPO=(--workers 2)
+    LG_PREFIX=()
+fi
 PY=/usr/bin/python3
 for t in refserver loadgen analyze; do
     [ -x "$BIN/$t" ] || { echo "build $t first (cmake --build $BUILD_DIR)" >&2; exit 2; }
@@ -48,13 +59,13 @@ run() {
     local name=$1
     shift
     rm -f "$T/port" "$T/db"*
-    "$BIN/refserver" --bind 127.0.0.1:0 --port-file "$T/port" --db "$T/db" --workers 2 \
+    "$BIN/refserver" --bind 127.0.0.1:0 --port-file "$T/port" --db "$T/db" "${RS_TOPO[@]}" \
         --dataset decnet-2026-04 "$@" 2>"$T/$name.rs.log" &
     RS_PID=$!
     for _ in $(seq 400); do [ -s "$T/port" ] && break; sleep 0.05; done
     [ -s "$T/port" ] || { echo "refserver did not start:" >&2; cat "$T/$name.rs.log" >&2; exit 1; }
     echo "  $name: running ${SECS}s ($(date -u +%T), load $(cut -d' ' -f1 /proc/loadavg))" >&2
-    "$BIN/loadgen" -f decnet -u "$USERS" -r "$SPAWN" -t "${SECS}s" --stop-timeout 5 \
+    "${LG_PREFIX[@]}" "$BIN/loadgen" -f decnet -u "$USERS" -r "$SPAWN" -t "${SECS}s" --stop-timeout 5 \
         -H "http://127.0.0.1:$(cat "$T/port")" --csv "$T/$name" --only-summary \
         >"$T/$name.lg.log" 2>&1 || true   # failures show in the table
     kill -TERM "$RS_PID"
@@ -68,7 +79,7 @@ run() {
 }
 
 echo "# tracing tax ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "# refserver --workers 2, dataset decnet-2026-04; loadgen -f decnet -u $USERS -r $SPAWN -t ${SECS}s; $ROUNDS round(s), order rotated"
+echo "# refserver ${RS_TOPO[*]}, dataset decnet-2026-04;${LG_PREFIX[*]:+ loadgen under ${LG_PREFIX[*]};} loadgen -f decnet -u $USERS -r $SPAWN -t ${SECS}s; $ROUNDS round(s), order rotated"
 names=(off tracing profile)
 for r in $(seq "$ROUNDS"); do
     for k in 0 1 2; do
