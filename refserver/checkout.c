@@ -58,6 +58,9 @@ void checkout_init(rs_checkout *q, struct ev_loop *loop, double timeout, rs_wait
 void checkout_park(rs_checkout *q, rs_waiter *wt, void *owner)
 {
     wt->owner = owner;
+    /* ev_now() is the time the loop woke up; the handler work since then
+     * (milliseconds under ASan or load) would come off the wait */
+    ev_now_update(q->loop);
     wt->deadline = ev_now(q->loop) + q->timeout;
     wt->t0 = clock_mono_ns();
     wt->parked = true;
