@@ -81,7 +81,7 @@ run() {
 echo "# tracing tax ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "# refserver ${RS_TOPO[*]}, dataset decnet-2026-04;${LG_PREFIX[*]:+ loadgen under ${LG_PREFIX[*]};} loadgen -f decnet -u $USERS -r $SPAWN -t ${SECS}s; $ROUNDS round(s), order rotated"
 names=(off tracing profile)
-for r in $(seq "$ROUNDS"); do
+for r in $(seq "$ROUNDS"); do   # ROUNDS=0 skips part 1
     for k in 0 1 2; do
         n=${names[$(((k + r - 1) % 3))]}
         case $n in
@@ -108,9 +108,8 @@ for r in $(seq "$ROUNDS"); do
         "$(grep -c SATURATED "$T/r$r-profile.lg.log" || true)"
 done
 
-echo
-echo "## median over $ROUNDS round(s): each metric's median, and the median of the per-round (paired) deltas"
-"$PY" - "$T" "$ROUNDS" <<'PYEOF'
+[ "$ROUNDS" -gt 0 ] && echo && echo "## median over $ROUNDS round(s): each metric's median, and the median of the per-round (paired) deltas"
+[ "$ROUNDS" -gt 0 ] && "$PY" - "$T" "$ROUNDS" <<'PYEOF'
 import csv, statistics, sys
 d, rounds = sys.argv[1], int(sys.argv[2])
 metrics = ["requests", "fails", "p50_ms", "p95_ms", "p99_ms", "avg_ms", "rps", "cpu_us_per_req"]
@@ -141,3 +140,71 @@ for m in metrics:
     print("| %s | %s | %s | %s | %s | %s |" % (m, "%.6g" % med(val[m]["off"]), "%.6g" % med(val[m]["tracing"]),
           dl(delta[m]["tracing"]), "%.6g" % med(val[m]["profile"]), dl(delta[m]["profile"])))
 PYEOF
+
+# Part 2 (WRK_ROUNDS > 0 and wrk installed): the saturated-server case loadgen
+# cannot produce on 2 shared cores. One refserver worker pinned to CPU 0 (its
+# exporter thread with it), wrk -t1 -c50 pinned to CPU 1, GET
+# /api/v1/logs?limit=50 with a token (a server span and a sqlite span per
+# request; bcrypt cost 4 so the setup login does not weigh on CPU per
+# request); off / tracing / profile rotated per round, req/s and latency from
+# wrk, CPU per request from the worker's exit line.
+WRK_ROUNDS=${WRK_ROUNDS:-3}
+WRK_SECS=${WRK_SECS:-10}
+if [ "$WRK_ROUNDS" -gt 0 ] && command -v wrk >/dev/null && command -v taskset >/dev/null; then
+    echo
+    echo "## saturated single worker: wrk -t1 -c50 -d${WRK_SECS}s on CPU 1, refserver --workers 1 --cpu-pin 0, GET /api/v1/logs?limit=50, $WRK_ROUNDS round(s)"
+    wrk_run() {   # NAME [refserver options] -> "rps avg_ms p99_ms cpu_us_per_req"
+        local name=$1 tok port
+        shift
+        rm -f "$T/port" "$T/db"*
+        "$BIN/refserver" --bind 127.0.0.1:0 --port-file "$T/port" --db "$T/db" --workers 1 --cpu-pin 0 \
+            --dataset decnet-2026-04 --bcrypt-cost 4 "$@" 2>"$T/$name.rs.log" &
+        RS_PID=$!
+        for _ in $(seq 400); do [ -s "$T/port" ] && break; sleep 0.05; done
+        port=$(cat "$T/port")
+        tok=$(curl -s -X POST -d '{"username":"admin","password":"admin"}' "http://127.0.0.1:$port/api/v1/auth/login" |
+            $PY -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
+        curl -s -o /dev/null -X POST -H "Authorization: Bearer $tok" \
+            -d '{"old_password":"admin","new_password":"admin"}' "http://127.0.0.1:$port/api/v1/auth/change-password"
+        taskset -c 1 wrk -t1 -c50 -d"${WRK_SECS}s" --latency -H "Authorization: Bearer $tok" \
+            "http://127.0.0.1:$port/api/v1/logs?limit=50" >"$T/$name.wrk" 2>&1
+        kill -TERM "$RS_PID"
+        wait "$RS_PID" || true
+        RS_PID=""
+        awk '/Requests\/sec/ {rps=$2} /^ +Latency / && !lat {lat=$2} / 99% / {p99=$2}
+             END {print rps, lat, p99}' "$T/$name.wrk" | tr '\n' ' '
+        awk '/ requests, cpu / {for (i = 1; i < NF; i++) {if ($(i+1) == "requests,") n += $i; if ($i == "cpu") c += $(i+1)}}
+             END {printf "%.2f\n", n ? c * 1e6 / n : 0}' "$T/$name.rs.log"
+    }
+    echo "| round | lens | req/s | avg latency | p99 latency | server CPU µs/request |"
+    echo "|---|---|---:|---:|---:|---:|"
+    for r in $(seq "$WRK_ROUNDS"); do
+        for k in 0 1 2; do
+            n=${names[$(((k + r - 1) % 3))]}
+            case $n in
+            off) res=$(wrk_run "w$r-off") ;;
+            tracing) res=$(wrk_run "w$r-tracing" --tracing --trace-file "$T/wspans.jsonl"; rm -f "$T/wspans.jsonl") ;;
+            profile) res=$(wrk_run "w$r-profile" --profile-requests "$T/wprof-r$r") ;;
+            esac
+            echo "$n $res" >>"$T/wrk.txt"
+            read -r rps lat p99 cpu <<<"$res"
+            echo "| $r | $n | $rps | $lat | $p99 | $cpu |"
+        done
+    done
+    "$PY" - "$T/wrk.txt" <<'PYEOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+by = {}
+for n, rps, _lat, _p99, cpu in rows:
+    by.setdefault(n, []).append((float(rps), float(cpu)))
+med = lambda xs: statistics.median(xs)
+off = [x for x in by["off"]]
+for lens in ("tracing", "profile"):
+    d_rps = [100 * (b[0] - a[0]) / a[0] for a, b in zip(off, by[lens])]
+    d_cpu = [100 * (b[1] - a[1]) / a[1] for a, b in zip(off, by[lens]) if a[1]]
+    print("%s vs off: req/s %+.1f%% median (rounds %s); CPU per request %+.1f%% median (rounds %s)"
+          % (lens, med(d_rps), ", ".join("%+.0f" % x for x in d_rps),
+             med(d_cpu), ", ".join("%+.0f" % x for x in d_cpu)))
+PYEOF
+fi
+
