@@ -15,14 +15,20 @@
 #            loopback POST)
 #   profile  --profile-requests DIR
 # Per round `analyze compare` off->tracing and off->profile (requests, p50,
-# p95, p99, avg, RPS with deltas) and each worker's lens summary line (spans
-# exported/dropped, profile rows); then the medians over the rounds and the
-# median of the paired per-round deltas. Also the server's CPU per request
-# (the workers' exit lines: process CPU, exporter threads included, over
-# requests served), which the machine's load disturbs far less than req/s
-# and latency do: on a shared box, that is the figure to trust. Build folder: $BUILD_DIR (default
-# build). A 2-core machine shared with other builds is noisy: look at the
-# per-round deltas' spread before believing a median of a few percent.
+# p95, p99, avg, RPS with deltas), each worker's lens summary line (spans
+# exported/dropped, profile rows) and the server's CPU per request (the
+# workers' exit lines: process CPU, exporter threads included, over requests
+# served); then the medians over the rounds and the median of the paired
+# per-round deltas.
+#
+# Part 2 ($WRK_ROUNDS rounds, default 3; 0 skips it): a saturated worker, which
+# loadgen cannot produce on 2 shared cores: one pinned worker driven by wrk on
+# the other core (see below). Part 1 can be skipped with ROUNDS=0.
+#
+# Build folder: $BUILD_DIR (default build). Takes ~6 minutes with the
+# defaults. A 2-core machine shared with other builds is noisy: look at the
+# per-round deltas' spread before believing a median of a few percent; on a
+# saturated server, CPU per request is the figure to trust.
 set -euo pipefail
 BUILD_DIR=${BUILD_DIR:-build}
 BIN=$BUILD_DIR/bin
@@ -30,9 +36,11 @@ USERS=${USERS:-500}
 SPAWN=${SPAWN:-200}
 SECS=${SECS:-20}
 ROUNDS=${ROUNDS:-3}
-# PIN=1: refserver --workers 1 pinned to CPU 0 (its exporter thread with it),
-# loadgen pinned to CPU 1, so the server is the bottleneck, as in the seed's
-# §4 runs; default: 2 unpinned workers sharing both cores with loadgen.
+# PIN=1 (part 1): refserver --workers 1 pinned to CPU 0 (its exporter thread
+# with it), loadgen pinned to CPU 1, meant to make the server the bottleneck
+# as in the seed's §4 runs (on this machine it did not: loadgen on one core
+# left the worker at 0.4-0.8 of its core); default: 2 unpinned workers
+# sharing both cores with loadgen.
 PIN=${PIN:-0}
 if [ "$PIN" = 1 ]; then
     RS_TOPO=(--workers 1 --cpu-pin 0)
