@@ -158,11 +158,13 @@ PYEOF
 # wrk, CPU per request from the worker's exit line.
 WRK_ROUNDS=${WRK_ROUNDS:-3}
 WRK_SECS=${WRK_SECS:-10}
-if [ "$WRK_ROUNDS" -gt 0 ] && command -v wrk >/dev/null && command -v taskset >/dev/null; then
-    echo
-    echo "## saturated single worker: wrk -t1 -c50 -d${WRK_SECS}s on CPU 1, refserver --workers 1 --cpu-pin 0, GET /api/v1/logs?limit=50, $WRK_ROUNDS round(s)"
+# Part 3 (PERF_ROUNDS > 0, default 0): the same saturated worker with and
+# without scripts/profile/perf-attach sampling it at 99 Hz for WRK_SECS-2 s of
+# each perf run (perf itself unpinned), the cost of the py-spy lens.
+PERF_ROUNDS=${PERF_ROUNDS:-0}
+if command -v wrk >/dev/null && command -v taskset >/dev/null; then
     wrk_run() {   # NAME [refserver options] -> "rps avg_ms p99_ms cpu_us_per_req"
-        local name=$1 tok port
+        local name=$1 tok port wpid wk
         shift
         rm -f "$T/port" "$T/db"*
         "$BIN/refserver" --bind 127.0.0.1:0 --port-file "$T/port" --db "$T/db" --workers 1 --cpu-pin 0 \
@@ -175,7 +177,15 @@ if [ "$WRK_ROUNDS" -gt 0 ] && command -v wrk >/dev/null && command -v taskset >/
         curl -s -o /dev/null -X POST -H "Authorization: Bearer $tok" \
             -d '{"old_password":"admin","new_password":"admin"}' "http://127.0.0.1:$port/api/v1/auth/change-password"
         taskset -c 1 wrk -t1 -c50 -d"${WRK_SECS}s" --latency -H "Authorization: Bearer $tok" \
-            "http://127.0.0.1:$port/api/v1/logs?limit=50" >"$T/$name.wrk" 2>&1
+            "http://127.0.0.1:$port/api/v1/logs?limit=50" >"$T/$name.wrk" 2>&1 &
+        wpid=$!
+        if [ "${name#*perf}" != "$name" ]; then
+            sleep 1
+            wk=$(pgrep -P "$RS_PID" | head -1)   # the worker: the master's child
+            "$SRC/scripts/profile/perf-attach" --out "$T/perf" "$wk" $((WRK_SECS - 2)) >"$T/$name.perf.log" 2>&1 ||
+                echo "  $name: perf-attach failed: $(tail -2 "$T/$name.perf.log")" >&2
+        fi
+        wait "$wpid"
         kill -TERM "$RS_PID"
         wait "$RS_PID" || true
         RS_PID=""
@@ -184,6 +194,11 @@ if [ "$WRK_ROUNDS" -gt 0 ] && command -v wrk >/dev/null && command -v taskset >/
         awk '/ requests, cpu / {for (i = 1; i < NF; i++) {if ($(i+1) == "requests,") n += $i; if ($i == "cpu") c += $(i+1)}}
              END {printf "%.2f\n", n ? c * 1e6 / n : 0}' "$T/$name.rs.log"
     }
+fi
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+if [ "$WRK_ROUNDS" -gt 0 ] && command -v wrk >/dev/null && command -v taskset >/dev/null; then
+    echo
+    echo "## saturated single worker: wrk -t1 -c50 -d${WRK_SECS}s on CPU 1, refserver --workers 1 --cpu-pin 0, GET /api/v1/logs?limit=50, $WRK_ROUNDS round(s)"
     echo "| round | lens | req/s | avg latency | p99 latency | server CPU µs/request |"
     echo "|---|---|---:|---:|---:|---:|"
     for r in $(seq "$WRK_ROUNDS"); do
@@ -216,3 +231,28 @@ for lens in ("tracing", "profile"):
 PYEOF
 fi
 
+if [ "$PERF_ROUNDS" -gt 0 ] && command -v wrk >/dev/null && command -v taskset >/dev/null; then
+    echo
+    echo "## saturated single worker with and without perf-attach (99 Hz, $((WRK_SECS - 2)) s of each ${WRK_SECS} s run), $PERF_ROUNDS round(s)"
+    echo "| round | run | req/s | avg latency | p99 latency | server CPU µs/request |"
+    echo "|---|---|---:|---:|---:|---:|"
+    for r in $(seq "$PERF_ROUNDS"); do
+        for n in $([ $((r % 2)) = 1 ] && echo "off perf" || echo "perf off"); do
+            res=$(wrk_run "p$r-$n")
+            echo "$n $res" >>"$T/perf.txt"
+            read -r rps lat p99 cpu <<<"$res"
+            echo "| $r | $n | $rps | $lat | $p99 | $cpu |"
+        done
+    done
+    "$PY" - "$T/perf.txt" <<'PYEOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+off = [(float(r[1]), float(r[4])) for r in rows if r[0] == "off"]
+on = [(float(r[1]), float(r[4])) for r in rows if r[0] == "perf"]
+d_rps = [100 * (b[0] - a[0]) / a[0] for a, b in zip(off, on)]
+d_cpu = [100 * (b[1] - a[1]) / a[1] for a, b in zip(off, on) if a[1]]
+print("perf-attach vs off: req/s %+.1f%% median (rounds %s); CPU per request %+.1f%% median (rounds %s)"
+      % (statistics.median(d_rps), ", ".join("%+.0f" % x for x in d_rps),
+         statistics.median(d_cpu), ", ".join("%+.0f" % x for x in d_cpu)))
+PYEOF
+fi
