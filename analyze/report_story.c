@@ -168,6 +168,16 @@ int report_story_compares(FILE *f, const report_input *in)
     return ferror(f) ? -1 : 0;
 }
 
+/* A share in percent with one decimal; "<0.1" for a share too small to show,
+ * so a phase that took time never reads as 0. */
+static const char *share(char *buf, double part, double whole)
+{
+    double v = whole > 0 ? 100.0 * part / whole : 0.0;
+    if (v > 0 && v < 0.05)
+        return strcpy(buf, "<0.1");
+    return num(buf, v, 1);
+}
+
 /* Seconds with three decimals (whole milliseconds), from microseconds. */
 static const char *secs(char *buf, uint64_t us)
 {
@@ -204,7 +214,7 @@ int report_story_server(FILE *f, const report_input *in)
         if (phase[t] > phase[top])
             top = t;
         fprintf(f, "| %s | %s | %s%% |\n", pr_time_names[t], secs(b[0], phase[t]),
-                num(b[1], all > 0 ? 100.0 * (double)phase[t] / all : 0.0, 1));
+                share(b[1], (double)phase[t], all));
     }
     /* What no phase accounts for: waiting for a bcrypt-pool thread, event-loop
      * queueing. Summed per request and clamped as pr_other_share does. */
@@ -218,18 +228,17 @@ int report_story_server(FILE *f, const report_input *in)
     }
     fprintf(f, "| other (in no phase: waiting for a pool thread, loop queueing) | %s | %s%% |\n"
             "| all (total_us) | %s | 100%% |\n\n", secs(b[0], other),
-            num(b[1], all > 0 ? 100.0 * (double)other / all : 0.0, 1), secs(b[2], r->total_sum));
+            share(b[1], (double)other, all), secs(b[2], r->total_sum));
     if (all > 0)
         fprintf(f, "The endpoints that run bcrypt (%s requests, %s%% of all requests) account "
                 "for **%s%%** of all server time. Of the measured phases the largest is **%s** "
                 "(%s%%), and %s%% is in no phase (waiting for a pool thread, loop queueing). "
                 "SQLite work (the `db` phase, reads and waits for the writer alike) takes "
                 "**%s%%**.\n\n", num(b[0], (double)auth_eps, 0),
-                num(b[1], r->rows ? 100.0 * (double)auth_eps / (double)r->rows : 0.0, 1),
-                num(b[2], 100.0 * (double)bcrypt_eps_time / all, 1), pr_time_names[top],
-                num(b[3], 100.0 * (double)phase[top] / all, 1),
-                num(b[4], 100.0 * (double)other / all, 1),
-                num(b[5], 100.0 * (double)phase[PR_DB] / all, 1));
+                share(b[1], (double)auth_eps, (double)r->rows),
+                share(b[2], (double)bcrypt_eps_time, all), pr_time_names[top],
+                share(b[3], (double)phase[top], all), share(b[4], (double)other, all),
+                share(b[5], (double)phase[PR_DB], all));
     fputs("### Per endpoint (`analyze profile`)\n\n", f);
     /* pr_write's own "## " headings sit one level down inside this section. */
     char *md = NULL;

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.05429 7 16
-"GET /api/v1/deckies" 0.052889 8 16
-"GET /api/v1/attackers" 0.075763 7 13
-"GET /api/v1/logs?limit=50" 0.158475 7 12
-"POST /api/v1/auth/login [on_start]" 33000 44000 45000
-"GET /api/v1/logs?search=ssh&limit=100" 0.227258 9 15
-"GET /api/v1/bounty" 0.059709 9 18
-"GET /api/v1/logs/histogram" 0.056995 8 11
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.192066 8 10
-"GET /api/v1/logs?limit=*&offset=*" 0.257603 6.50324 10.9296
+"GET /api/v1/stats" 0.05404 5 8
+"GET /api/v1/deckies" 0.057785 5 8
+"GET /api/v1/logs?limit=50" 1 7 14
+"GET /api/v1/attackers" 0.085037 5 18
+"POST /api/v1/auth/login [on_start]" 25000 45000 47000
+"GET /api/v1/bounty" 0.066349 5 9
+"GET /api/v1/logs/histogram" 0.061422 6 20
+"GET /api/v1/logs?search=ssh&limit=100" 1 6 8
+"GET /api/v1/attackers?search=brute&sort_by=recent" 1 4 8
+"GET /api/v1/logs?limit=*&offset=*" 0.342209 3.48133 6.47122
 EOD
 set title "1500_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"POST /api/v1/auth/login [on_start]" 18000 44000 46000
-"POST /api/v1/auth/change-password" 30000 49000 50000
-"GET /api/v1/attackers" 0.133208 53 53
-"GET /api/v1/attackers?search=brute&sort_by=recent" 2 35 35
-"GET /api/v1/bounty" 34 210 210
-"GET /api/v1/logs?limit=50" 1 18 18
-"GET /api/v1/logs?search=ssh&limit=100" 0.388798 18 18
-"GET /api/v1/logs?limit=*&offset=*" 0.284534 26.9953 27
-"GET /api/v1/config" 0.269441 20 20
-"GET /api/v1/logs/histogram" 1.08339 5 5
+"POST /api/v1/auth/login [on_start]" 16000 41000 43000
+"POST /api/v1/auth/change-password" 24000 44000 47000
+"GET /api/v1/attackers" 7 30 30
+"GET /api/v1/logs?limit=50" 12 55 55
+"GET /api/v1/attackers?search=brute&sort_by=recent" 20 44 44
+"GET /api/v1/logs?search=ssh&limit=100" 4 14 14
+"GET /api/v1/deckies" 14 43 43
+"GET /api/v1/logs?limit=*&offset=*" 39.0045 48.33 48.33
+"GET /api/v1/bounty" 2 13 13
+"GET /api/v1/config" 2 7 7
 EOD
 set title "1500_notracing_12_workers_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.043024 11 32
-"GET /api/v1/attackers" 0.060961 11 26
-"GET /api/v1/logs?limit=50" 0.133078 12 30
-"GET /api/v1/deckies" 0.049854 10 31
-"GET /api/v1/bounty" 0.051206 10 26
-"GET /api/v1/logs?search=ssh&limit=100" 0.197624 14 36
-"GET /api/v1/logs/histogram" 0.045728 12 24
-"GET /api/v1/attackers?search=brute&sort_by=recent" 1 13 52
-"GET /api/v1/logs?limit=*&offset=*" 0.301158 12.8578 68.2983
-"POST /api/v1/auth/login [on_start]" 19000 42000 44000
+"GET /api/v1/stats" 0.05434 4 13
+"GET /api/v1/attackers" 0.069803 4 6
+"GET /api/v1/logs?limit=50" 0.18154 5 8
+"GET /api/v1/deckies" 0.059348 4 9
+"GET /api/v1/bounty" 0.057976 4 8
+"GET /api/v1/logs?search=ssh&limit=100" 1 5 11
+"GET /api/v1/logs/histogram" 0.065698 5 13
+"GET /api/v1/attackers?search=brute&sort_by=recent" 1 5 19
+"POST /api/v1/auth/login [on_start]" 24000 40000 41000
+"GET /api/v1/logs?limit=*&offset=*" 0.326936 3.72442 6.17558
 EOD
 set title "1500_notracing_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

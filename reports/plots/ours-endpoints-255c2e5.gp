@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.037135 1 4
-"GET /api/v1/logs?limit=50" 0.036385 1 4
-"GET /api/v1/attackers" 0.039338 1 4
-"GET /api/v1/deckies" 0.04017 1 4
-"GET /api/v1/bounty" 0.038998 1 4
-"GET /api/v1/logs?search=ssh&limit=100" 0.042974 1 4
-"GET /api/v1/logs/histogram" 0.039869 1 4
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.042283 1 4
-"GET /api/v1/logs?limit=*&offset=*" 0.120119 1.78264 4.74139
-"GET /api/v1/health" 0.040831 3 8000
+"GET /api/v1/stats" 0.0539 9 9400
+"GET /api/v1/logs?limit=50" 0.137695 7 12
+"GET /api/v1/attackers" 0.070785 7 13
+"GET /api/v1/deckies" 0.052699 8 9400
+"GET /api/v1/bounty" 0.055152 8 13
+"GET /api/v1/logs/histogram" 0.054951 6 13
+"GET /api/v1/logs?search=ssh&limit=100" 0.199257 9 25
+"GET /api/v1/logs?limit=*&offset=*" 0.260938 4.98364 12.9033
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.194559 8 13
+"GET /api/v1/health" 0.071356 11000 15000
 EOD
 set title "255c2e5: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

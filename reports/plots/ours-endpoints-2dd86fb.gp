@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 2 13 30000
-"GET /api/v1/attackers" 2 17 69
-"GET /api/v1/logs?limit=50" 2 14 26
-"GET /api/v1/deckies" 2 20 31000
-"GET /api/v1/bounty" 2 15 56
-"GET /api/v1/logs?search=ssh&limit=100" 2 14 31
-"GET /api/v1/logs/histogram" 2 10 28
-"GET /api/v1/attackers?search=brute&sort_by=recent" 2 15 27
-"GET /api/v1/logs?limit=*&offset=*" 1.0001 12.9284 20.7124
-"POST /api/v1/auth/login [on_start]" 24000 39000 40000
+"GET /api/v1/stats" 2 17 15000
+"GET /api/v1/attackers" 2 16 52
+"GET /api/v1/deckies" 2 16 19000
+"GET /api/v1/logs?limit=50" 2 16 25
+"GET /api/v1/bounty" 1 17 50
+"GET /api/v1/logs?search=ssh&limit=100" 2 14 30
+"GET /api/v1/logs/histogram" 2 13 28
+"GET /api/v1/attackers?search=brute&sort_by=recent" 3 13 28
+"GET /api/v1/logs?limit=*&offset=*" 1.9028 16.227 54.9388
+"GET /api/v1/health" 2 21000 22000
 EOD
 set title "2dd86fb: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.050725 11 32
-"GET /api/v1/attackers" 0.051727 12 28
-"GET /api/v1/logs?limit=50" 0.048463 10 19
-"GET /api/v1/deckies" 0.050856 13 39
-"GET /api/v1/bounty" 0.051837 10 27
-"GET /api/v1/logs/histogram" 0.052057 11 30
-"GET /api/v1/logs?search=ssh&limit=100" 1 13 29
-"GET /api/v1/attackers?search=brute&sort_by=recent" 1 10 24
-"GET /api/v1/logs?limit=*&offset=*" 0.45104 9.78078 17.9211
-"GET /api/v1/config" 0.048463 10 22
+"GET /api/v1/stats" 0.051636 9 13000
+"GET /api/v1/attackers" 0.063034 8 30000
+"GET /api/v1/logs?limit=50" 0.139137 6 30000
+"GET /api/v1/deckies" 0.04754 9 1400
+"GET /api/v1/bounty" 0.050495 6 30000
+"GET /api/v1/logs?search=ssh&limit=100" 0.185866 8 33
+"GET /api/v1/logs/histogram" 0.0532 7 43
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.14821 7 30000
+"GET /api/v1/logs?limit=*&offset=*" 0.159758 6.03508 15000
+"GET /api/v1/health" 0.06038 7900 15000
 EOD
 set title "e967aaa: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"POST /api/v1/auth/login [on_start]" 26000 46000 47000
-"GET /api/v1/stats" 0.045197 10 16
-"GET /api/v1/logs?limit=50" 0.161039 9 17
-"GET /api/v1/attackers" 0.064015 8 10
-"GET /api/v1/deckies" 0.054842 6 18
-"GET /api/v1/bounty" 0.054461 8 13
-"GET /api/v1/logs?search=ssh&limit=100" 0.245155 8 13
-"GET /api/v1/attackers?search=brute&sort_by=recent" 1 5 24
-"GET /api/v1/logs?limit=*&offset=*" 0.521813 9.20936 12.5247
-"GET /api/v1/logs/histogram" 0.05391 15 23
+"GET /api/v1/stats" 0.052078 9 23
+"GET /api/v1/attackers" 0.057786 8 18
+"GET /api/v1/logs?limit=50" 0.135712 8 19
+"GET /api/v1/deckies" 0.04727 7 28
+"GET /api/v1/bounty" 0.044396 8 20
+"GET /api/v1/logs?search=ssh&limit=100" 0.199647 8 25
+"GET /api/v1/logs/histogram" 0.04736 9 42
+"GET /api/v1/logs?limit=*&offset=*" 0.256972 8.0982 42.894
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.172817 9 28
+"GET /api/v1/health" 0.061421 9 41000
 EOD
 set title "profiled_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"3106d03" 1223.32
-"2dd86fb" 39.3703
-"255c2e5" 1227.81
-"e967aaa" 195.054
-"fb69a06" 87.587
-"1500_fb69a06" 40.3165
-"1500_notracing_fb69a06" 99.3439
-"1500_notracing_12_workers_fb69a06" 5.32099
-"1500_notracing_single_core_fb69a06" 9.83033
-"profiled_fb69a06" 16.9503
+"3106d03" 62.3539
+"2dd86fb" 61.6422
+"255c2e5" 86.9568
+"e967aaa" 66.8636
+"fb69a06" 110.054
+"1500_fb69a06" 38.916
+"1500_notracing_fb69a06" 81.4031
+"1500_notracing_12_workers_fb69a06" 6.21714
+"1500_notracing_single_core_fb69a06" 2.56473
+"profiled_fb69a06" 101.457
 EOD
 set title "Requests per second per profile"
 set ylabel "RPS"
