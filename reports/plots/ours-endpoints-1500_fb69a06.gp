@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.05404 5 8
-"GET /api/v1/deckies" 0.057785 5 8
-"GET /api/v1/logs?limit=50" 1 7 14
-"GET /api/v1/attackers" 0.085037 5 18
-"POST /api/v1/auth/login [on_start]" 25000 45000 47000
-"GET /api/v1/bounty" 0.066349 5 9
-"GET /api/v1/logs/histogram" 0.061422 6 20
-"GET /api/v1/logs?search=ssh&limit=100" 1 6 8
-"GET /api/v1/attackers?search=brute&sort_by=recent" 1 4 8
-"GET /api/v1/logs?limit=*&offset=*" 0.342209 3.48133 6.47122
+"GET /api/v1/stats" 0.048712 4 5
+"GET /api/v1/attackers" 0.061521 4 5
+"GET /api/v1/logs?limit=50" 0.148851 4 5
+"GET /api/v1/deckies" 0.044847 4 5
+"GET /api/v1/bounty" 0.048011 3 5
+"GET /api/v1/logs/histogram" 0.049954 3 4
+"GET /api/v1/logs?search=ssh&limit=100" 0.18163 4 5
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.168751 4 5
+"GET /api/v1/logs?limit=*&offset=*" 0.158206 3.26317 4.47031
+"GET /api/v1/health" 0.059298 6 29000
 EOD
 set title "1500_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

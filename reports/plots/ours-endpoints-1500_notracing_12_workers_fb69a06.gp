@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"POST /api/v1/auth/login [on_start]" 16000 41000 43000
-"POST /api/v1/auth/change-password" 24000 44000 47000
-"GET /api/v1/attackers" 7 30 30
-"GET /api/v1/logs?limit=50" 12 55 55
-"GET /api/v1/attackers?search=brute&sort_by=recent" 20 44 44
-"GET /api/v1/logs?search=ssh&limit=100" 4 14 14
-"GET /api/v1/deckies" 14 43 43
-"GET /api/v1/logs?limit=*&offset=*" 39.0045 48.33 48.33
-"GET /api/v1/bounty" 2 13 13
-"GET /api/v1/config" 2 7 7
+"POST /api/v1/auth/login [on_start]" 17000 39000 42000
+"POST /api/v1/auth/change-password" 26000 40000 42000
+"GET /api/v1/attackers" 1 25 31
+"GET /api/v1/logs?limit=50" 2 21 23
+"GET /api/v1/logs?search=ssh&limit=100" 1 36 170
+"GET /api/v1/deckies" 0.076844 27 22000
+"GET /api/v1/bounty" 0.072628 27 44
+"GET /api/v1/logs?limit=*&offset=*" 0.270231 26.1713 27.9698
+"GET /api/v1/logs/histogram" 3 30 37
+"GET /api/v1/attackers?search=brute&sort_by=recent" 2 21 39
 EOD
 set title "1500_notracing_12_workers_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

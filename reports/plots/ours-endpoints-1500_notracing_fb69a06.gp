@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.05434 4 13
-"GET /api/v1/attackers" 0.069803 4 6
-"GET /api/v1/logs?limit=50" 0.18154 5 8
-"GET /api/v1/deckies" 0.059348 4 9
-"GET /api/v1/bounty" 0.057976 4 8
-"GET /api/v1/logs?search=ssh&limit=100" 1 5 11
-"GET /api/v1/logs/histogram" 0.065698 5 13
-"GET /api/v1/attackers?search=brute&sort_by=recent" 1 5 19
-"POST /api/v1/auth/login [on_start]" 24000 40000 41000
-"GET /api/v1/logs?limit=*&offset=*" 0.326936 3.72442 6.17558
+"GET /api/v1/stats" 0.048132 4 5
+"GET /api/v1/attackers" 0.062243 4 5
+"GET /api/v1/logs?limit=50" 0.136393 4 5
+"GET /api/v1/deckies" 0.039519 4 5
+"GET /api/v1/bounty" 0.044757 4 5
+"GET /api/v1/logs/histogram" 0.047321 4 5
+"GET /api/v1/logs?search=ssh&limit=100" 0.187118 4 5
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.145115 4 6
+"GET /api/v1/logs?limit=*&offset=*" 0.158335 3.21565 4.80585
+"GET /api/v1/health" 0.058918 4 29000
 EOD
 set title "1500_notracing_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,10 +2,18 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"POST /api/v1/auth/login [on_start]" 22000 45000 50000
-"POST /api/v1/auth/change-password" 30000 48000 48000
+"POST /api/v1/auth/login [on_start]" 25000 44000 47000
+"GET /api/v1/stats" 0.059048 4 4
+"GET /api/v1/attackers" 0.088792 4 5
+"GET /api/v1/logs?limit=50" 0.1948 4 4
+"GET /api/v1/deckies" 0.036003 4 4
+"GET /api/v1/bounty" 0.063705 4 5
+"GET /api/v1/logs/histogram" 0.06081 4 4
+"GET /api/v1/logs?search=ssh&limit=100" 0.216973 4 5
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.188851 4 4
+"GET /api/v1/logs?limit=*&offset=*" 0.300297 4.08899 4.45728
 EOD
-set title "1500_notracing_single_core_fb69a06: p50/p95/p99 of the 2 busiest endpoints"
+set title "1500_notracing_single_core_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'
 set logscale y
 set yrange [1:*]

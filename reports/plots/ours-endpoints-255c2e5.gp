@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.0539 9 9400
-"GET /api/v1/logs?limit=50" 0.137695 7 12
-"GET /api/v1/attackers" 0.070785 7 13
-"GET /api/v1/deckies" 0.052699 8 9400
-"GET /api/v1/bounty" 0.055152 8 13
-"GET /api/v1/logs/histogram" 0.054951 6 13
-"GET /api/v1/logs?search=ssh&limit=100" 0.199257 9 25
-"GET /api/v1/logs?limit=*&offset=*" 0.260938 4.98364 12.9033
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.194559 8 13
-"GET /api/v1/health" 0.071356 11000 15000
+"GET /api/v1/stats" 0.057065 4 30000
+"GET /api/v1/attackers" 0.075102 4 30000
+"GET /api/v1/deckies" 0.058387 4 30000
+"GET /api/v1/logs?limit=50" 0.146267 5 30000
+"GET /api/v1/bounty" 0.054852 4 30000
+"GET /api/v1/logs?search=ssh&limit=100" 0.191514 4 30000
+"GET /api/v1/logs/histogram" 0.057355 4 30000
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.172286 4 30000
+"GET /api/v1/logs?limit=*&offset=*" 0.189642 4.18995 30000.7
+"GET /api/v1/health" 0.071317 3300 35000
 EOD
 set title "255c2e5: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 2 17 15000
-"GET /api/v1/attackers" 2 16 52
-"GET /api/v1/deckies" 2 16 19000
-"GET /api/v1/logs?limit=50" 2 16 25
-"GET /api/v1/bounty" 1 17 50
-"GET /api/v1/logs?search=ssh&limit=100" 2 14 30
-"GET /api/v1/logs/histogram" 2 13 28
-"GET /api/v1/attackers?search=brute&sort_by=recent" 3 13 28
-"GET /api/v1/logs?limit=*&offset=*" 1.9028 16.227 54.9388
-"GET /api/v1/health" 2 21000 22000
+"GET /api/v1/stats" 0.062383 4 30000
+"GET /api/v1/attackers" 0.067661 4 30000
+"GET /api/v1/logs?limit=50" 0.134931 4 30000
+"GET /api/v1/deckies" 0.061221 4 30000
+"GET /api/v1/bounty" 0.054241 4 30000
+"GET /api/v1/logs/histogram" 0.058056 4 30000
+"GET /api/v1/logs?search=ssh&limit=100" 0.186637 4 30000
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.163273 6 30000
+"GET /api/v1/logs?limit=*&offset=*" 0.137494 3.97531 14833.4
+"GET /api/v1/health" 0.072538 3300 30000
 EOD
 set title "2dd86fb: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

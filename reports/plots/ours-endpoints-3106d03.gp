@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 1500 9800 17000
-"GET /api/v1/attackers" 1 15 39
-"GET /api/v1/logs?limit=50" 2 18 41
-"GET /api/v1/deckies" 1600 16000 19000
-"GET /api/v1/bounty" 1 21 40
-"GET /api/v1/logs?search=ssh&limit=100" 2 21 47
-"GET /api/v1/logs/histogram" 2 26 46
-"GET /api/v1/attackers?search=brute&sort_by=recent" 2 15 42
-"GET /api/v1/logs?limit=*&offset=*" 1.59871 15.936 36.0905
-"GET /api/v1/health" 1400 6300 17000
+"GET /api/v1/stats" 910 1500 30000
+"GET /api/v1/deckies" 880 1600 30000
+"GET /api/v1/attackers" 0.07422 4 30000
+"GET /api/v1/logs?limit=50" 0.151415 4 30000
+"GET /api/v1/bounty" 0.075532 4 30000
+"GET /api/v1/logs?search=ssh&limit=100" 0.206658 4 30000
+"GET /api/v1/logs/histogram" 0.123874 4 30000
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.173158 5 30000
+"GET /api/v1/logs?limit=*&offset=*" 0.216011 4.70779 30001.1
+"GET /api/v1/health" 900 1700 30000
 EOD
 set title "3106d03: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

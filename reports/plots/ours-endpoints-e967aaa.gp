@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.051636 9 13000
-"GET /api/v1/attackers" 0.063034 8 30000
-"GET /api/v1/logs?limit=50" 0.139137 6 30000
-"GET /api/v1/deckies" 0.04754 9 1400
-"GET /api/v1/bounty" 0.050495 6 30000
-"GET /api/v1/logs?search=ssh&limit=100" 0.185866 8 33
-"GET /api/v1/logs/histogram" 0.0532 7 43
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.14821 7 30000
-"GET /api/v1/logs?limit=*&offset=*" 0.159758 6.03508 15000
-"GET /api/v1/health" 0.06038 7900 15000
+"GET /api/v1/stats" 0.045949 4 30000
+"GET /api/v1/attackers" 0.064085 4 30000
+"GET /api/v1/deckies" 0.055262 4 30000
+"GET /api/v1/logs?limit=50" 0.138345 4 30000
+"GET /api/v1/bounty" 0.052768 4 30000
+"GET /api/v1/logs?search=ssh&limit=100" 0.187769 4 30000
+"GET /api/v1/logs/histogram" 0.054641 4 30000
+"GET /api/v1/logs?limit=*&offset=*" 0.14804 4.30816 30000.6
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.160208 5 30000
+"GET /api/v1/health" 0.063505 2800 30000
 EOD
 set title "e967aaa: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.06049 13 44
-"GET /api/v1/attackers" 0.073299 10 19
-"GET /api/v1/logs?limit=50" 1 9 19
-"GET /api/v1/deckies" 0.059559 12 10000
-"GET /api/v1/bounty" 0.064606 11 23
-"GET /api/v1/logs/histogram" 0.056083 10 16
-"GET /api/v1/logs?search=ssh&limit=100" 1 15 23
-"GET /api/v1/attackers?search=brute&sort_by=recent" 1 10 18
-"GET /api/v1/logs?limit=*&offset=*" 0.454095 9.75469 25.9251
-"GET /api/v1/health" 1 15000 18000
+"GET /api/v1/stats" 0.049994 4 5
+"GET /api/v1/logs?limit=50" 0.136083 4 5
+"GET /api/v1/attackers" 0.056393 4 5
+"GET /api/v1/deckies" 0.051627 4 6
+"GET /api/v1/bounty" 0.051597 4 5
+"GET /api/v1/logs/histogram" 0.051276 4 5
+"GET /api/v1/logs?search=ssh&limit=100" 0.190593 4 6
+"GET /api/v1/logs?limit=*&offset=*" 0.175271 3.37789 4.59386
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.15517 4 5
+"GET /api/v1/health" 0.065807 3900 8200
 EOD
 set title "fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"GET /api/v1/stats" 0.052078 9 23
-"GET /api/v1/attackers" 0.057786 8 18
-"GET /api/v1/logs?limit=50" 0.135712 8 19
-"GET /api/v1/deckies" 0.04727 7 28
-"GET /api/v1/bounty" 0.044396 8 20
-"GET /api/v1/logs?search=ssh&limit=100" 0.199647 8 25
-"GET /api/v1/logs/histogram" 0.04736 9 42
-"GET /api/v1/logs?limit=*&offset=*" 0.256972 8.0982 42.894
-"GET /api/v1/attackers?search=brute&sort_by=recent" 0.172817 9 28
-"GET /api/v1/health" 0.061421 9 41000
+"GET /api/v1/stats" 0.046099 3 5
+"GET /api/v1/attackers" 0.06107 4 5
+"GET /api/v1/logs?limit=50" 0.139667 4 5
+"GET /api/v1/deckies" 0.048872 3 5
+"GET /api/v1/bounty" 0.044886 3 4
+"GET /api/v1/logs?search=ssh&limit=100" 0.180769 4 5
+"GET /api/v1/logs/histogram" 0.048782 3 4
+"GET /api/v1/logs?limit=*&offset=*" 0.130024 2.77724 4.18782
+"GET /api/v1/attackers?search=brute&sort_by=recent" 0.132367 4 5
+"GET /api/v1/health" 0.057205 4 29000
 EOD
 set title "profiled_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'

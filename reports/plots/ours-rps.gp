@@ -2,16 +2,16 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"3106d03" 62.3539
-"2dd86fb" 61.6422
-"255c2e5" 86.9568
-"e967aaa" 66.8636
-"fb69a06" 110.054
-"1500_fb69a06" 38.916
-"1500_notracing_fb69a06" 81.4031
-"1500_notracing_12_workers_fb69a06" 6.21714
-"1500_notracing_single_core_fb69a06" 2.56473
-"profiled_fb69a06" 101.457
+"3106d03" 83.3963
+"2dd86fb" 76.4512
+"255c2e5" 76.3515
+"e967aaa" 72.6728
+"fb69a06" 279.693
+"1500_fb69a06" 197.873
+"1500_notracing_fb69a06" 208.125
+"1500_notracing_12_workers_fb69a06" 12.8508
+"1500_notracing_single_core_fb69a06" 27.1008
+"profiled_fb69a06" 196.926
 EOD
 set title "Requests per second per profile"
 set ylabel "RPS"
