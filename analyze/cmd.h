@@ -8,6 +8,7 @@
 #define AZ_CMD_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "fmt.h"
 #include "manifest.h"
 #include "model.h"
 
@@ -26,6 +27,9 @@ int cmd_parse_nonneg(const char *sub, const char *opt, const char *s, double *ou
 
 /* Parse a count option (0 allowed). */
 int cmd_parse_count(const char *sub, const char *opt, const char *s, size_t *out);
+
+/* Parse --format (md or csv) into *out; on error print a message and return -1. */
+int cmd_parse_format(const char *sub, const char *s, fmt_kind *out);
 
 /* Load the run at path into *p, fold names when group, and take labels from
  * m (by profile or file base name) when m is not NULL. Prints the error and

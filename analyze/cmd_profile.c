@@ -92,12 +92,7 @@ int cmd_profile(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'f':
-            if (fmt_parse_kind(optarg, &k)) {
-                cmd_error("profile", "option --format: '%s' is not md or csv", optarg);
-                return 2;
-            }
-            break;
+        case 'f': if (cmd_parse_format("profile", optarg, &k)) return 2; break;
         case 't': if (cmd_parse_count("profile", "--top", optarg, &top)) return 2; break;
         case 'h': fputs(PROFILE_HELP, stdout); return 0;
         default: fputs("see analyze profile --help\n", stderr); return 2;

@@ -66,12 +66,7 @@ int cmd_table(int argc, char **argv)
         switch (c) {
         case 'm': mpath = optarg; break;
         case 'd': data_dir = optarg; break;
-        case 'f':
-            if (fmt_parse_kind(optarg, &k)) {
-                cmd_error("table", "option --format: '%s' is not md or csv", optarg);
-                return 2;
-            }
-            break;
+        case 'f': if (cmd_parse_format("table", optarg, &k)) return 2; break;
         case 'h': fputs(TABLE_HELP, stdout); return 0;
         default: fputs("see analyze table --help\n", stderr); return 2;
         }
@@ -124,12 +119,7 @@ int cmd_compare(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'f':
-            if (fmt_parse_kind(optarg, &k)) {
-                cmd_error("compare", "option --format: '%s' is not md or csv", optarg);
-                return 2;
-            }
-            break;
+        case 'f': if (cmd_parse_format("compare", optarg, &k)) return 2; break;
         case 'g': group = true; break;
         case 't': if (cmd_parse_count("compare", "--top", optarg, &top)) return 2; break;
         case 'h': fputs(COMPARE_HELP, stdout); return 0;

@@ -45,6 +45,15 @@ int cmd_parse_count(const char *sub, const char *opt, const char *s, size_t *out
     return 0;
 }
 
+int cmd_parse_format(const char *sub, const char *s, fmt_kind *out)
+{
+    if (fmt_parse_kind(s, out)) {
+        cmd_error(sub, "option --format: '%s' is not md or csv", s);
+        return -1;
+    }
+    return 0;
+}
+
 char *cmd_join(const char *dir, const char *file)
 {
     if (file[0] == '/' || !dir || !*dir)
