@@ -111,7 +111,7 @@ static int on_row(void *ctx, const lcp_row *row, lb_err *err)
         return lb_err_set(err, "%s:%ld:%d: empty %s", st->path, row->line,
                           *rec.method ? COL_ROUTE + 1 : COL_METHOD + 1,
                           *rec.method ? "route" : "method");
-    uint64_t status;
+    uint64_t status = 0;
     if (parse_u64(st, row, COL_TS, &rec.timestamp_us, err) ||
         parse_u64(st, row, COL_STATUS, &status, err))
         return -1;

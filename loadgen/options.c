@@ -95,8 +95,8 @@ const char *options_loglevel_name(lg_loglevel l)
 
 int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
 {
-    long l;
-    double d;
+    long l = 0;
+    double d = 0;
     optind = 0; /* 0, not 1: makes GNU getopt reset its internal state too */
     opterr = 0; /* we report errors ourselves, naming the option */
     for (;;) {

@@ -277,7 +277,7 @@ static int parse_bind(const char *s, rs_config *cfg, lb_err *err)
     }
     if (hl == 0 || hl >= sizeof cfg->bind_host)
         return lb_err_set(err, "option --bind: bad host in '%s'", s);
-    long port;
+    long port = 0;
     if (parse_long("--bind", colon + 1, 0, 65535, &port, err))
         return -1;
     memcpy(cfg->bind_host, h, hl);
@@ -343,8 +343,8 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
     if (apply_env(cfg, err))
         return -1;
     rs_config defaults = *cfg;
-    long v;
-    double d;
+    long v = 0;
+    double d = 0;
     int c;
     optind = 1;
     opterr = 0;

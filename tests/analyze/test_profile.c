@@ -217,7 +217,7 @@ static char dir[] = "/tmp/az_profile_XXXXXX";
 
 static const char *write_file(const char *name, const char *text)
 {
-    static char path[256];
+    static char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
