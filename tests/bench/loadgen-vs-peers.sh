@@ -8,7 +8,9 @@
 #   env: BUILD_DIR (default build), BENCH_SECONDS (default 8), BENCH_CONNS (default 50),
 #        BENCH_SPAWN=1 to also time 2000 users @ 200/s and run 10,000 users.
 #
-# The last two lines are exactly:
+# Beside the three clients it runs lg_curl_floor (tests/bench/curl_floor.c),
+# the engine with none of loadgen's work, to show what libcurl and the kernel
+# cost per request here. The last two lines are exactly:
 #   loadgen/wrk rps ratio: X.XX
 #   loadgen/locust rps-per-cpu ratio: Y.YY
 set -euo pipefail
@@ -88,6 +90,19 @@ LG_REQ=$(awk -F, '$2=="Aggregated" {print $3}' "$T/lg_stats.csv")
 LG_CPU=$(cpu_of "$T/lg.time")
 echo "loadgen --threads 1 -u $CONNS: $(printf %.0f "$LG_RPS") req/s, $LG_CPU CPU s for $LG_REQ requests, peak RSS $(rss_of "$T/lg.time") KiB"
 
+# The engine's floor: libcurl multi + libev with loadgen's handle setup and
+# none of loadgen's own work (tests/bench/curl_floor.c). What loadgen cannot
+# beat on this machine with this libcurl.
+FLOOR="$BUILD_DIR/bin/lg_curl_floor"
+FL_REQ=0 FL_CPU=0
+if [ -x "$FLOOR" ]; then
+    /usr/bin/time -o "$T/floor.time" -f "%U %S %M" taskset -c $CLI_CPU \
+        "$FLOOR" "$CONNS" "$SECS" "$URL" >"$T/floor.out" 2>&1 || { echo "lg_curl_floor failed:"; cat "$T/floor.out"; exit 1; }
+    FL_REQ=$(awk '/^requests/ {print $2}' "$T/floor.out")
+    FL_CPU=$(cpu_of "$T/floor.time")
+    echo "engine floor (lg_curl_floor, $CONNS connections): $(( FL_REQ / SECS )) req/s, $FL_CPU CPU s for $FL_REQ requests"
+fi
+
 cat > "$T/lf.py" <<'PYEOF'
 from locust import task
 from locust.contrib.fasthttp import FastHttpUser
@@ -135,10 +150,20 @@ if [ "${BENCH_SPAWN:-0}" = 1 ]; then
     echo "10,000 users @ 2500/s (nginx): peak user count $PEAK, peak RSS $(( $(rss_of "$T/10k.time") / 1024 )) MiB, $(awk -F, '$2=="Aggregated" {print $3" requests, "$4" failures"}' "$T/10k_stats.csv")"
 fi
 
-/usr/bin/python3 - "$LG_RPS" "$WRK_RPS" "$LG_REQ" "$LG_CPU" "$LO_REQ" "$LO_CPU" <<'PYEOF'
+/usr/bin/python3 - "$LG_RPS" "$WRK_RPS" "$LG_REQ" "$LG_CPU" "$LO_REQ" "$LO_CPU" "$WRK_REQ" "$(cpu_of "$T/wrk.time")" "$FL_REQ" "$FL_CPU" <<'PYEOF'
 import sys
-lg_rps, wrk_rps, lg_req, lg_cpu, lo_req, lo_cpu = map(float, sys.argv[1:])
-print("loadgen CPU s per 10k requests: %.3f; locust: %.3f" % (lg_cpu / lg_req * 1e4, lo_cpu / lo_req * 1e4))
+lg_rps, wrk_rps, lg_req, lg_cpu, lo_req, lo_cpu, wrk_req, wrk_cpu, fl_req, fl_cpu = map(float, sys.argv[1:])
+per10k = lambda cpu, req: cpu / req * 1e4
+print("CPU s per 10k requests: wrk %.3f, engine floor %s, loadgen %.3f, locust %.3f" % (
+    per10k(wrk_cpu, wrk_req), "%.3f" % per10k(fl_cpu, fl_req) if fl_req else "n/a",
+    per10k(lg_cpu, lg_req), per10k(lo_cpu, lo_req)))
+print("per CPU-second vs locust: wrk %.2fx, engine floor %s, loadgen %.2fx" % (
+    per10k(lo_cpu, lo_req) / per10k(wrk_cpu, wrk_req),
+    "%.2fx" % (per10k(lo_cpu, lo_req) / per10k(fl_cpu, fl_req)) if fl_req else "n/a",
+    per10k(lo_cpu, lo_req) / per10k(lg_cpu, lg_req)))
+if fl_req:
+    print("loadgen's own work: %+.1f%% CPU per request over the engine floor" % (
+        (per10k(lg_cpu, lg_req) / per10k(fl_cpu, fl_req) - 1) * 100))
 print("loadgen/wrk rps ratio: %.2f" % (lg_rps / wrk_rps))
 print("loadgen/locust rps-per-cpu ratio: %.2f" % ((lg_req / lg_cpu) / (lo_req / lo_cpu)))
 PYEOF
