@@ -1,7 +1,5 @@
-/* engine.c — one thread: libev loop + curl multi (evhiperfifo minus its two
- * traps: timeouts are divided by 1000.0, and multi errors are counted by the
- * transfers that fail instead of exit()ing), the spawn schedule, the 1 s
- * stats merge and the event-loop lag probe. */
+/* engine.c — one thread: a libev loop with its curl multi handle (curlev.c),
+ * the spawn schedule, the 1 s stats merge and the event-loop lag probe. */
 #include "engine.h"
 #include <math.h>
 #include <stdio.h>
@@ -12,16 +10,6 @@
 #include "user.h"
 
 #define LAG_PROBE_S 0.1
-
-/* One libcurl socket watched by libev; kept on a list so nothing leaks if
- * libcurl never asks to remove it. */
-typedef struct lg_sock {
-    ev_io io;
-    lg_engine *e;
-    struct lg_sock *prev, *next;
-} lg_sock;
-
-#define sock_list (e->socks)
 
 long engine_share(long total, int threads, int index)
 {
@@ -55,95 +43,25 @@ void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns, double rt_ms
     stats_set_record(eng->set, e, now, rt_ms, bytes, failed, failed ? error : NULL);
 }
 
-/* ---- libcurl ↔ libev -------------------------------------------------- */
+/* ---- finished transfers ---------------------------------------------- */
 
-static void check_done(lg_engine *e)
+/* After each curl_multi_socket_action (curlev.c): hand finished transfers
+ * back to their users. */
+static void check_done(lg_curlev *c)
 {
     CURLMsg *m;
     int left;
-    while ((m = curl_multi_info_read(e->multi, &left))) {
+    while ((m = curl_multi_info_read(c->multi, &left))) {
         if (m->msg != CURLMSG_DONE)
             continue;
         CURL *easy = m->easy_handle;
         CURLcode rc = m->data.result;
         lg_user *u = NULL;
         curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&u);
-        curl_multi_remove_handle(e->multi, easy); /* m is invalid from here */
+        curl_multi_remove_handle(c->multi, easy); /* m is invalid from here */
         if (u)
             user_done(u, rc);
     }
-}
-
-static void io_cb(struct ev_loop *loop, ev_io *w, int revents)
-{
-    (void)loop;
-    lg_sock *s = (lg_sock *)w;
-    lg_engine *e = s->e;
-    int action = (revents & EV_READ ? CURL_CSELECT_IN : 0) |
-                 (revents & EV_WRITE ? CURL_CSELECT_OUT : 0);
-    int running;
-    curl_multi_socket_action(e->multi, w->fd, action, &running);
-    check_done(e);
-}
-
-static void curl_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
-{
-    (void)loop;
-    (void)revents;
-    lg_engine *e = w->data;
-    int running;
-    curl_multi_socket_action(e->multi, CURL_SOCKET_TIMEOUT, 0, &running);
-    check_done(e);
-}
-
-/* CURLMOPT_TIMERFUNCTION: only re-arm our timer; never call libcurl here. */
-static int multi_timer_cb(CURLM *multi, long timeout_ms, void *userp)
-{
-    (void)multi;
-    lg_engine *e = userp;
-    ev_timer_stop(e->loop, &e->curl_timer);
-    if (timeout_ms >= 0) {
-        ev_timer_set(&e->curl_timer, (double)timeout_ms / 1000.0, 0.);
-        ev_timer_start(e->loop, &e->curl_timer);
-    }
-    return 0;
-}
-
-static int multi_sock_cb(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp)
-{
-    (void)easy;
-    lg_engine *e = userp;
-    lg_sock *s = socketp;
-    if (what == CURL_POLL_REMOVE) {
-        if (s) {
-            ev_io_stop(e->loop, &s->io);
-            if (s->prev)
-                s->prev->next = s->next;
-            else
-                sock_list = s->next;
-            if (s->next)
-                s->next->prev = s->prev;
-            free(s);
-        }
-        return 0;
-    }
-    int ev = (what & CURL_POLL_IN ? EV_READ : 0) | (what & CURL_POLL_OUT ? EV_WRITE : 0);
-    if (!s) {
-        if (!(s = calloc(1, sizeof *s)))
-            return -1;
-        s->e = e;
-        s->next = sock_list;
-        if (sock_list)
-            sock_list->prev = s;
-        sock_list = s;
-        curl_multi_assign(e->multi, fd, s);
-        ev_io_init(&s->io, io_cb, fd, ev);
-    } else {
-        ev_io_stop(e->loop, &s->io);
-        ev_io_set(&s->io, fd, ev);
-    }
-    ev_io_start(e->loop, &s->io);
-    return 0;
 }
 
 /* ---- periodic work ------------------------------------------------------ */
@@ -352,19 +270,11 @@ static void engine_free(lg_engine *e)
     if (e->users) {
         for (long i = 0; i < e->nspawned; i++)
             if (e->users[i].easy && e->users[i].state == US_BUSY)
-                curl_multi_remove_handle(e->multi, e->users[i].easy);
+                curl_multi_remove_handle(e->cev.multi, e->users[i].easy);
         for (long i = 0; i < e->nspawned; i++)
             user_free(&e->users[i]);
     }
-    if (e->multi)
-        curl_multi_cleanup(e->multi);
-    while (sock_list) { /* normally empty: libcurl removed its sockets */
-        lg_sock *s = sock_list;
-        sock_list = s->next;
-        if (e->loop)
-            ev_io_stop(e->loop, &s->io);
-        free(s);
-    }
+    curlev_cleanup(&e->cev);
     for (size_t i = 0; i < n; i++) {
         if (e->curlu)
             curl_url_cleanup(e->curlu[i]);
@@ -403,21 +313,14 @@ lg_engine *engine_start(const lg_run *run, lg_shared *shared, int index, lb_err 
     e->share_max = engine_share(run->users, run->threads, index);
     rng_seed(&e->rng, run->seed + 0x9E37ULL * (uint64_t)(index + 1));
     e->loop = ev_loop_new(EVFLAG_AUTO);
-    e->multi = curl_multi_init();
     e->set = stats_set_new(clock_wall(), false);
     e->users = calloc(e->share_max ? (size_t)e->share_max : 1, sizeof *e->users);
-    if (!e->loop || !e->multi || !e->set || !e->users) {
+    if (!e->loop || curlev_init(&e->cev, e->loop, check_done, e) < 0 || !e->set || !e->users) {
         lb_err_set(err, "engine %d: out of memory", index);
         goto fail;
     }
     if (engine_prepare_requests(e, err) < 0)
         goto fail;
-    curl_multi_setopt(e->multi, CURLMOPT_SOCKETFUNCTION, multi_sock_cb);
-    curl_multi_setopt(e->multi, CURLMOPT_SOCKETDATA, e);
-    curl_multi_setopt(e->multi, CURLMOPT_TIMERFUNCTION, multi_timer_cb);
-    curl_multi_setopt(e->multi, CURLMOPT_TIMERDATA, e);
-    ev_init(&e->curl_timer, curl_timer_cb);
-    e->curl_timer.data = e;
     ev_timer_init(&e->spawn_timer, spawn_cb, 0., 0.);
     e->spawn_timer.data = e;
     ev_timer_init(&e->tick_timer, tick_cb, 1., 1.);

@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include "curlev.h"
 #include "lberr.h"
 #include "plan.h"
 #include "request.h"
@@ -58,8 +59,7 @@ typedef struct lg_engine {
     pthread_t thread;
     bool thread_started;
     struct ev_loop *loop;
-    CURLM *multi;
-    ev_timer curl_timer;            /* libcurl's single timeout */
+    lg_curlev cev;                  /* the curl multi handle on this loop */
     ev_timer spawn_timer;
     ev_timer tick_timer;            /* 1 s: merge delta into shared */
     ev_timer lag_timer;             /* 100 ms: event-loop lag probe */
@@ -79,7 +79,6 @@ typedef struct lg_engine {
                                        (as Locust does: no zero rows for unused requests) */
     struct curl_slist **hdrs;       /* per request id (+1 session): lists shared by all users */
     bool *hdrs_static;              /* per request id: header list has no variables */
-    struct lg_sock *socks;          /* watched sockets (engine.c) */
     double lag_expected;            /* monotonic s the lag probe should fire */
     double max_lag;
     char url[8192];                 /* scratch for dynamic URLs */

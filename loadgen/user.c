@@ -121,7 +121,7 @@ static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0
     u->entry = ent;
     u->state = US_BUSY;
     u->t0_ns = t0_ns ? t0_ns : clock_mono_ns();
-    if (curl_multi_add_handle(e->multi, u->easy) != CURLM_OK) {
+    if (curl_multi_add_handle(e->cev.multi, u->easy) != CURLM_OK) {
         u->state = US_WAIT;
         user_fail_unsent(u, r, "curl_multi_add_handle failed");
         return false;
@@ -284,7 +284,7 @@ void user_stop(lg_user *u, bool abort)
             u->stop_after = true;
             return;
         }
-        curl_multi_remove_handle(u->eng->multi, u->easy);
+        curl_multi_remove_handle(u->eng->cev.multi, u->easy);
     }
     user_die(u);
 }

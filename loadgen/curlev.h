@@ -1,0 +1,33 @@
+/* curlev.h — one curl multi handle driven by one libev loop through
+ * curl_multi_socket_action: curl's evhiperfifo pattern without its two traps
+ * (timeouts are divided by 1000.0, and a multi error is left to the transfers
+ * it fails instead of exit()ing). loadgen's engine and the engine-floor
+ * benchmark (tests/bench/curl_floor.c) both run on it. */
+#ifndef LG_CURLEV_H
+#define LG_CURLEV_H
+#include <curl/curl.h>
+#include <ev.h>
+
+typedef struct lg_curlev lg_curlev;
+
+/* Called after every curl_multi_socket_action: read the finished transfers
+ * with curl_multi_info_read. */
+typedef void (*lg_curlev_drain_fn)(lg_curlev *c);
+
+struct lg_curlev {
+    struct ev_loop *loop;
+    CURLM *multi;
+    ev_timer timer;               /* libcurl's single timeout */
+    struct lg_curlev_sock *socks; /* watched sockets, freed at cleanup if libcurl never removed them */
+    lg_curlev_drain_fn drain;
+    void *data;                   /* the owner's */
+};
+
+/* Create the multi handle and wire it to loop. 0, or -1 when out of memory. */
+int curlev_init(lg_curlev *c, struct ev_loop *loop, lg_curlev_drain_fn drain, void *data);
+
+/* Clean the multi handle up (remove every easy handle first) and stop and
+ * free any socket watcher libcurl left behind. Safe on a zeroed c. */
+void curlev_cleanup(lg_curlev *c);
+
+#endif
