@@ -10,6 +10,17 @@ typedef struct lg_curlev_sock {
     struct lg_curlev_sock *prev, *next;
 } lg_curlev_sock;
 
+/* Hand every finished transfer to the owner. The message is copied out
+ * first: it is invalid once the handle is removed. */
+static void drain(lg_curlev *c)
+{
+    CURLMsg *m;
+    int left;
+    while ((m = curl_multi_info_read(c->multi, &left)))
+        if (m->msg == CURLMSG_DONE)
+            c->done(c, m->easy_handle, m->data.result);
+}
+
 static void io_cb(struct ev_loop *loop, ev_io *w, int revents)
 {
     (void)loop;
@@ -17,7 +28,7 @@ static void io_cb(struct ev_loop *loop, ev_io *w, int revents)
     int running, action = (revents & EV_READ ? CURL_CSELECT_IN : 0) |
                           (revents & EV_WRITE ? CURL_CSELECT_OUT : 0);
     curl_multi_socket_action(c->multi, w->fd, action, &running);
-    c->drain(c);
+    drain(c);
 }
 
 static void timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
@@ -26,7 +37,7 @@ static void timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
     lg_curlev *c = w->data;
     int running;
     curl_multi_socket_action(c->multi, CURL_SOCKET_TIMEOUT, 0, &running);
-    c->drain(c);
+    drain(c);
 }
 
 /* CURLMOPT_TIMERFUNCTION: only re-arm our timer; never call libcurl here. */
@@ -83,9 +94,9 @@ static int multi_sock_cb(CURL *easy, curl_socket_t fd, int what, void *userp, vo
     return 0;
 }
 
-int curlev_init(lg_curlev *c, struct ev_loop *loop, lg_curlev_drain_fn drain, void *data)
+int curlev_init(lg_curlev *c, struct ev_loop *loop, lg_curlev_done_fn done, void *data)
 {
-    *c = (lg_curlev){ .loop = loop, .drain = drain, .data = data };
+    *c = (lg_curlev){ .loop = loop, .done = done, .data = data };
     if (!(c->multi = curl_multi_init()))
         return -1;
     curl_multi_setopt(c->multi, CURLMOPT_SOCKETFUNCTION, multi_sock_cb);

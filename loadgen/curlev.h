@@ -10,21 +10,22 @@
 
 typedef struct lg_curlev lg_curlev;
 
-/* Called after every curl_multi_socket_action: read the finished transfers
- * with curl_multi_info_read. */
-typedef void (*lg_curlev_drain_fn)(lg_curlev *c);
+/* Called for each transfer that finished, after a curl_multi_socket_action,
+ * with its result. It must curl_multi_remove_handle(easy) (and may add it,
+ * or others, again). */
+typedef void (*lg_curlev_done_fn)(lg_curlev *c, CURL *easy, CURLcode result);
 
 struct lg_curlev {
     struct ev_loop *loop;
     CURLM *multi;
     ev_timer timer;               /* libcurl's single timeout */
     struct lg_curlev_sock *socks; /* watched sockets, freed at cleanup if libcurl never removed them */
-    lg_curlev_drain_fn drain;
+    lg_curlev_done_fn done;
     void *data;                   /* the owner's */
 };
 
 /* Create the multi handle and wire it to loop. 0, or -1 when out of memory. */
-int curlev_init(lg_curlev *c, struct ev_loop *loop, lg_curlev_drain_fn drain, void *data);
+int curlev_init(lg_curlev *c, struct ev_loop *loop, lg_curlev_done_fn done, void *data);
 
 /* Clean the multi handle up (remove every easy handle first) and stop and
  * free any socket watcher libcurl left behind. Safe on a zeroed c. */

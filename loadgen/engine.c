@@ -45,23 +45,14 @@ void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns, double rt_ms
 
 /* ---- finished transfers ---------------------------------------------- */
 
-/* After each curl_multi_socket_action (curlev.c): hand finished transfers
- * back to their users. */
-static void check_done(lg_curlev *c)
+/* A transfer finished (curlev.c): hand it back to its user. */
+static void transfer_done(lg_curlev *c, CURL *easy, CURLcode rc)
 {
-    CURLMsg *m;
-    int left;
-    while ((m = curl_multi_info_read(c->multi, &left))) {
-        if (m->msg != CURLMSG_DONE)
-            continue;
-        CURL *easy = m->easy_handle;
-        CURLcode rc = m->data.result;
-        lg_user *u = NULL;
-        curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&u);
-        curl_multi_remove_handle(c->multi, easy); /* m is invalid from here */
-        if (u)
-            user_done(u, rc);
-    }
+    lg_user *u = NULL;
+    curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&u);
+    curl_multi_remove_handle(c->multi, easy);
+    if (u)
+        user_done(u, rc);
 }
 
 /* ---- periodic work ------------------------------------------------------ */
@@ -315,7 +306,7 @@ lg_engine *engine_start(const lg_run *run, lg_shared *shared, int index, lb_err 
     e->loop = ev_loop_new(EVFLAG_AUTO);
     e->set = stats_set_new(clock_wall(), false);
     e->users = calloc(e->share_max ? (size_t)e->share_max : 1, sizeof *e->users);
-    if (!e->loop || curlev_init(&e->cev, e->loop, check_done, e) < 0 || !e->set || !e->users) {
+    if (!e->loop || curlev_init(&e->cev, e->loop, transfer_done, e) < 0 || !e->set || !e->users) {
         lb_err_set(err, "engine %d: out of memory", index);
         goto fail;
     }

@@ -25,23 +25,16 @@ typedef struct floor_run {
     int stopping;
 } floor_run;
 
-static void drain(lg_curlev *c)
+static void transfer_done(lg_curlev *c, CURL *easy, CURLcode rc)
 {
     floor_run *f = c->data;
-    CURLMsg *m;
-    int left;
-    while ((m = curl_multi_info_read(c->multi, &left))) {
-        if (m->msg != CURLMSG_DONE)
-            continue;
-        CURL *easy = m->easy_handle;
-        long code = 0;
-        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
-        f->failures += m->data.result != CURLE_OK || code != 200;
-        f->requests++;
-        curl_multi_remove_handle(c->multi, easy);
-        if (!f->stopping)
-            curl_multi_add_handle(c->multi, easy);
-    }
+    long code = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &code);
+    f->failures += rc != CURLE_OK || code != 200;
+    f->requests++;
+    curl_multi_remove_handle(c->multi, easy);
+    if (!f->stopping)
+        curl_multi_add_handle(c->multi, easy);
 }
 
 static void end_cb(struct ev_loop *loop, ev_timer *w, int revents)
@@ -68,7 +61,7 @@ int main(int argc, char **argv)
     CURL **easy = calloc((size_t)n, sizeof *easy);
     CURLSH **share = calloc((size_t)n, sizeof *share);
     lg_xfer *xfer = calloc((size_t)n, sizeof *xfer);
-    if (!loop || curlev_init(&f.cev, loop, drain, &f) < 0 || !url || !hdrs || !easy || !share || !xfer ||
+    if (!loop || curlev_init(&f.cev, loop, transfer_done, &f) < 0 || !url || !hdrs || !easy || !share || !xfer ||
         curl_url_set(url, CURLUPART_URL, argv[3], 0) != CURLUE_OK) {
         fprintf(stderr, "lg_curl_floor: bad URL or out of memory\n");
         return 2;
