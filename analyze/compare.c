@@ -1,5 +1,6 @@
 /* compare.c — the rows of A-versus-B comparisons and their two renderings. */
 #include "compare.h"
+#include "grow.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,14 +17,10 @@ double compare_delta_pct(double a, double b, bool *defined)
 static int add_row(compare_result *r, size_t *cap, const char *prefix, int metric,
                    const model_metrics *a, const model_metrics *b)
 {
-    if (r->nrows == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        compare_row *nr = realloc(r->rows, ncap * sizeof *nr);
-        if (!nr)
-            return -1;
-        r->rows = nr;
-        *cap = ncap;
-    }
+    compare_row *nr = lb_grow(r->rows, cap, r->nrows, sizeof *nr, 64);
+    if (!nr)
+        return -1;
+    r->rows = nr;
     compare_row *row = &r->rows[r->nrows];
     memset(row, 0, sizeof *row);
     const char *mname = model_metric_names[metric];

@@ -3,6 +3,7 @@
  * hdr histograms per timed column, and the derived figures (percentiles,
  * shares, order, top phases). Reading files is profile_read.c's job. */
 #include "profile_rollup.h"
+#include "grow.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,14 +83,10 @@ static pr_endpoint *endpoint_get(pr_rollup *r, const char *method, const char *r
     size_t s = index_slot(r, method, route);
     if (r->index[s])
         return &r->eps[r->index[s] - 1];
-    if (r->neps == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        pr_endpoint *eps = realloc(r->eps, cap * sizeof *eps);
-        if (!eps)
-            return NULL;
-        r->eps = eps;
-        r->cap = cap;
-    }
+    pr_endpoint *eps = lb_grow(r->eps, &r->cap, r->neps, sizeof *eps, 16);
+    if (!eps)
+        return NULL;
+    r->eps = eps;
     pr_endpoint *e = &r->eps[r->neps];
     memset(e, 0, sizeof *e);
     e->method = strdup(method);

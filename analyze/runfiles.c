@@ -1,5 +1,6 @@
 /* runfiles.c — loading a run's table and history through common's Locust reader. */
 #include "runfiles.h"
+#include "grow.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,14 +43,10 @@ static int keep_point(void *ctx, const lc_row *r, lb_err *err)
     run_history *h = ctx;
     if (strcmp(r->name, "Aggregated") || (r->method && r->method[0]))
         return 0;
-    if (h->n == h->cap) {
-        size_t ncap = h->cap ? h->cap * 2 : 1024;
-        run_point *np = realloc(h->pts, ncap * sizeof *np);
-        if (!np)
-            return lb_err_set(err, "line %ld: out of memory", r->line);
-        h->pts = np;
-        h->cap = ncap;
-    }
+    run_point *np = lb_grow(h->pts, &h->cap, h->n, sizeof *np, 1024);
+    if (!np)
+        return lb_err_set(err, "line %ld: out of memory", r->line);
+    h->pts = np;
     run_point *pt = &h->pts[h->n++];
     pt->t = r->timestamp;
     pt->users = r->user_count;

@@ -8,6 +8,7 @@
  * field count, and every numeric cell must be a non-negative number (ints
  * where Locust writes ints), with N/A accepted only in percentile cells. */
 #include "locust_csv.h"
+#include "grow.h"
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -328,14 +329,10 @@ static char *dup_or_null(const char *s, bool *oom)
 static int keep_row(reader *r, const lc_row *row, lb_err *err)
 {
     lc_table *t = r->table;
-    if (t->nrows == r->rowcap) {
-        size_t cap = r->rowcap ? r->rowcap * 2 : 64;
-        lc_row *nr = realloc(t->rows, cap * sizeof *nr);
-        if (!nr)
-            return lb_err_set(err, "%s: out of memory", r->path);
-        t->rows = nr;
-        r->rowcap = cap;
-    }
+    lc_row *nr = lb_grow(t->rows, &r->rowcap, t->nrows, sizeof *nr, 64);
+    if (!nr)
+        return lb_err_set(err, "%s: out of memory", r->path);
+    t->rows = nr;
     bool oom = false;
     lc_row *d = &t->rows[t->nrows];
     *d = *row;
@@ -352,14 +349,10 @@ static int keep_row(reader *r, const lc_row *row, lb_err *err)
 static int keep_failure(reader *r, const lc_failure *f, lb_err *err)
 {
     lc_table *t = r->table;
-    if (t->nfailures == r->failcap) {
-        size_t cap = r->failcap ? r->failcap * 2 : 16;
-        lc_failure *nf = realloc(t->failures, cap * sizeof *nf);
-        if (!nf)
-            return lb_err_set(err, "%s: out of memory", r->path);
-        t->failures = nf;
-        r->failcap = cap;
-    }
+    lc_failure *nf = lb_grow(t->failures, &r->failcap, t->nfailures, sizeof *nf, 16);
+    if (!nf)
+        return lb_err_set(err, "%s: out of memory", r->path);
+    t->failures = nf;
     bool oom = false;
     lc_failure *d = &t->failures[t->nfailures++];
     *d = *f;

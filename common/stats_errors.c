@@ -6,6 +6,7 @@
  * "<method>.<name>.<repr(error)>" (OpenSSL's libcrypto computes it). The
  * digest is computed once per distinct error, when its record is created. */
 #include "stats_priv.h"
+#include "grow.h"
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,14 +147,10 @@ int stats_errtab_add(stats_errtab *t, const char *method, const char *name,
     }
     if ((t->n + 1) * 2 > t->icap && index_grow(t) < 0)
         return -1;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        stats_err_rec **ns = realloc(t->sorted, cap * sizeof *ns);
-        if (!ns)
-            return -1;
-        t->sorted = ns;
-        t->cap = cap;
-    }
+    stats_err_rec **ns = lb_grow(t->sorted, &t->cap, t->n, sizeof *ns, 16);
+    if (!ns)
+        return -1;
+    t->sorted = ns;
     stats_err_rec *r = rec_new(method, name, error, h);
     if (!r)
         return -1;

@@ -6,6 +6,7 @@
  * touches only preallocated memory once an entry has seen its first
  * response-time decade (dense bucket array, hdr chunks). */
 #include "stats_priv.h"
+#include "grow.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,14 +142,10 @@ stats_entry *stats_set_entry(stats_set *s, const char *method, const char *name)
     }
     if ((s->n + 1) * 2 > s->icap && index_grow(s) < 0)
         return NULL;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        entry_priv **ne = realloc(s->entries, cap * sizeof *ne);
-        if (!ne)
-            return NULL;
-        s->entries = ne;
-        s->cap = cap;
-    }
+    entry_priv **ne = lb_grow(s->entries, &s->cap, s->n, sizeof *ne, 16);
+    if (!ne)
+        return NULL;
+    s->entries = ne;
     entry_priv *p = malloc(sizeof *p);
     if (!p)
         return NULL;

@@ -2,6 +2,7 @@
  * segment list and expand them without allocation. Integers are formatted by
  * hand because snprintf per request showed up in profiles of naive clients. */
 #include "template.h"
+#include "grow.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -38,14 +39,10 @@ int vars_slot(lg_vars *vars, const char *name)
     int i = vars_find(vars, name);
     if (i >= 0)
         return i;
-    if (vars->n == vars->cap) {
-        size_t nc = vars->cap ? vars->cap * 2 : 8;
-        char **nn = realloc(vars->names, nc * sizeof *nn);
-        if (!nn)
-            return -1;
-        vars->names = nn;
-        vars->cap = nc;
-    }
+    char **nn = lb_grow(vars->names, &vars->cap, vars->n, sizeof *nn, 8);
+    if (!nn)
+        return -1;
+    vars->names = nn;
     char *copy = strdup(name);
     if (!copy)
         return -1;
