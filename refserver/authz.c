@@ -6,6 +6,7 @@
 #include <time.h>
 #include "auth.h"
 #include "clock.h"
+#include "hutil.h"
 #include "params.h"
 #include "respond.h"
 #include "store.h"
@@ -27,31 +28,29 @@ static int verify_cached(rs_worker *w, const char *tok, char *uuid, size_t cap)
     return 0;
 }
 
-/* The user for uuid: through the 10 s cache when enabled (and allowed for
- * this route), else one SELECT. 0 found, 1 absent, -1 store failure. */
-static int lookup_user(rs_ctx *ctx, const char *uuid, bool cacheable)
+int authz_find_user(rs_ctx *ctx, rs_usercache *cache, bool by_uuid, const char *key,
+                    rs_user *out)
 {
-    rs_worker *w = ctx->w;
-    double now = ev_now(w->loop);
-    if (cacheable && usercache_get(&w->auth_users, uuid, now, &ctx->user))
+    double now = ev_now(ctx->w->loop);
+    if (cache && usercache_get(cache, key, now, out))
         return 0;
     rs_db *db = worker_db_acquire(ctx);
     if (!db)
         return -1;
     bool found;
     lb_err err;
-    uint64_t t0 = clock_mono_ns();
-    int rc = store_user_get(db, true, uuid, &ctx->user, &found, &err);
-    ctx->req->phase.db_ns += clock_mono_ns() - t0;
+    uint64_t t0 = hx_now();
+    int rc = store_user_get(db, by_uuid, key, out, &found, &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
     worker_db_release(ctx, db);
     if (rc) {
-        respond_detail(ctx->rep, 500, "Internal Server Error");
+        hx_fail(ctx, &err);
         return -1;
     }
     if (!found)
         return 1;
-    if (cacheable)
-        usercache_put(&w->auth_users, uuid, &ctx->user, now);
+    if (cache)
+        usercache_put(cache, key, out, now);
     return 0;
 }
 
@@ -80,7 +79,9 @@ int authz_check(rs_ctx *ctx)
         goto out;
     }
     /* change-password uses the uncached get_user_by_uuid in the seed */
-    int found = lookup_user(ctx, uuid, level != RS_AUTH_TOKEN && ctx->w->cfg->auth_user_cache);
+    bool cacheable = level != RS_AUTH_TOKEN && ctx->w->cfg->auth_user_cache;
+    int found = authz_find_user(ctx, cacheable ? &ctx->w->auth_users : NULL, true, uuid,
+                                &ctx->user);
     if (found < 0)
         goto out;
     if (found > 0) {

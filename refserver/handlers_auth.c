@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "auth.h"
+#include "authz.h"
 #include "clock.h"
 #include "conn.h"
 #include "handlers.h"
@@ -136,33 +137,6 @@ static void login_done(void *arg, bool cancelled)
     conn_async_done(c);
 }
 
-/* The user by name: the 5 s positive-only cache when on, else a SELECT.
- * 0 found, 1 absent, -1 failure (reply set). */
-static int login_lookup(rs_ctx *ctx, const char *name, rs_user *u)
-{
-    rs_worker *w = ctx->w;
-    double now = ev_now(w->loop);
-    if (usercache_get(&w->login_users, name, now, u))
-        return 0;
-    rs_db *db = worker_db_acquire(ctx);
-    if (!db)
-        return -1;
-    bool found;
-    lb_err err;
-    uint64_t t0 = hx_now();
-    int rc = store_user_get(db, false, name, u, &found, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
-    if (rc) {
-        hx_fail(ctx, &err);
-        return -1;
-    }
-    if (!found)
-        return 1;
-    usercache_put(&w->login_users, name, u, now);
-    return 0;
-}
-
 static int submit_or_busy(rs_ctx *ctx, pool_work_fn work, pool_done_fn done, void *job)
 {
     if (pool_submit(ctx->w->pool, work, done, job) == 0)
@@ -187,7 +161,9 @@ int handle_login(rs_ctx *ctx)
     j->ctx = ctx;
     snprintf(j->password, sizeof j->password, "%s",
              json_string_value(json_object_get(body, "password")));
-    int found = login_lookup(ctx, json_string_value(json_object_get(body, "username")), &j->user);
+    /* by name, through the 5 s positive-only login cache when it is on */
+    int found = authz_find_user(ctx, &ctx->w->login_users, false,
+                                json_string_value(json_object_get(body, "username")), &j->user);
     json_decref(body);
     if (found != 0) {
         free(j);
