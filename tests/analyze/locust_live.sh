@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # locust_live.sh — analyze on real Locust 2.12.1 output (label live).
 #
-# Two Python HTTP servers on free 127.0.0.1 ports, one answering at once and one
+# Two tests/testserver.py on free 127.0.0.1 ports, one answering at once and one
 # sleeping 25 ms per request; /usr/bin/locust runs headless against each for 14 s
 # with --csv, in parallel. Then: table and compare read Locust's own _stats.csv,
 # the gate passes a run against itself and fails the slow one naming p95_ms, and
@@ -18,40 +18,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat >"$TMP/server.py" <<'PYEOF'
-import http.server, sys, time
-DELAY = float(sys.argv[2])
-class H(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        time.sleep(DELAY)
-        body = b"ok\n"
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *a):
-        pass
-srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-with open(sys.argv[1] + ".tmp", "w") as f:
-    f.write(str(srv.server_address[1]))
-import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-srv.serve_forever()
-PYEOF
 cat >"$TMP/locustfile.py" <<'PYEOF'
 from locust import HttpUser, task, constant
 class Visitor(HttpUser):
     wait_time = constant(0.05)
     @task(3)
     def root(self):
-        self.client.get("/")
+        self.client.get("/ok")
     @task(1)
     def page(self):
-        self.client.get("/logs?limit=10&offset=%d" % (self.environment.runner.stats.total.num_requests % 3))
+        self.client.get("/ok?limit=10&offset=%d" % (self.environment.runner.stats.total.num_requests % 3))
 PYEOF
 
 for side in fast slow; do
-  delay=0; [ $side = slow ] && delay=0.025
-  "$PY" "$TMP/server.py" "$TMP/$side.port" "$delay" 2>"$TMP/$side.server.log" & pids+=($!)
+  delay=0; [ $side = slow ] && delay=25
+  "$PY" "$(dirname "$0")/../testserver.py" "$TMP/$side.port" --delay-ms=$delay 2>"$TMP/$side.server.log" & pids+=($!)
 done
 for side in fast slow; do
   for _ in $(seq 50); do [ -s "$TMP/$side.port" ] && break; sleep 0.1; done
@@ -72,7 +53,7 @@ expect_rc 0 "$AZ" table --format csv "$TMP/fast_stats.csv" "$TMP/slow_stats.csv"
 req=$(awk -F, 'NR == 2 { print $4 }' "$TMP/out")
 [ "${req:-0}" -gt 50 ] || fail "fast run has only '$req' requests"; ok
 expect_rc 0 "$AZ" compare --format csv --group-names "$TMP/fast_stats.csv" "$TMP/slow_stats.csv"
-expect_out 'GET /logs?limit=*&offset=*:p95_ms_approx,'
+expect_out 'GET /ok?limit=*&offset=*:p95_ms_approx,'
 expect_rc 0 "$AZ" gate --baseline "$TMP/fast_stats.csv" --candidate "$TMP/fast_stats.csv"
 expect_out 'verdict: PASS'
 expect_rc 1 "$AZ" gate --baseline "$TMP/fast_stats.csv" --candidate "$TMP/slow_stats.csv"

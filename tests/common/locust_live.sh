@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # locust_live.sh — real Locust 2.12.1 against a loopback server, read back by our reader.
 #
-# Starts a tiny Python HTTP server on a free 127.0.0.1 port (200 for most
-# paths, 404 for /missing so failures.csv has rows), runs /usr/bin/locust
+# Starts tests/testserver.py on a free 127.0.0.1 port (200 for /ok, 404 for
+# /missing so failures.csv has rows), runs /usr/bin/locust
 # headless for ~8 s with --csv, then checks that lc_dump (the common/ reader)
 # parses all four files, that the numbers it reports agree with Python's csv
 # module reading the same files, and that our writer's four header lines are
@@ -27,40 +27,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat > "$work/server.py" <<'PYEOF'
-import http.server, sys
-class H(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        code = 404 if self.path.startswith("/missing") else 200
-        body = b"not here\n" if code == 404 else b"hello, locust\n"
-        self.send_response(code)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *a):
-        pass
-srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-with open(sys.argv[1], "w") as f:
-    f.write(str(srv.server_address[1]))
-srv.serve_forever()
-PYEOF
-
 cat > "$work/locustfile.py" <<'PYEOF'
 from locust import HttpUser, task, constant
 class Visitor(HttpUser):
     wait_time = constant(0.05)
     @task(4)
     def root(self):
-        self.client.get("/")
+        self.client.get("/ok")
     @task(1)
     def item(self):
-        self.client.get("/items?id=1,2", name="/items?id=1,2")
+        self.client.get("/ok?id=1,2", name="/items?id=1,2")
     @task(1)
     def missing(self):
         self.client.get("/missing")
 PYEOF
 
-"$PY" "$work/server.py" "$work/port" &
+"$PY" "$(dirname "$0")/../testserver.py" "$work/port" &
 server_pid=$!
 for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
@@ -117,7 +99,7 @@ for line in sys.stdin:
 ' > "$work/got.txt"
 check "python saw the rows too" "[ \$(wc -l < '$work/expect.txt') -ge 4 ]"
 check "reader values == python csv values (stats.csv)" "diff '$work/expect.txt' '$work/got.txt' >&2"
-check "stats has GET / with requests" "grep -q 'method=\"GET\" name=\"/\" requests=[1-9]' '$work/got.txt'"
+check "stats has GET /ok with requests" "grep -q 'method=\"GET\" name=\"/ok\" requests=[1-9]' '$work/got.txt'"
 check "quoted name with a comma parsed" "grep -q 'name=\"/items?id=1,2\"' '$work/got.txt'"
 check "Aggregated row last" "tail -1 '$work/got.txt' | grep -q 'method=\"\" name=\"Aggregated\"'"
 check "failures.csv rows for /missing" \

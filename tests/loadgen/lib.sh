@@ -23,7 +23,7 @@ ok() { echo "ok: $*"; }
 
 # start_server [args...] — the Python test server; sets PORT and URL.
 start_server() {
-    "$PY" "$HERE/testserver.py" "$T/port" "$@" &
+    "$PY" "$HERE/../testserver.py" "$T/port" "$@" &
     PIDS+=($!)
     for _ in $(seq 1 100); do
         [ -s "$T/port" ] && break

@@ -1,8 +1,11 @@
 #!/usr/bin/python3
-"""testserver.py — a small HTTP/1.1 keep-alive server for loadgen's live tests.
+"""testserver.py — a small HTTP/1.1 keep-alive server for the live tests
+(loadgen's, and the real-Locust runs of common/ and analyze/).
 
 Binds 127.0.0.1 on a free port (port 0) and writes the port to the file given
-as argv[1] once it listens. Endpoints:
+as argv[1] once it listens. Options: --password=P, --must-change,
+--login-fail=N:CODE (below), --delay-ms=N (every counted request waits N ms
+before its answer). Endpoints:
   GET  /ok, /healthz          200 {"status":"ok"}
   GET  /delay?ms=N            sleeps N ms, then 200 (counted like everything)
   GET  /missing               404 (reason "Not Found")
@@ -31,7 +34,10 @@ STATE = {"conns": 0, "logins": 0, "must_change": "--must-change" in sys.argv, "c
 USER = "admin"
 PASSWORD = "admin"
 LOGIN_FAIL = [0, 503]  # --login-fail=N:CODE: the first N logins answer CODE
+DELAY = 0.0           # --delay-ms=N
 for a in sys.argv[2:]:
+    if a.startswith("--delay-ms="):
+        DELAY = int(a.split("=", 1)[1]) / 1000.0
     if a.startswith("--password="):
         PASSWORD = a.split("=", 1)[1]
     if a.startswith("--login-fail="):
@@ -68,6 +74,8 @@ class Handler(BaseHTTPRequestHandler):
         key = self.command + " " + self.path
         with LOCK:
             COUNTS[key] = COUNTS.get(key, 0) + 1
+        if DELAY:
+            time.sleep(DELAY)
 
     def authed(self):
         return self.headers.get("Authorization", "").startswith("Bearer tok-")
