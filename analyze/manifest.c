@@ -4,6 +4,7 @@
  * "key = value" under section headers, and a YAML manifest would make users
  * quote every "tracing OFF, 12 uvicorn workers" label. */
 #include "manifest.h"
+#include "readfile.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -231,42 +232,15 @@ int manifest_parse(const char *text, const char *path, manifest *m, lb_err *err)
 int manifest_read(const char *path, manifest *m, lb_err *err)
 {
     memset(m, 0, sizeof *m);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return lb_err_set(err, "%s: cannot open manifest: %s", path, strerror(errno));
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (len + got + 1 > cap) {
-            size_t ncap = cap ? cap * 2 : 8192;
-            while (ncap < len + got + 1)
-                ncap *= 2;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return lb_err_set(err, "%s: out of memory", path);
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        memcpy(buf + len, chunk, got);
-        len += got;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
+    size_t len;
+    char *buf = lb_read_file(path, "manifest", &len, err);
+    if (!buf)
+        return -1;
+    if (len == 0 || memchr(buf, '\0', len)) {
         free(buf);
-        return lb_err_set(err, "%s: read error", path);
+        return lb_err_set(err, "%s: %s", path, len ? "binary data (NUL byte) in manifest"
+                                                   : "empty manifest");
     }
-    if (!buf || memchr(buf, '\0', len)) {
-        free(buf);
-        return lb_err_set(err, "%s: %s", path, buf ? "binary data (NUL byte) in manifest"
-                                                  : "empty manifest");
-    }
-    buf[len] = '\0';
     int rc = manifest_parse(buf, path, m, err);
     free(buf);
     return rc;

@@ -4,6 +4,7 @@
  * docs/scenarios.md for the format. Unknown keys are errors: a typo must not
  * quietly change a benchmark. */
 #include "scenario.h"
+#include "readfile.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,34 +284,12 @@ int scenario_load_string(const char *path, const char *text, size_t len, lg_plan
 
 int scenario_load(const char *path, lg_plan *plan, lb_err *err)
 {
-    FILE *f = fopen(path, "rb");
     memset(plan, 0, sizeof *plan);
-    if (!f)
-        return lb_err_set(err, "%s: cannot open: %s", path, strerror(errno));
-    char *text = NULL;
-    size_t len = 0, cap = 0, n;
-    char chunk[8192];
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (len + n + 1 > cap) {
-            cap = (len + n + 1) * 2;
-            char *nt = realloc(text, cap);
-            if (!nt) {
-                free(text);
-                fclose(f);
-                return lb_err_set(err, "out of memory");
-            }
-            text = nt;
-        }
-        memcpy(text + len, chunk, n);
-        len += n;
-    }
-    int rd_err = ferror(f);
-    fclose(f);
-    if (rd_err) {
-        free(text);
-        return lb_err_set(err, "%s: read error", path);
-    }
-    int rc = scenario_load_string(path, text ? text : "", len, plan, err);
+    size_t len;
+    char *text = lb_read_file(path, "scenario", &len, err);
+    if (!text)
+        return -1;
+    int rc = scenario_load_string(path, text, len, plan, err);
     free(text);
     return rc;
 }
