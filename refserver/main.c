@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config.h"
-#include "dataset.h"
+#include "store/dataset.h"
 #include "options.h"
-#include "reqlog.h"
+#include "lens/reqlog.h"
 #include "server.h"
-#include "trace_hooks.h"
+#include "lens/trace_hooks.h"
 
 /* A random JWT secret when none is configured: 32 bytes from the kernel. */
 static int random_secret(rs_config *cfg, lb_err *err)

@@ -11,12 +11,12 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include "conn.h"
-#include "respond.h"
-#include "reqlog.h"
+#include "http/conn.h"
+#include "http/respond.h"
+#include "lens/reqlog.h"
 #include "server.h"
-#include "trace_hooks.h"
-#include "writer.h"
+#include "lens/trace_hooks.h"
+#include "store/writer.h"
 
 static const char busy_reply[] =
     "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"

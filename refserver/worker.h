@@ -5,13 +5,13 @@
 #include <ev.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include "cache.h"
-#include "checkout.h"
+#include "runtime/cache.h"
+#include "runtime/checkout.h"
 #include "config.h"
-#include "db.h"
-#include "pool.h"
-#include "request.h"
-#include "router.h"
+#include "store/db.h"
+#include "runtime/pool.h"
+#include "api/request.h"
+#include "api/router.h"
 
 struct rs_conn;
 struct rs_writer;

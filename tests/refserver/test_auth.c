@@ -7,7 +7,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
-#include "auth.h"
+#include "api/auth.h"
 
 static const char SECRET[] = "unit-test-secret-0123456789abcdef";
 #define NOW 1776456900

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cache.h"
+#include "runtime/cache.h"
 
 static void test_ttl(void **state)
 {

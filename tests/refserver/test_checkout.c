@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <ev.h>
 #include <stdint.h>
-#include "checkout.h"
+#include "runtime/checkout.h"
 #include "clock.h"
 
 #define TIMEOUT 0.05

@@ -9,7 +9,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include "jsonw.h"
+#include "store/jsonw.h"
 
 static void test_strings_match_jansson(void **state)
 {
@@ -18,14 +18,14 @@ static void test_strings_match_jansson(void **state)
                            "ctl\x01\x1f end", "slash/ stays", "utf8 \xc3\xa9\xe2\x82\xac",
                            "<134>1 x [decnet@55555 src_ip=\"10.0.0.9\"]"};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        rs_buf b = {0};
+        lb_buf b = {0};
         assert_int_equal(jw_str(&b, cases[i], strlen(cases[i])), 0);
         json_t *v = json_string(cases[i]);
         char *want = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
         assert_string_equal(b.data, want);
         free(want);
         json_decref(v);
-        buf_free(&b);
+        lb_buf_free(&b);
     }
 }
 
@@ -39,26 +39,26 @@ static void test_columns_match_jansson(void **state)
                                         "'2026-04-17 21:03:11', '[\"a\"]', NULL", -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    rs_buf b = {0};
-    buf_puts(&b, "[");
+    lb_buf b = {0};
+    lb_buf_puts(&b, "[");
     jw_col_int(&b, st, 0);
-    buf_puts(&b, ",");
+    lb_buf_puts(&b, ",");
     jw_col_int(&b, st, 1);
     for (int i = 2; i <= 5; i++) {
-        buf_puts(&b, ",");
+        lb_buf_puts(&b, ",");
         jw_col_real(&b, st, i);
     }
-    buf_puts(&b, ",");
+    lb_buf_puts(&b, ",");
     jw_col_iso(&b, st, 6);
-    buf_puts(&b, ",");
+    lb_buf_puts(&b, ",");
     jw_col_raw(&b, st, 7, "[]");
-    buf_puts(&b, ",");
+    lb_buf_puts(&b, ",");
     jw_col_raw(&b, st, 8, "[]");
-    buf_puts(&b, "]");
+    lb_buf_puts(&b, "]");
     /* floats: shortest round trip (Python repr), as the seed's orjson */
     assert_string_equal(b.data, "[42,null,0.1,30.0,1e-07,123456.789,\"2026-04-17T21:03:11\","
                                 "[\"a\"],[]]");
-    buf_free(&b);
+    lb_buf_free(&b);
     sqlite3_finalize(st);
     sqlite3_close(db);
 }
@@ -66,14 +66,14 @@ static void test_columns_match_jansson(void **state)
 static void test_keys(void **state)
 {
     (void)state;
-    rs_buf b = {0};
-    buf_puts(&b, "{");
+    lb_buf b = {0};
+    lb_buf_puts(&b, "{");
     jw_key(&b, "a", 1);
-    buf_puts(&b, "1");
+    lb_buf_puts(&b, "1");
     jw_key(&b, "b", 0);
-    buf_puts(&b, "2}");
+    lb_buf_puts(&b, "2}");
     assert_string_equal(b.data, "{\"a\":1,\"b\":2}");
-    buf_free(&b);
+    lb_buf_free(&b);
 }
 
 int main(void)

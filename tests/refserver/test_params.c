@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "params.h"
-#include "respond.h"
-#include "where.h"
+#include "api/params.h"
+#include "http/respond.h"
+#include "store/where.h"
 
 static void test_query_decoding(void **state)
 {
@@ -55,7 +55,7 @@ static char *int_case(const char *qs, long lo, long hi, bool dev)
         assert_int_equal(r.status, 422);
         out = strdup(r.body.data);
     }
-    buf_free(&r.body);
+    lb_buf_free(&r.body);
     return out;
 }
 
@@ -111,7 +111,7 @@ static void test_maxlen(void **state)
     assert_int_equal(r.status, 422);
     assert_non_null(strstr(r.body.data, "\"type\":\"string_too_long\""));
     assert_non_null(strstr(r.body.data, "\"ctx\":{\"max_length\":512}"));
-    buf_free(&r.body);
+    lb_buf_free(&r.body);
 }
 
 static void test_shell_split(void **state)

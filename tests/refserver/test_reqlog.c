@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include "reqlog.h"
+#include "lens/reqlog.h"
 
 static void test_row_fields_in_order(void **state)
 {

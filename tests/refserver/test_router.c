@@ -5,7 +5,7 @@
 #include <cmocka.h>
 #include <http_parser.h>
 #include <string.h>
-#include "router.h"
+#include "api/router.h"
 
 static void test_every_api_route(void **state)
 {

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "dataset.h"
-#include "hutil.h"
+#include "store/dataset.h"
+#include "api/hutil.h"
 #include "options.h"
-#include "store.h"
+#include "store/store.h"
 
 typedef struct fixture {
     char path[64];
@@ -83,11 +83,11 @@ static void test_decnet_profile_shapes(void **state)
     json_decref(stats);
 
     rs_where all = {0};
-    rs_buf out = {0};
+    lb_buf out = {0};
     assert_int_equal(store_logs_page(f->db, &all, 100, 0, &out, &err), 0);
     json_t *arr = json_loads(out.data, 0, NULL);
     assert_non_null(arr);
-    buf_free(&out);
+    lb_buf_free(&out);
     assert_int_equal(json_array_size(arr), 78);
     char keys[512];
     keys_of(json_array_get(arr, 0), keys, sizeof keys);
@@ -133,11 +133,11 @@ static void test_default_attackers_and_bounty(void **state)
     assert_int_equal(store_attackers_where(&w, NULL, NULL), 0);
     assert_int_equal(store_attackers_count(f->db, &w, &n, &err), 0);
     assert_in_range(n, 2, 40);
-    rs_buf out = {0};
+    lb_buf out = {0};
     assert_int_equal(store_attackers_page(f->db, &w, RS_SORT_ACTIVE, 10, 0, false, &out, &err), 0);
     json_t *arr = json_loads(out.data, 0, NULL);
     assert_non_null(arr);
-    buf_free(&out);
+    lb_buf_free(&out);
     assert_int_equal(json_array_size(arr), n < 10 ? n : 10);
     char keys[512];
     json_t *a = json_array_get(arr, 0);
@@ -165,7 +165,7 @@ static void test_default_attackers_and_bounty(void **state)
     /* the N+1 variant returns the same document */
     assert_int_equal(store_attackers_page(f->db, &w, RS_SORT_ACTIVE, 10, 0, true, &out, &err), 0);
     json_t *arr2 = json_loads(out.data, 0, NULL);
-    buf_free(&out);
+    lb_buf_free(&out);
     assert_true(json_equal(arr, arr2));
     json_decref(arr2);
     /* detail by uuid */
@@ -174,7 +174,7 @@ static void test_default_attackers_and_bounty(void **state)
                                         &out, &found, &err), 0);
     assert_true(found);
     json_t *one = json_loads(out.data, 0, NULL);
-    buf_free(&out);
+    lb_buf_free(&out);
     assert_true(json_equal(one, a));
     json_decref(one);
     assert_int_equal(store_attacker_get(f->db, "no-such-uuid", &out, &found, &err), 0);
@@ -185,7 +185,7 @@ static void test_default_attackers_and_bounty(void **state)
     assert_int_equal(store_bounty_where(&w, "credential", NULL), 0);
     assert_int_equal(store_bounty_page(f->db, &w, 50, 0, &out, &err), 0);
     arr = json_loads(out.data, 0, NULL);
-    buf_free(&out);
+    lb_buf_free(&out);
     assert_true(json_array_size(arr) > 0);
     json_t *bo = json_array_get(arr, 0);
     keys_of(bo, keys, sizeof keys);
@@ -195,7 +195,7 @@ static void test_default_attackers_and_bounty(void **state)
     json_decref(arr);
     where_free(&w);
 
-    rs_buf deckies = {0};
+    lb_buf deckies = {0};
 
     assert_int_equal(store_state_get(f->db, "deckies", &deckies, &found, &err), 0);
     assert_true(found);
@@ -206,7 +206,7 @@ static void test_default_attackers_and_bounty(void **state)
                               "service_config,nmap_os,mutate_interval,last_mutated,"
                               "last_login_attempt");
     json_decref(d);
-    buf_free(&deckies);
+    lb_buf_free(&deckies);
 }
 
 static void test_seed_is_deterministic(void **state)
@@ -217,13 +217,13 @@ static void test_seed_is_deterministic(void **state)
     assert_int_equal(setup_default((void **)&g), 0);
     lb_err err;
     rs_where all = {0};
-    rs_buf ba = {0}, bb = {0};
+    lb_buf ba = {0}, bb = {0};
     assert_int_equal(store_logs_page(f->db, &all, 1000, 0, &ba, &err), 0);
     assert_int_equal(store_logs_page(g->db, &all, 1000, 0, &bb, &err), 0);
     json_t *a = json_loads(ba.data, 0, NULL), *b = json_loads(bb.data, 0, NULL);
     assert_string_equal(ba.data, bb.data);
-    buf_free(&ba);
-    buf_free(&bb);
+    lb_buf_free(&ba);
+    lb_buf_free(&bb);
     assert_int_equal(json_array_size(a), 400);
     assert_true(json_equal(a, b));
     json_decref(a);

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "db.h"
-#include "store.h"
-#include "writer.h"
+#include "store/db.h"
+#include "store/store.h"
+#include "store/writer.h"
 
 #define NJOBS 300
 

@@ -1,0 +1,269 @@
+/* handlers_auth.c — POST /api/v1/auth/login and /auth/change-password
+ * (decnet-api.md §2.1, §2.2). bcrypt runs on the worker's pool; the reply is
+ * sent from the completion on the loop. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "auth.h"
+#include "authz.h"
+#include "clock.h"
+#include "http/conn.h"
+#include "handlers.h"
+#include "hutil.h"
+#include "http/respond.h"
+#include "lens/trace_hooks.h"
+
+#define TOKEN_TTL (24 * 3600)   /* exp = now + 1440 min */
+
+/* Parse the JSON body into an object with the string fields named (each
+ * <= 72 characters). 0 with *obj set; -1 with a 400/422 reply. */
+static int body_fields(rs_ctx *ctx, const char *const *names, int n, json_t **obj)
+{
+    bool dev = ctx->w->cfg->developer;
+    json_error_t jerr;
+    *obj = NULL;
+    if (ctx->req->body.len == 0) {
+        respond_bad_schema(ctx->rep);          /* pydantic "missing" body */
+        return -1;
+    }
+    json_t *v = json_loadb(ctx->req->body.data, ctx->req->body.len, 0, &jerr);
+    if (!v) {
+        respond_invalid(ctx->rep, dev, "json_invalid", "body", "0", "JSON decode error", NULL,
+                        "error", json_string(jerr.text));
+        return -1;
+    }
+    if (!json_is_object(v)) {
+        respond_invalid(ctx->rep, dev, "model_attributes_type", "body", "body",
+                        "Input should be a valid dictionary or object to extract fields from",
+                        NULL, NULL, NULL);
+        json_decref(v);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        json_t *f = json_object_get(v, names[i]);
+        if (!json_is_string(f)) {              /* missing or string_type */
+            respond_bad_schema(ctx->rep);
+            json_decref(v);
+            return -1;
+        }
+        const char *s = json_string_value(f);
+        long chars = 0;
+        for (const char *p = s; *p; p++)
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        if (chars > 72) {
+            respond_invalid(ctx->rep, dev, "string_too_long", "body", names[i],
+                            "String should have at most 72 characters", s, "max_length",
+                            json_integer(72));
+            json_decref(v);
+            return -1;
+        }
+    }
+    *obj = v;
+    return 0;
+}
+
+/* ---- login ---- */
+
+typedef struct login_job {
+    rs_ctx *ctx;
+    char password[80];
+    rs_user user;
+    bool ok;
+    uint64_t t0;           /* when the pool thread started (for the bcrypt span) */
+    uint64_t ns, cpu_ns;   /* wall time on the pool thread, and its CPU time */
+} login_job;
+
+/* CPU time of the calling thread: with more pool threads than cores the
+ * wall time of a bcrypt check includes waiting for a core. */
+static uint64_t thread_cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static void login_work(void *arg)
+{
+    login_job *j = arg;
+    uint64_t t0 = clock_mono_ns(), c0 = thread_cpu_ns();
+    j->ok = auth_bcrypt_check(j->password, j->user.password_hash);
+    j->t0 = t0;
+    j->ns = clock_mono_ns() - t0;
+    j->cpu_ns = thread_cpu_ns() - c0;
+}
+
+/* A bcrypt job dropped at shutdown: the client is told to retry elsewhere. */
+static void reply_shutting_down(rs_ctx *ctx)
+{
+    ctx->rep->extra_headers = "Retry-After: 1\r\n";
+    ctx->rep->close = true;
+    respond_detail(ctx->rep, 503, "Server shutting down");
+}
+
+static void login_done(void *arg, bool cancelled)
+{
+    login_job *j = arg;
+    rs_ctx *ctx = j->ctx;
+    struct rs_conn *c = ctx->conn;
+    if (cancelled) {
+        if (!conn_gone(c))
+            reply_shutting_down(ctx);
+        explicit_bzero(j->password, sizeof j->password);
+        free(j);
+        conn_async_done(c);
+        return;
+    }
+    ctx->req->phase.bcrypt_ns += j->ns;
+    trace_child_at(ctx, "bcrypt.verify", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
+    ctx->w->bcrypt_jobs++;
+    ctx->w->bcrypt_ns += j->cpu_ns;
+    if (!conn_gone(c)) {
+        char token[1024];
+        lb_err err;
+        if (!j->ok) {
+            respond_unauthorized(ctx->rep, "Incorrect username or password");
+        } else if (auth_jwt_issue(ctx->w->cfg->jwt_secret, j->user.uuid, time(NULL), TOKEN_TTL,
+                                  token, sizeof token, &err)) {
+            hx_fail(ctx, &err);
+        } else {
+            hx_json(ctx, 200, json_pack("{s:s,s:s,s:b}", "access_token", token, "token_type",
+                                        "bearer", "must_change_password",
+                                        j->user.must_change_password), -1);
+        }
+    }
+    explicit_bzero(j->password, sizeof j->password);
+    free(j);
+    conn_async_done(c);
+}
+
+static int submit_or_busy(rs_ctx *ctx, pool_work_fn work, pool_done_fn done, void *job)
+{
+    if (pool_submit(ctx->w->pool, work, done, job) == 0)
+        return RS_ASYNC;
+    free(job);
+    ctx->rep->extra_headers = "Retry-After: 1\r\n";
+    respond_detail(ctx->rep, 503, "Server busy: authentication queue full");
+    return RS_DONE;
+}
+
+int handle_login(rs_ctx *ctx)
+{
+    static const char *const names[] = {"username", "password"};
+    json_t *body;
+    if (body_fields(ctx, names, 2, &body))
+        return RS_DONE;
+    login_job *j = calloc(1, sizeof *j);
+    if (!j) {
+        json_decref(body);
+        return hx_fail(ctx, NULL);
+    }
+    j->ctx = ctx;
+    snprintf(j->password, sizeof j->password, "%s",
+             json_string_value(json_object_get(body, "password")));
+    /* by name, through the 5 s positive-only login cache when it is on */
+    int found = authz_find_user(ctx, &ctx->w->login_users, false,
+                                json_string_value(json_object_get(body, "username")), &j->user);
+    json_decref(body);
+    if (found != 0) {
+        free(j);
+        if (found > 0)
+            respond_unauthorized(ctx->rep, "Incorrect username or password");
+        return RS_DONE;
+    }
+    return submit_or_busy(ctx, login_work, login_done, j);
+}
+
+/* ---- change-password ---- */
+
+typedef struct chpw_job {
+    rs_ctx *ctx;
+    char old_pw[80], new_pw[80];
+    char hash[AUTH_HASH_MAX];
+    int cost;
+    bool ok, hashed;
+    uint64_t t0, ns, cpu_ns;   /* pool-thread start, wall and CPU time */
+} chpw_job;
+
+static void chpw_work(void *arg)
+{
+    chpw_job *j = arg;
+    uint64_t t0 = clock_mono_ns(), c0 = thread_cpu_ns();
+    j->ok = auth_bcrypt_check(j->old_pw, j->hash);
+    if (j->ok) {
+        lb_err err;
+        j->hashed = auth_bcrypt_hash(j->new_pw, j->cost, j->hash, &err) == 0;
+    }
+    j->t0 = t0;
+    j->ns = clock_mono_ns() - t0;
+    j->cpu_ns = thread_cpu_ns() - c0;
+}
+
+static void chpw_done(void *arg, bool cancelled)
+{
+    chpw_job *j = arg;
+    rs_ctx *ctx = j->ctx;
+    struct rs_conn *c = ctx->conn;
+    if (cancelled) {
+        if (!conn_gone(c))
+            reply_shutting_down(ctx);
+        explicit_bzero(j, sizeof *j);
+        free(j);
+        conn_async_done(c);
+        return;
+    }
+    rs_worker *w = ctx->w;
+    ctx->req->phase.bcrypt_ns += j->ns;
+    trace_child_at(ctx, "bcrypt.verify+hash", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
+    w->bcrypt_jobs++;
+    w->bcrypt_ns += j->cpu_ns;
+    lb_err err;
+    if (!j->ok) {
+        if (!conn_gone(c))
+            respond_unauthorized(ctx->rep, "Incorrect old password");
+    } else if (!j->hashed) {
+        if (!conn_gone(c))
+            hx_fail(ctx, NULL);
+    } else {
+        rs_db *db = worker_db_acquire(ctx);
+        uint64_t t0 = hx_now();
+        int rc = db ? store_user_set_password(db, ctx->user.uuid, j->hash, false, &err) : -1;
+        ctx->req->phase.db_ns += hx_now() - t0;
+        worker_db_release(ctx, db);
+        usercache_clear(&w->auth_users);
+        usercache_clear(&w->login_users);
+        ttl_invalidate(&w->cache[RS_CACHE_CONFIG]);
+        if (!conn_gone(c)) {
+            if (rc)
+                hx_fail(ctx, db ? &err : NULL);
+            else
+                hx_json(ctx, 200, json_pack("{s:s}", "message", "Password updated successfully"),
+                        -1);
+        }
+    }
+    explicit_bzero(j, sizeof *j);
+    free(j);
+    conn_async_done(c);
+}
+
+int handle_change_password(rs_ctx *ctx)
+{
+    static const char *const names[] = {"old_password", "new_password"};
+    json_t *body;
+    if (body_fields(ctx, names, 2, &body))
+        return RS_DONE;
+    chpw_job *j = calloc(1, sizeof *j);
+    if (!j) {
+        json_decref(body);
+        return hx_fail(ctx, NULL);
+    }
+    j->ctx = ctx;
+    j->cost = ctx->w->cfg->bcrypt_cost;
+    snprintf(j->old_pw, sizeof j->old_pw, "%s",
+             json_string_value(json_object_get(body, "old_password")));
+    snprintf(j->new_pw, sizeof j->new_pw, "%s",
+             json_string_value(json_object_get(body, "new_password")));
+    snprintf(j->hash, sizeof j->hash, "%s", ctx->user.password_hash);
+    json_decref(body);
+    return submit_or_busy(ctx, chpw_work, chpw_done, j);
+}

@@ -1,0 +1,159 @@
+/* handlers_ingest.c — POST /api/v1/logs: the honeypot's write path (decnet-api.md §3, §7).
+ *
+ * One event object or an array of them; 201 {"stored":n,"ids":[...]} only
+ * after the rows are committed, in each --db-mode:
+ *   naive   — a fresh connection per request, one transaction per event;
+ *   pooled  — the worker's connection, one transaction per request, on the loop;
+ *   batched — handed to the worker's writer thread, acknowledged after the
+ *             group commit that contains it. */
+#include <stdlib.h>
+#include "clock.h"
+#include "http/conn.h"
+#include "handlers.h"
+#include "hutil.h"
+#include "http/respond.h"
+#include "store/writer.h"
+
+#define INGEST_MAX_EVENTS 10000
+
+typedef struct ingest {
+    rs_write_job job;
+    rs_ctx *ctx;
+    uint64_t t0;
+} ingest;
+
+static void free_events(rs_event *ev, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        event_free(&ev[i]);
+    free(ev);
+}
+
+static int reply_ids(rs_ctx *ctx, const long long *ids, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_integer(ids[i]));
+    return hx_json(ctx, 201, json_pack("{s:I,s:o}", "stored", (json_int_t)n, "ids", arr), -1);
+}
+
+/* Parse the body into events. 0, or -1 with a 400/413/422 reply. */
+static int parse_events(rs_ctx *ctx, rs_event **out, size_t *nout)
+{
+    json_error_t jerr;
+    json_t *v = json_loadb(ctx->req->body.data, ctx->req->body.len, 0, &jerr);
+    if (!v) {
+        respond_invalid(ctx->rep, ctx->w->cfg->developer, "json_invalid", "body", "0",
+                        "JSON decode error", NULL, "error", json_string(jerr.text));
+        return -1;
+    }
+    size_t n = json_is_array(v) ? json_array_size(v) : 1;
+    if (n == 0 || n > INGEST_MAX_EVENTS) {
+        json_decref(v);
+        return respond_detail(ctx->rep, n ? 413 : 400, n ? "Too many events in one request "
+                              "(max 10000)" : "Empty event list"), -1;
+    }
+    rs_event *ev = calloc(n, sizeof *ev);
+    if (!ev) {
+        json_decref(v);
+        return hx_fail(ctx, NULL), -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        lb_err err;
+        if (event_from_json(json_is_array(v) ? json_array_get(v, i) : v, &ev[i], &err)) {
+            free_events(ev, i);
+            json_decref(v);
+            respond_bad_schema(ctx->rep);
+            return -1;
+        }
+    }
+    json_decref(v);
+    *out = ev;
+    *nout = n;
+    return 0;
+}
+
+static int store_now(rs_db *db, rs_event *ev, size_t n, long long *ids, bool per_event,
+                     lb_err *err)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t end = per_event ? i + 1 : n;
+        if (db_exec(db, "BEGIN IMMEDIATE", err))
+            return -1;
+        for (; i < end; i++)
+            if (event_store(db, &ev[i], &ids[i], err)) {
+                db_exec(db, "ROLLBACK", NULL);
+                return -1;
+            }
+        if (db_exec(db, "COMMIT", err)) {
+            db_exec(db, "ROLLBACK", NULL);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void batched_done(rs_write_job *job)
+{
+    ingest *in = job->arg;
+    rs_ctx *ctx = in->ctx;
+    struct rs_conn *c = ctx->conn;
+    ctx->req->phase.db_ns += clock_mono_ns() - in->t0;
+    if (!conn_gone(c)) {
+        if (job->status == 0)
+            reply_ids(ctx, job->ids, job->n);
+        else
+            hx_fail(ctx, &job->err);
+    }
+    free_events(job->events, job->n);
+    free(job->ids);
+    free(in);
+    conn_async_done(c);
+}
+
+int handle_ingest(rs_ctx *ctx)
+{
+    rs_event *ev;
+    size_t n;
+    if (parse_events(ctx, &ev, &n))
+        return RS_DONE;
+    long long *ids = calloc(n, sizeof *ids);
+    if (!ids) {
+        free_events(ev, n);
+        return hx_fail(ctx, NULL);
+    }
+    rs_worker *w = ctx->w;
+    if (w->writer) {
+        ingest *in = calloc(1, sizeof *in);
+        if (in) {
+            in->ctx = ctx;
+            in->t0 = clock_mono_ns();
+            in->job.events = ev;
+            in->job.n = n;
+            in->job.ids = ids;
+            in->job.done = batched_done;
+            in->job.arg = in;
+            if (writer_submit(w->writer, &in->job) == 0)
+                return RS_ASYNC;
+            free(in);
+        }
+        free_events(ev, n);
+        free(ids);
+        respond_detail(ctx->rep, 503, "Writer unavailable");
+        return RS_DONE;
+    }
+    rs_db *db = worker_db_acquire(ctx);
+    int rc = RS_DONE;
+    if (db) {
+        lb_err err;
+        uint64_t t0 = clock_mono_ns();
+        int src = store_now(db, ev, n, ids, w->cfg->db_mode == RS_DB_NAIVE, &err);
+        ctx->req->phase.db_ns += clock_mono_ns() - t0;
+        worker_db_release(ctx, db);
+        rc = src ? hx_fail(ctx, &err) : reply_ids(ctx, ids, n);
+    }
+    free_events(ev, n);
+    free(ids);
+    return rc;
+}

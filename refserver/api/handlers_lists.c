@@ -1,0 +1,197 @@
+/* handlers_lists.c — /api/v1/attackers (+ detail, commands), /api/v1/bounty,
+ * /api/v1/deckies (decnet-api.md §2.6–§2.8, §8). */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include "handlers.h"
+#include "hutil.h"
+#include "params.h"
+#include "http/respond.h"
+
+static const char SORT_PATTERN[] = "^(recent|active|traversals)$";
+
+int handle_attackers(rs_ctx *ctx)
+{
+    bool dev = ctx->w->cfg->developer;
+    rs_query q;
+    if (hx_query(ctx, &q))
+        return RS_DONE;
+    long limit, offset;
+    rs_attacker_sort sort = RS_SORT_RECENT;
+    const char *sort_by = query_get(&q, "sort_by");
+    int rc = RS_DONE;
+    rs_where w = {0};
+    if (param_int(&q, "limit", 50, 1, 1000, &limit, ctx->rep, dev) ||
+        param_int(&q, "offset", 0, 0, INT_MAX, &offset, ctx->rep, dev))
+        goto out;
+    if (sort_by) {
+        if (!strcmp(sort_by, "recent")) sort = RS_SORT_RECENT;
+        else if (!strcmp(sort_by, "active")) sort = RS_SORT_ACTIVE;
+        else if (!strcmp(sort_by, "traversals")) sort = RS_SORT_TRAVERSALS;
+        else {
+            char msg[96];
+            snprintf(msg, sizeof msg, "String should match pattern '%s'", SORT_PATTERN);
+            respond_invalid(ctx->rep, dev, "string_pattern_mismatch", "query", "sort_by", msg,
+                            sort_by, "pattern", json_string(SORT_PATTERN));
+            goto out;
+        }
+    }
+    if (store_attackers_where(&w, query_opt(&q, "search"), query_opt(&q, "service"))) {
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+        goto out;
+    }
+    rs_db *db = worker_db_acquire(ctx);
+    if (!db)
+        goto out;
+    bool filtered = w.sql.len > 0;
+    rs_ttl *tc = &ctx->w->cache[RS_CACHE_ATTACKERS_TOTAL];
+    long long total;
+    lb_err err;
+    int src = 0;
+    lb_buf data = {0};
+    uint64_t t0 = hx_now();
+    if (!filtered && ttl_fresh(tc, ev_now(ctx->w->loop)))
+        total = tc->number;
+    else if ((src = store_attackers_count(db, &w, &total, &err)) == 0 && !filtered)
+        ttl_put_number(tc, ev_now(ctx->w->loop), total);
+    if (!src)
+        src = store_attackers_page(db, &w, sort, limit, offset, ctx->w->cfg->n_plus_one, &data,
+                                   &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
+    worker_db_release(ctx, db);
+    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
+    lb_buf_free(&data);
+out:
+    where_free(&w);
+    query_free(&q);
+    return rc;
+}
+
+/* The uuid segment of /api/v1/attackers/{uuid}[/commands], copied to out. */
+static void path_uuid(const char *path, char *out, size_t cap)
+{
+    const char *p = path + strlen("/api/v1/attackers/");
+    size_t n = strcspn(p, "/");
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, p, n);
+    out[n] = '\0';
+}
+
+/* The attacker named by the path into out; false with the reply set (404
+ * or 500) when there is none. */
+static bool load_attacker(rs_ctx *ctx, lb_buf *out)
+{
+    char uuid[64];
+    path_uuid(ctx->req->path, uuid, sizeof uuid);
+    rs_db *db = worker_db_acquire(ctx);
+    if (!db)
+        return false;
+    bool found = false;
+    lb_err err;
+    uint64_t t0 = hx_now();
+    int rc = store_attacker_get(db, uuid, out, &found, &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
+    worker_db_release(ctx, db);
+    if (rc)
+        hx_fail(ctx, &err);
+    else if (!found)
+        respond_detail(ctx->rep, 404, "Attacker not found");
+    return rc == 0 && found;
+}
+
+int handle_attacker_detail(rs_ctx *ctx)
+{
+    if (load_attacker(ctx, &ctx->rep->body))
+        ctx->rep->status = 200;
+    return RS_DONE;
+}
+
+int handle_attacker_commands(rs_ctx *ctx)
+{
+    lb_buf b = {0};
+    if (!load_attacker(ctx, &b)) {
+        lb_buf_free(&b);
+        return RS_DONE;
+    }
+    json_t *a = json_loads(b.data, 0, NULL);
+    lb_buf_free(&b);
+    json_t *cmds = json_incref(json_object_get(a, "commands"));
+    json_decref(a);
+    if (!json_is_array(cmds)) {
+        json_decref(cmds);
+        cmds = json_array();
+    }
+    return hx_json(ctx, 200, json_pack("{s:I,s:o}", "total", (json_int_t)json_array_size(cmds),
+                                       "data", cmds), -1);
+}
+
+int handle_bounty(rs_ctx *ctx)
+{
+    bool dev = ctx->w->cfg->developer;
+    rs_query q;
+    if (hx_query(ctx, &q))
+        return RS_DONE;
+    long limit, offset;
+    int rc = RS_DONE;
+    rs_where w = {0};
+    if (param_int(&q, "limit", 50, 1, 1000, &limit, ctx->rep, dev) ||
+        param_int(&q, "offset", 0, 0, INT_MAX, &offset, ctx->rep, dev))
+        goto out;
+    const char *btype = query_opt(&q, "bounty_type");
+    const char *search = query_opt(&q, "search");
+    bool dflt = !btype && !search && limit == 50 && offset == 0;
+    if (dflt && hx_cached(ctx, RS_CACHE_BOUNTY))
+        goto out;
+    if (store_bounty_where(&w, btype, search)) {
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+        goto out;
+    }
+    rs_db *db = worker_db_acquire(ctx);
+    if (!db)
+        goto out;
+    long long total;
+    lb_err err;
+    lb_buf data = {0};
+    uint64_t t0 = hx_now();
+    int src = store_bounty_page(db, &w, limit, offset, &data, &err);
+    if (!src)
+        src = store_bounty_count(db, &w, &total, &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
+    worker_db_release(ctx, db);
+    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data,
+                                          dflt ? RS_CACHE_BOUNTY : -1);
+    lb_buf_free(&data);
+out:
+    where_free(&w);
+    query_free(&q);
+    return rc;
+}
+
+int handle_deckies(rs_ctx *ctx)
+{
+    if (hx_cached(ctx, RS_CACHE_DECKIES))
+        return RS_DONE;
+    rs_db *db = worker_db_acquire(ctx);
+    if (!db)
+        return RS_DONE;
+    lb_buf b = {0};
+    bool found;
+    lb_err err;
+    uint64_t t0 = hx_now();
+    int src = store_state_get(db, "deckies", &b, &found, &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
+    worker_db_release(ctx, db);
+    if (src) {
+        lb_buf_free(&b);
+        return hx_fail(ctx, &err);
+    }
+    json_t *v = found ? json_loads(b.data, 0, NULL) : NULL;
+    lb_buf_free(&b);
+    if (!json_is_array(v)) {
+        json_decref(v);
+        v = json_array();   /* no state: the seed answers [] without decnet-state.json */
+    }
+    hx_json(ctx, 200, v, RS_CACHE_DECKIES);
+    return hx_after_pool(ctx);
+}

@@ -1,0 +1,100 @@
+/* handlers_logs.c — GET /api/v1/logs and /api/v1/logs/histogram (decnet-api.md §2.4, §2.5). */
+#include <limits.h>
+#include "handlers.h"
+#include "hutil.h"
+#include "params.h"
+#include "http/respond.h"
+
+int handle_logs(rs_ctx *ctx)
+{
+    bool dev = ctx->w->cfg->developer;
+    rs_query q;
+    if (hx_query(ctx, &q))
+        return RS_DONE;
+    long limit, offset;
+    const char *search = query_opt(&q, "search");
+    const char *start = query_opt(&q, "start_time");
+    const char *end = query_opt(&q, "end_time");
+    if (param_int(&q, "limit", 50, 1, 1000, &limit, ctx->rep, dev) ||
+        param_int(&q, "offset", 0, 0, INT_MAX, &offset, ctx->rep, dev) ||
+        param_maxlen("search", query_get(&q, "search"), 512, ctx->rep, dev)) {
+        query_free(&q);
+        return RS_DONE;
+    }
+    rs_where w;
+    if (where_logs(&w, search, start, end)) {
+        where_free(&w);
+        query_free(&q);
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+        return RS_DONE;
+    }
+    bool filtered = w.sql.len > 0;
+    rs_db *db = worker_db_acquire(ctx);
+    int rc = RS_DONE;
+    lb_err err;
+    if (!db)
+        goto out;
+    long long total;
+    rs_ttl *tc = &ctx->w->cache[RS_CACHE_LOGS_TOTAL];
+    uint64_t t0 = hx_now();
+    bool hit = !filtered && ttl_fresh(tc, ev_now(ctx->w->loop));
+    ctx->req->phase.cache_ns += hx_now() - t0;
+    t0 = hx_now();
+    lb_buf data = {0};
+    int src = 0;
+    if (hit) {
+        total = tc->number;
+    } else if ((src = store_logs_count(db, &w, &total, &err)) == 0 && !filtered) {
+        ttl_put_number(tc, ev_now(ctx->w->loop), total);
+    }
+    if (!src)
+        src = store_logs_page(db, &w, limit, offset, &data, &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
+    worker_db_release(ctx, db);
+    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
+    lb_buf_free(&data);
+out:
+    where_free(&w);
+    query_free(&q);
+    return rc;
+}
+
+int handle_histogram(rs_ctx *ctx)
+{
+    bool dev = ctx->w->cfg->developer;
+    rs_query q;
+    if (hx_query(ctx, &q))
+        return RS_DONE;
+    long interval;
+    const char *search = query_opt(&q, "search");
+    const char *start = query_opt(&q, "start_time");
+    const char *end = query_opt(&q, "end_time");
+    if (param_int(&q, "interval_minutes", 15, 1, LONG_MAX / 120, &interval, ctx->rep, dev)) {
+        query_free(&q);
+        return RS_DONE;
+    }
+    bool dflt = !search && !start && !end && interval == 15;
+    if (dflt && hx_cached(ctx, RS_CACHE_HISTOGRAM)) {
+        query_free(&q);
+        return RS_DONE;
+    }
+    rs_where w;
+    int rc = RS_DONE;
+    if (where_logs(&w, search, start, end)) {
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+        goto out;
+    }
+    rs_db *db = worker_db_acquire(ctx);
+    if (!db)
+        goto out;
+    lb_err err;
+    uint64_t t0 = hx_now();
+    json_t *v = hx_histogram(db, &w, interval, &err);
+    ctx->req->phase.db_ns += hx_now() - t0;
+    worker_db_release(ctx, db);
+    rc = v ? hx_json(ctx, 200, v, dflt ? RS_CACHE_HISTOGRAM : -1) : hx_fail(ctx, &err);
+out:
+    where_free(&w);
+    query_free(&q);
+    return rc;
+}

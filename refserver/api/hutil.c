@@ -1,0 +1,128 @@
+/* hutil.c — handler helpers (see hutil.h). */
+#include "hutil.h"
+#include <stdio.h>
+#include "clock.h"
+#include "http/conn.h"
+#include "params.h"
+#include "http/respond.h"
+#include "lens/trace_hooks.h"
+
+uint64_t hx_now(void)
+{
+    return clock_mono_ns();
+}
+
+bool hx_cached(rs_ctx *ctx, rs_cache_id id)
+{
+    uint64_t t0 = clock_mono_ns();
+    rs_ttl *t = &ctx->w->cache[id];
+    bool hit = ttl_fresh(t, ev_now(ctx->w->loop));
+    if (hit)
+        respond_raw(ctx->rep, 200, t->body.data, t->body.len);
+    else if (t->enabled)
+        trace_cache_miss(ctx, id);
+    ctx->req->phase.cache_ns += clock_mono_ns() - t0;
+    return hit;
+}
+
+int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id)
+{
+    uint64_t t0 = clock_mono_ns();
+    if (respond_json(ctx->rep, status, v) == 0 && cache_id >= 0) {
+        ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), ctx->rep->body.data,
+                     ctx->rep->body.len);
+        trace_cache_stored(ctx);
+    }
+    ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
+    return RS_DONE;
+}
+
+int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const lb_buf *rows,
+            int cache_id)
+{
+    uint64_t t0 = clock_mono_ns();
+    lb_buf *b = &ctx->rep->body;
+    lb_buf_clear(b);
+    ctx->rep->status = 200;
+    if (lb_buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"data\":", total, limit,
+                   offset) || lb_buf_append(b, rows->data, rows->len) || lb_buf_append(b, "}", 1))
+        return hx_fail(ctx, NULL);
+    if (cache_id >= 0) {
+        ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), b->data, b->len);
+        trace_cache_stored(ctx);
+    }
+    ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
+    return RS_DONE;
+}
+
+static void pool_noop(void *arg)
+{
+    (void)arg;   /* the seed's work here was a small file read or a Docker ping */
+}
+
+static void pool_release(void *arg, bool cancelled)
+{
+    (void)cancelled;   /* the reply is ready either way */
+    conn_async_done(arg);
+}
+
+int hx_after_pool(rs_ctx *ctx)
+{
+    if (!ctx->w->cfg->state_on_pool)
+        return RS_DONE;
+    return pool_submit(ctx->w->pool, pool_noop, pool_release, ctx->conn) ? RS_DONE : RS_ASYNC;
+}
+
+int hx_fail(rs_ctx *ctx, const lb_err *err)
+{
+    static int reported;
+    if (!reported++)
+        fprintf(stderr, "refserver: worker %d: %s %s: %s (further errors not shown)\n",
+                ctx->w->index, ctx->route ? ctx->route->name : "?", ctx->req->path,
+                err ? err->msg : "error");
+    if (ctx->rep->status != 500 || ctx->rep->body.len == 0)
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+    return RS_DONE;
+}
+
+int hx_query(rs_ctx *ctx, void *q)
+{
+    if (query_parse(q, ctx->req->query)) {
+        respond_detail(ctx->rep, 500, "Internal Server Error");
+        return -1;
+    }
+    return 0;
+}
+
+json_t *hx_stats(rs_db *db, lb_err *err)
+{
+    rs_where all = {0};
+    long long total, ips;
+    long long deckies = 0;
+    if (store_logs_count(db, &all, &total, err) || store_logs_distinct_ips(db, &ips, err))
+        return NULL;
+    lb_buf b = {0};
+    bool found;
+    if (store_state_get(db, "deckies", &b, &found, err)) {
+        lb_buf_free(&b);
+        return NULL;
+    }
+    if (found) {
+        json_t *arr = json_loads(b.data, 0, NULL);
+        deckies = json_is_array(arr) ? (long long)json_array_size(arr) : 0;
+        json_decref(arr);
+    }
+    lb_buf_free(&b);
+    return json_pack("{s:I,s:I,s:I,s:I}", "total_logs", total, "unique_attackers", ips,
+                     "active_deckies", deckies, "deployed_deckies", deckies);
+}
+
+json_t *hx_histogram(rs_db *db, const rs_where *w, long interval, lb_err *err)
+{
+    json_t *arr = json_array();
+    if (store_histogram(db, w, interval, arr, err)) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}

@@ -1,0 +1,639 @@
+/* conn.c — connections: read, parse (http-parser 2.9), dispatch, write, time out. */
+#include "conn.h"
+#include <errno.h>
+#include <http_parser.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "api/authz.h"
+#include "clock.h"
+#include "lens/reqlog.h"
+#include "respond.h"
+#include "lens/trace_hooks.h"
+
+enum { C_IDLE, C_READING, C_BUSY };
+
+#define READ_CHUNK 16384
+#define OUT_HIGH_WATER (1u << 20)   /* stop parsing while this much is unsent */
+
+struct rs_conn {
+    rs_worker *w;
+    int fd;
+    ev_io rio, wio;
+    ev_timer timer;
+    http_parser parser;
+    lb_buf in, out;
+    rs_request req;
+    rs_reply rep;
+    rs_ctx ctx;
+    lb_buf hfield;           /* current header name */
+    bool hdr_in_value, hdr_is_auth, hdr_is_expect, hdr_is_tp;
+    bool expect_continue;    /* "Expect: 100-continue" seen (curl sends it for bodies > 1 KiB) */
+    size_t header_bytes;
+    int state;
+    bool closing;            /* close once out is flushed */
+    bool gone;               /* socket closed while async work is pending */
+    bool streaming;
+    bool hdr_overflow, body_overflow;
+    bool reading_stopped;
+    double last_activity, req_started;
+    void (*gone_fn)(void *);
+    void *gone_arg;
+    rs_waiter waiter;        /* parked in w->checkout: waiting for a DB slot */
+    rs_conn *prev, *next;
+};
+
+static void conn_process(rs_conn *c);
+static bool conn_flush(rs_conn *c);
+static void conn_free(rs_conn *c);
+static void conn_observe(rs_conn *c);
+
+/* ---------------------------------------------------------------- parser */
+
+static int on_message_begin(http_parser *p)
+{
+    rs_conn *c = p->data;
+    lb_buf_clear(&c->req.url);
+    lb_buf_clear(&c->req.auth);
+    lb_buf_clear(&c->req.body);
+    lb_buf_clear(&c->hfield);
+    c->hdr_in_value = c->hdr_is_auth = c->hdr_is_expect = c->expect_continue = false;
+    c->header_bytes = 0;
+    memset(&c->req.phase, 0, sizeof c->req.phase);
+    c->req.t_start = clock_mono_ns();
+    trace_request_begin(c->req.trace);
+    c->state = C_READING;
+    c->req_started = ev_now(c->w->loop);
+    return 0;
+}
+
+static int count_header(rs_conn *c, size_t n)
+{
+    c->header_bytes += n;
+    if (c->header_bytes > c->w->cfg->max_header_bytes) {
+        c->hdr_overflow = true;
+        return -1;
+    }
+    return 0;
+}
+
+static int on_url(http_parser *p, const char *at, size_t n)
+{
+    rs_conn *c = p->data;
+    return count_header(c, n) || lb_buf_append(&c->req.url, at, n) ? -1 : 0;
+}
+
+static int on_header_field(http_parser *p, const char *at, size_t n)
+{
+    rs_conn *c = p->data;
+    if (count_header(c, n))
+        return -1;
+    if (c->hdr_in_value) {
+        lb_buf_clear(&c->hfield);
+        c->hdr_in_value = false;
+    }
+    return lb_buf_append(&c->hfield, at, n) ? -1 : 0;
+}
+
+static int on_header_value(http_parser *p, const char *at, size_t n)
+{
+    rs_conn *c = p->data;
+    if (count_header(c, n))
+        return -1;
+    if (!c->hdr_in_value) {
+        c->hdr_in_value = true;
+        c->hdr_is_auth = c->hfield.len == 13 && !strcasecmp(c->hfield.data, "authorization");
+        c->hdr_is_expect = c->hfield.len == 6 && !strcasecmp(c->hfield.data, "expect");
+        c->hdr_is_tp = trace_is_traceparent(c->req.trace, c->hfield.data, c->hfield.len);
+        if (c->hdr_is_auth)
+            lb_buf_clear(&c->req.auth);
+    }
+    if (c->hdr_is_expect && n >= 12 && !strncasecmp(at, "100-continue", 12))
+        c->expect_continue = true;
+    if (c->hdr_is_tp)
+        trace_header_value(c->req.trace, at, n);
+    return c->hdr_is_auth && lb_buf_append(&c->req.auth, at, n) ? -1 : 0;
+}
+
+static int on_headers_complete(http_parser *p)
+{
+    rs_conn *c = p->data;
+    if ((p->flags & F_CONTENTLENGTH) && p->content_length > c->w->cfg->max_body_bytes) {
+        c->body_overflow = true;
+        return -1;
+    }
+    if (lb_buf_puts(&c->req.url, "") || lb_buf_puts(&c->req.auth, ""))
+        return -1;
+    char *u = c->req.url.data;
+    char *qm = strchr(u, '?');
+    if (qm)
+        *qm = '\0';
+    c->req.path = u;
+    c->req.query = qm ? qm + 1 : u + c->req.url.len;
+    /* strip a fragment if a client sent one */
+    char *hash = strchr(c->req.query, '#');
+    if (hash)
+        *hash = '\0';
+    c->req.method = p->method;
+    /* the body is acceptable (size checked above): tell the client to send it */
+    if (c->expect_continue && lb_buf_puts(&c->out, "HTTP/1.1 100 Continue\r\n\r\n"))
+        return -1;
+    return 0;
+}
+
+static int on_body(http_parser *p, const char *at, size_t n)
+{
+    rs_conn *c = p->data;
+    if (c->req.body.len + n > c->w->cfg->max_body_bytes) {
+        c->body_overflow = true;
+        return -1;
+    }
+    return lb_buf_append(&c->req.body, at, n) ? -1 : 0;
+}
+
+static int on_message_complete(http_parser *p)
+{
+    rs_conn *c = p->data;
+    c->req.keep_alive = http_should_keep_alive(p);
+    if (lb_buf_puts(&c->req.body, ""))
+        return -1;
+    c->req.phase.parse_ns = clock_mono_ns() - c->req.t_start;
+    http_parser_pause(p, 1);   /* one request at a time: replies stay in order */
+    return 0;
+}
+
+static const http_parser_settings settings = {
+    .on_message_begin = on_message_begin,
+    .on_url = on_url,
+    .on_header_field = on_header_field,
+    .on_header_value = on_header_value,
+    .on_headers_complete = on_headers_complete,
+    .on_body = on_body,
+    .on_message_complete = on_message_complete,
+};
+
+/* ----------------------------------------------------------------- output */
+
+static void conn_close(rs_conn *c)
+{
+    if (c->gone)
+        return;
+    if (c->waiter.parked) {
+        /* left while waiting for a DB slot: it held none, so nothing leaks;
+         * unparked and freed now rather than at the timeout */
+        conn_free(c);
+        return;
+    }
+    /* fault mode (pre-fb69a06): a client that leaves while its request is
+     * in flight orphans the request's DB connection for good */
+    if (c->state == C_BUSY && c->w->cfg->leak_on_disconnect && c->w->db_slots_free > 0)
+        c->w->db_slots_free--;
+    if (c->state == C_BUSY && c->streaming) {
+        conn_observe(c);   /* an SSE client leaving is how a stream normally ends */
+        if (c->gone_fn)
+            c->gone_fn(c->gone_arg);
+        conn_free(c);
+        return;
+    }
+    if (c->state == C_BUSY) {
+        /* async work still holds c: detach the socket now, free on completion */
+        c->gone = true;
+        ev_io_stop(c->w->loop, &c->rio);
+        ev_io_stop(c->w->loop, &c->wio);
+        ev_timer_stop(c->w->loop, &c->timer);
+        close(c->fd);
+        c->fd = -1;
+        return;
+    }
+    conn_free(c);
+}
+
+/* Write what is queued. Returns false when c was freed (callers must not
+ * touch it then). A write error while a handler still owns c (a stream)
+ * only shuts the socket down: the read watcher then sees EOF and closes c
+ * from a safe place. */
+static bool conn_flush(rs_conn *c)
+{
+    if (c->gone)
+        return true;
+    while (lb_buf_pending(&c->out)) {
+        ssize_t n = write(c->fd, c->out.data + c->out.off, lb_buf_pending(&c->out));
+        if (n > 0) {
+            lb_buf_consume(&c->out, (size_t)n);
+            c->last_activity = ev_now(c->w->loop);   /* progress: not idle */
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            ev_io_start(c->w->loop, &c->wio);
+            return true;
+        }
+        /* EPIPE/ECONNRESET: the client is gone */
+        if (c->state == C_BUSY) {
+            lb_buf_clear(&c->out);
+            ev_io_stop(c->w->loop, &c->wio);
+            shutdown(c->fd, SHUT_RDWR);
+            if (c->reading_stopped) {   /* the EOF must be seen to free c */
+                c->reading_stopped = false;
+                lb_buf_clear(&c->in);
+                ev_io_start(c->w->loop, &c->rio);
+            }
+            return true;
+        }
+        conn_close(c);
+        return false;
+    }
+    ev_io_stop(c->w->loop, &c->wio);
+    if (c->closing && c->state != C_BUSY) {
+        shutdown(c->fd, SHUT_WR);
+        conn_free(c);
+        return false;
+    }
+    return true;
+}
+
+/* Queue the reply in c->rep and become ready for the next request. */
+static void conn_finish(rs_conn *c)
+{
+    uint64_t t0 = clock_mono_ns();
+    bool keep = c->req.keep_alive && !c->rep.close && !c->w->draining;
+    if (respond_format(&c->out, &c->rep, keep, c->parser.http_major == 1 &&
+                       c->parser.http_minor == 0, worker_date(c->w),
+                       c->req.method == HTTP_HEAD))
+        keep = false;
+    if (!keep)
+        c->closing = true;
+    c->state = C_IDLE;
+    c->last_activity = ev_now(c->w->loop);
+    c->req.phase.write_ns = clock_mono_ns() - t0;
+    rs_phase *sum = &c->w->phase_sum, *p = &c->req.phase;
+    sum->parse_ns += p->parse_ns;
+    sum->auth_ns += p->auth_ns;
+    sum->cache_ns += p->cache_ns;
+    sum->db_ns += p->db_ns;
+    sum->bcrypt_ns += p->bcrypt_ns;
+    sum->serialize_ns += p->serialize_ns;
+    sum->write_ns += p->write_ns;
+}
+
+/* The request is answered (or its stream ended): hand it to the tracing and
+ * per-request profiling lenses. Requests refused before routing (conn_fail)
+ * are not recorded: they have no route. */
+static void conn_observe(rs_conn *c)
+{
+    trace_request_end(&c->ctx);
+    if (c->w->reqlog)
+        reqlog_add(c->w->reqlog, http_method_str((enum http_method)c->req.method),
+                   c->ctx.route ? c->ctx.route->pattern : "(no route)", c->rep.status, &c->req);
+}
+
+/* An error reply that also ends the connection (400, 408, 413, 431). */
+static void conn_fail(rs_conn *c, int status, const char *detail)
+{
+    c->rep.status = status;
+    c->rep.content_type = NULL;
+    c->rep.extra_headers = NULL;
+    c->rep.close = true;
+    respond_detail(&c->rep, status, detail);
+    c->state = C_BUSY;
+    conn_finish(c);
+    c->closing = true;
+    lb_buf_clear(&c->in);
+}
+
+/* ---------------------------------------------------------------- dispatch */
+
+/* The reply is final: send it and go on with the next request. */
+static void conn_resume(rs_conn *c)
+{
+    conn_finish(c);
+    conn_observe(c);
+    if (c->reading_stopped) {
+        c->reading_stopped = false;
+        ev_io_start(c->w->loop, &c->rio);
+    }
+    conn_process(c);
+}
+
+/* The request found no free DB slot (worker_db_acquire): its reply is ready
+ * but waits in the checkout queue. The connection stays busy, so pipelined
+ * requests behind it wait too, as they would behind the seed's handler. */
+static bool conn_park(rs_conn *c)
+{
+    if (!c->ctx.checkout_wait)
+        return false;
+    c->ctx.checkout_wait = false;
+    checkout_park(&c->w->checkout, &c->waiter, c);
+    return true;
+}
+
+void conn_checkout_answer(rs_waiter *wt)
+{
+    rs_conn *c = wt->owner;
+    uint64_t now = clock_mono_ns();
+    /* the wait is DB time: the seed spent it inside the session's checkout */
+    c->req.phase.db_ns += now - wt->t0;
+    trace_child_at(&c->ctx, "db.pool.checkout", OTEL_KIND_INTERNAL, wt->t0, now);
+    if (c->w->draining) {
+        /* shutdown cut the wait short: the request did not fail, the server
+         * left; tell the client to retry (as queued bcrypt jobs are told) */
+        c->rep.extra_headers = "Retry-After: 1\r\n";
+        c->rep.close = true;
+        respond_detail(&c->rep, 503, "Server shutting down");
+    }
+    conn_resume(c);
+}
+
+static void conn_dispatch(rs_conn *c)
+{
+    rs_worker *w = c->w;
+    w->requests++;
+    c->state = C_BUSY;
+    c->rep.status = 200;
+    c->rep.content_type = NULL;
+    c->rep.extra_headers = NULL;
+    c->rep.close = false;
+    lb_buf_clear(&c->rep.body);
+    memset(&c->ctx, 0, sizeof c->ctx);
+    c->ctx.w = w;
+    c->ctx.conn = c;
+    c->ctx.req = &c->req;
+    c->ctx.rep = &c->rep;
+    int status;
+    /* HEAD is GET without the body (RFC 9110 §9.3.2), except for the stream */
+    int method = c->req.method == HTTP_HEAD ? HTTP_GET : c->req.method;
+    const rs_route *r = router_match(method, c->req.path, &status);
+    if (r && c->req.method == HTTP_HEAD && r->auth == RS_AUTH_STREAM) {
+        r = NULL;
+        status = 405;
+    }
+    c->ctx.route = r;
+    trace_request_dispatch(&c->ctx);
+    if (!r) {
+        respond_detail(&c->rep, status, status == 404 ? "Not Found" : "Method Not Allowed");
+    } else {
+        c->ctx.route = r;
+        if (authz_check(&c->ctx) == 0) {
+            int rc = r->handler(&c->ctx);
+            if (rc == RS_ASYNC)
+                return;
+            if (rc == RS_STREAM) {
+                c->streaming = true;
+                return;
+            }
+        }
+    }
+    if (conn_park(c))
+        return;
+    conn_finish(c);
+    conn_observe(c);
+}
+
+static void conn_process(rs_conn *c)
+{
+    while (!c->gone && c->state != C_BUSY && !c->closing && lb_buf_pending(&c->in) &&
+           lb_buf_pending(&c->out) < OUT_HIGH_WATER) {
+        size_t avail = lb_buf_pending(&c->in);
+        size_t n = http_parser_execute(&c->parser, &settings, c->in.data + c->in.off, avail);
+        lb_buf_consume(&c->in, n);
+        enum http_errno e = HTTP_PARSER_ERRNO(&c->parser);
+        if (e == HPE_PAUSED) {
+            http_parser_pause(&c->parser, 0);
+            conn_dispatch(c);
+            continue;
+        }
+        if (e != HPE_OK) {
+            if (c->hdr_overflow || e == HPE_HEADER_OVERFLOW)
+                conn_fail(c, 431, "Request Header Fields Too Large");
+            else if (c->body_overflow)
+                conn_fail(c, 413, "Request Entity Too Large");
+            else
+                conn_fail(c, 400, "Bad Request");
+            break;
+        }
+        if (c->parser.upgrade) {   /* no protocol switching here */
+            conn_fail(c, 400, "Bad Request");
+            break;
+        }
+    }
+    if (!c->gone)
+        lb_buf_compact(&c->in);
+    conn_flush(c);
+}
+
+/* ---------------------------------------------------------------- events */
+
+static void on_read(struct ev_loop *loop, ev_io *io, int revents)
+{
+    (void)revents;
+    rs_conn *c = io->data;
+    size_t limit = c->w->cfg->max_header_bytes + c->w->cfg->max_body_bytes + 65536;
+    if (lb_buf_pending(&c->in) >= limit) {
+        /* busy with a request and the client keeps sending: stop reading */
+        ev_io_stop(loop, &c->rio);
+        c->reading_stopped = true;
+        return;
+    }
+    if (lb_buf_reserve(&c->in, READ_CHUNK)) {
+        conn_close(c);
+        return;
+    }
+    ssize_t n = read(c->fd, c->in.data + c->in.len, c->in.cap - c->in.len - 1);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        conn_close(c);
+        return;
+    }
+    if (n < 0)
+        return;
+    c->in.len += (size_t)n;
+    c->last_activity = ev_now(loop);
+    if (c->state != C_BUSY)
+        conn_process(c);
+}
+
+static void on_write(struct ev_loop *loop, ev_io *io, int revents)
+{
+    (void)loop;
+    (void)revents;
+    rs_conn *c = io->data;
+    if (!conn_flush(c))
+        return;
+    if (c->gone || c->state == C_BUSY || c->closing || lb_buf_pending(&c->out))
+        return;
+    if (c->reading_stopped) {   /* the client read our replies: take input again */
+        c->reading_stopped = false;
+        ev_io_start(c->w->loop, &c->rio);
+    }
+    if (lb_buf_pending(&c->in))
+        conn_process(c);
+}
+
+static void on_timer(struct ev_loop *loop, ev_timer *t, int revents)
+{
+    (void)revents;
+    rs_conn *c = t->data;
+    const rs_config *cfg = c->w->cfg;
+    double now = ev_now(loop);
+    double deadline;
+    bool stalled_write = lb_buf_pending(&c->out) > 0;
+    if (stalled_write)
+        deadline = c->last_activity + cfg->idle_timeout;   /* a client that stopped reading */
+    else if (c->state == C_BUSY)
+        deadline = now + cfg->idle_timeout;        /* handler at work: no timeout */
+    else if (c->state == C_READING)
+        deadline = c->req_started + cfg->header_timeout;
+    else
+        deadline = c->last_activity + cfg->idle_timeout;
+    if (now < deadline) {
+        t->repeat = deadline - now;
+        ev_timer_again(loop, t);
+        return;
+    }
+    if (stalled_write) {
+        conn_close(c);   /* streams and pending jobs are detached safely there */
+    } else if (c->state == C_READING) {
+        conn_fail(c, 408, "Request Timeout");
+        conn_flush(c);
+    } else {
+        conn_free(c);
+    }
+}
+
+/* ---------------------------------------------------------------- lifecycle */
+
+void conn_accept(rs_worker *w, int fd)
+{
+    rs_conn *c = calloc(1, sizeof *c);
+    if (!c) {
+        close(fd);
+        return;
+    }
+    c->w = w;
+    c->fd = fd;
+    c->req.trace = trace_conn_new(w);
+    http_parser_init(&c->parser, HTTP_REQUEST);
+    c->parser.data = c;
+    ev_io_init(&c->rio, on_read, fd, EV_READ);
+    ev_io_init(&c->wio, on_write, fd, EV_WRITE);
+    c->rio.data = c->wio.data = c;
+    ev_init(&c->timer, on_timer);
+    c->timer.data = c;
+    c->timer.repeat = w->cfg->idle_timeout < w->cfg->header_timeout ? w->cfg->idle_timeout
+                                                                    : w->cfg->header_timeout;
+    c->last_activity = ev_now(w->loop);
+    ev_timer_again(w->loop, &c->timer);
+    ev_io_start(w->loop, &c->rio);
+    c->next = w->conns;
+    if (w->conns)
+        w->conns->prev = c;
+    w->conns = c;
+    w->nconns++;
+}
+
+static void conn_free(rs_conn *c)
+{
+    rs_worker *w = c->w;
+    ev_io_stop(w->loop, &c->rio);
+    ev_io_stop(w->loop, &c->wio);
+    ev_timer_stop(w->loop, &c->timer);
+    if (c->fd >= 0)
+        close(c->fd);
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        w->conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    w->nconns--;
+    checkout_remove(&w->checkout, &c->waiter);
+    lb_buf_free(&c->in);
+    lb_buf_free(&c->out);
+    lb_buf_free(&c->req.url);
+    lb_buf_free(&c->req.auth);
+    lb_buf_free(&c->req.body);
+    lb_buf_free(&c->rep.body);
+    lb_buf_free(&c->hfield);
+    trace_conn_free(w, c->req.trace);
+    free(c);
+}
+
+void conn_async_done(rs_conn *c)
+{
+    if (c->gone) {
+        conn_free(c);
+        return;
+    }
+    if (conn_park(c))
+        return;
+    conn_resume(c);
+}
+
+bool conn_gone(const rs_conn *c)
+{
+    return c->gone;
+}
+
+int conn_stream_raw(rs_conn *c, const char *data, size_t n)
+{
+    if (lb_buf_append(&c->out, data, n))
+        return -1;
+    conn_flush(c);
+    return 0;
+}
+
+int conn_stream_chunk(rs_conn *c, const char *data, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (lb_buf_printf(&c->out, "%zx\r\n", n) || lb_buf_append(&c->out, data, n) ||
+        lb_buf_append(&c->out, "\r\n", 2))
+        return -1;
+    conn_flush(c);
+    return 0;
+}
+
+void conn_stream_end(rs_conn *c, bool close_after)
+{
+    c->streaming = false;
+    c->gone_fn = NULL;
+    c->ctx.checkout_wait = false;   /* a poll found no slot: the stream ends, nobody waits */
+    lb_buf_append(&c->out, "0\r\n\r\n", 5);
+    c->state = C_IDLE;
+    c->last_activity = ev_now(c->w->loop);
+    conn_observe(c);
+    if (close_after || !c->req.keep_alive || c->w->draining)
+        c->closing = true;
+    conn_process(c);
+}
+
+void conn_on_gone(rs_conn *c, void (*fn)(void *arg), void *arg)
+{
+    c->gone_fn = fn;
+    c->gone_arg = arg;
+}
+
+void conn_drain_all(rs_worker *w)
+{
+    rs_conn *c = w->conns;
+    while (c) {
+        rs_conn *next = c->next;
+        if (c->state == C_IDLE && !c->gone && lb_buf_pending(&c->out) == 0)
+            conn_free(c);
+        else
+            c->closing = c->state == C_IDLE ? true : c->closing;
+        c = next;
+    }
+}
+
+void conn_close_all(rs_worker *w)
+{
+    while (w->conns) {
+        rs_conn *c = w->conns;
+        if (c->streaming && c->gone_fn)
+            c->gone_fn(c->gone_arg);
+        conn_free(c);
+    }
+}

@@ -1,0 +1,335 @@
+/* dataset.c — deterministic synthetic data: `decnet-2026-04` (what the
+ * profiles' byte counts reveal) and `default` (a small realistic deployment). */
+#include "dataset.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "api/auth.h"
+#include "event.h"
+#include "store.h"
+
+/* splitmix64: tiny, seedable, identical on every platform. */
+static unsigned long long rnd_next(unsigned long long *s)
+{
+    unsigned long long z = (*s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static long rnd_below(unsigned long long *s, long n)
+{
+    return n > 0 ? (long)(rnd_next(s) % (unsigned long long)n) : 0;
+}
+
+static void fmt_time(time_t t, char out[20])
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+/* 2026-04-17 20:15:00 UTC and 22:00:00 UTC, the evening of the profiles. */
+#define T_PROFILE 1776456900L
+#define T_DEFAULT_END 1776463200L
+
+typedef struct svc_def {
+    const char *service, *event_type, *field_key, *field_vals[4];
+} svc_def;
+
+static const svc_def decnet_svcs[] = {
+    {"http", "request", "path", {"/admin/login.php", "/wp-login.php", "/.env", "/cgi-bin/luci"}},
+    {"ftp", "login_attempt", "username", {"anonymous", "ftpuser", "admin", "backup"}},
+    {"smb", "connection", "share", {"IPC$", "ADMIN$", "C$", "public"}},
+    {"telnet", "login_attempt", "username", {"root", "admin", "support", "guest"}},
+};
+
+/* Tuned so one Log row serialises to ~485 bytes, as the profiles show. */
+static const char *const ua = "Mozilla/5.0 zgrab/0.x";
+
+static int put_log(rs_db *db, rs_event *e, lb_err *err)
+{
+    long long id;
+    return event_store(db, e, &id, err);
+}
+
+/* One synthetic event: raw RFC 5424 line and the fields JSON it carries. */
+static int make_event(rs_db *db, time_t ts, const char *decky, const char *svc,
+                      const char *etype, const char *ip, int port, const char *fkey,
+                      const char *fval, lb_err *err)
+{
+    char tsb[20], iso[32], raw[1024], fields[640];
+    fmt_time(ts, tsb);
+    snprintf(iso, sizeof iso, "%.10sT%sZ", tsb, tsb + 11);
+    snprintf(fields, sizeof fields,
+             "{\"src_ip\":\"%s\",\"src_port\":\"%d\",\"%s\":\"%s\",\"user_agent\":\"%s\"}",
+             ip, port, fkey, fval, ua);
+    snprintf(raw, sizeof raw,
+             "<134>1 %s %s %s - %s [decnet@55555 src_ip=\"%s\" src_port=\"%d\" %s=\"%s\" "
+             "user_agent=\"%s\"] %s",
+             iso, decky, svc, etype, ip, port, fkey, fval, ua, etype);
+    rs_event e = {
+        .timestamp = tsb, .decky = (char *)decky, .service = (char *)svc,
+        .event_type = (char *)etype, .attacker_ip = (char *)ip, .raw_line = raw,
+        .fields = fields, .msg = (char *)"",
+    };
+    return put_log(db, &e, err);
+}
+
+static int seed_decnet(rs_db *db, unsigned long long *rs, lb_err *err)
+{
+    static const char *const ips[] = {"203.0.113.7", "198.51.100.23", "192.0.2.44",
+                                      "203.0.113.91", "198.51.100.150"};
+    /* 78 rows over 45 minutes (3 histogram buckets); rows 10, 30, 50, 70
+     * are the only ones that mention ssh. Attacker rows stay empty: the
+     * profiler was not running in the profile runs, so events are inserted
+     * directly and the attackers table is cleared afterwards. */
+    for (int i = 0; i < 78; i++) {
+        time_t ts = T_PROFILE + (time_t)i * 34 + rnd_below(rs, 20);
+        const char *ip = ips[rnd_below(rs, 5)];
+        int port = 30000 + (int)rnd_below(rs, 30000);
+        char decky[32];
+        snprintf(decky, sizeof decky, "decky-%02ld", 1 + rnd_below(rs, 3));
+        int rc;
+        if (i % 20 == 10) {
+            rc = make_event(db, ts, decky, "ssh", "login_attempt", ip, port, "username",
+                            "root", err);
+        } else {
+            const svc_def *s = &decnet_svcs[rnd_below(rs, 4)];
+            rc = make_event(db, ts, decky, s->service, s->event_type, ip, port, s->field_key,
+                            s->field_vals[rnd_below(rs, 4)], err);
+        }
+        if (rc)
+            return -1;
+    }
+    return db_exec(db, "DELETE FROM attackers", err);
+}
+
+static const char *const all_svcs[] = {"ssh", "http", "ftp", "smb", "telnet", "mysql", "rdp"};
+#define NSVCS 7
+
+static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs, bool progress,
+                        lb_err *err)
+{
+    long nd = cfg->ds_deckies > 0 ? cfg->ds_deckies : 1;
+    unsigned *dsvc = calloc((size_t)nd, sizeof *dsvc);   /* bit set of services per decky */
+    char (*ips)[48] = calloc((size_t)cfg->ds_attackers, sizeof *ips);
+    if (!dsvc || !ips) {
+        free(dsvc);
+        free(ips);
+        return lb_err_set(err, "out of memory");
+    }
+    json_t *deckies = json_array();
+    for (long d = 0; d < cfg->ds_deckies; d++) {
+        json_t *svcs = json_array();
+        dsvc[d] = 1u << (d % NSVCS);
+        for (int k = 0; k < NSVCS; k++)
+            if (rnd_below(rs, 3) == 0)
+                dsvc[d] |= 1u << k;
+        for (int k = 0; k < NSVCS; k++)
+            if (dsvc[d] & (1u << k))
+                json_array_append_new(svcs, json_string(all_svcs[k]));
+        char name[32], ip[32], host[32];
+        snprintf(name, sizeof name, "decky-%02ld", d + 1);
+        snprintf(ip, sizeof ip, "10.0.1.%ld", 10 + d);
+        snprintf(host, sizeof host, "srv-%04lx", (long)rnd_below(rs, 65536));
+        json_array_append_new(deckies, json_pack(
+            "{s:s,s:s,s:o,s:s,s:s,s:s,s:s,s:s,s:{},s:s,s:i,s:f,s:f}",
+            "name", name, "ip", ip, "services", svcs, "distro", "debian",
+            "base_image", "debian:bookworm-slim", "build_base", "debian:bookworm-slim",
+            "hostname", host, "archetype", d % 2 ? "windows-workstation" : "linux-server",
+            "service_config", "nmap_os", d % 2 ? "windows" : "linux", "mutate_interval", 30,
+            "last_mutated", (double)(T_DEFAULT_END - 3600 * (d + 1)),
+            "last_login_attempt", (double)(T_DEFAULT_END - 60 * (d + 1))));
+    }
+    char *dj = json_dumps(deckies, JSON_COMPACT);
+    json_decref(deckies);
+    int rc = dj ? store_state_put(db, "deckies", dj, err) : lb_err_set(err, "out of memory");
+    free(dj);
+    for (long a = 0; a < cfg->ds_attackers && !rc; a++)
+        snprintf(ips[a], sizeof ips[a], "%ld.%ld.%ld.%ld", 1 + rnd_below(rs, 223),
+                 rnd_below(rs, 256), rnd_below(rs, 256), 1 + rnd_below(rs, 254));
+    static const char *const users[] = {"root", "admin", "ubuntu", "pi", "oracle", "test"};
+    static const char *const pws[] = {"123456", "password", "admin", "raspberry", "toor",
+                                      "qwerty"};
+    for (long i = 0; i < cfg->ds_logs && !rc; i++) {
+        /* skewed: a few attackers produce most events, as in real honeypots */
+        long r = rnd_below(rs, cfg->ds_attackers);
+        long a = rnd_below(rs, 4) ? r % (cfg->ds_attackers / 10 + 1) : r;
+        long d = rnd_below(rs, nd);
+        int k;
+        do
+            k = (int)rnd_below(rs, NSVCS);
+        while (!(dsvc[d] & (1u << k)));
+        char decky[32];
+        snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
+        time_t ts = T_DEFAULT_END - 86400 + (time_t)((86400.0 * (double)i) /
+                                                     (double)cfg->ds_logs);
+        rc = make_event(db, ts, decky, all_svcs[k], k == 0 || k == 4 ? "login_attempt"
+                        : k == 1 ? "request" : "connection", ips[a],
+                        1024 + (int)rnd_below(rs, 60000), "username",
+                        users[rnd_below(rs, 6)], err);
+        if (progress && (i + 1) % 100000 == 0)
+            fprintf(stderr, "refserver: seeding: %ld of %ld log rows\n", i + 1, cfg->ds_logs);
+    }
+    /* behaviour per attacker, commands and traversal for multi-decky ones */
+    static const char *const classes[] = {"brute_force", "scanner", "beacon", "interactive"};
+    static const char *const oses[] = {"Linux 5.x", "Windows 10", "FreeBSD", "Linux 3.x"};
+    for (long a = 0; a < cfg->ds_attackers && !rc; a++) {
+        char uuid[37], upd[20];
+        event_attacker_uuid(ips[a], uuid);
+        fmt_time(T_DEFAULT_END, upd);
+        sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO attacker_behavior (attacker_uuid,"
+            " os_guess, hop_distance, tcp_fingerprint, retransmit_count, behavior_class,"
+            " beacon_interval_s, beacon_jitter_pct, tool_guesses, timing_stats, phase_sequence,"
+            " updated_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+            " WHERE EXISTS (SELECT 1 FROM attackers WHERE uuid = ?1)", err);
+        if (!st) {
+            rc = -1;
+            break;
+        }
+        char fp[96], timing[96];
+        snprintf(fp, sizeof fp, "{\"window\":%ld,\"ttl\":%ld,\"mss\":1460}",
+                 1024 * (1 + rnd_below(rs, 64)), 32 + rnd_below(rs, 97));
+        snprintf(timing, sizeof timing, "{\"mean_gap_s\":%.2f,\"events\":%ld}",
+                 0.5 + (double)rnd_below(rs, 3000) / 100.0, 1 + rnd_below(rs, 400));
+        int cls = (int)rnd_below(rs, 4);
+        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, oses[rnd_below(rs, 4)], -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, 5 + (int)rnd_below(rs, 20));
+        sqlite3_bind_text(st, 4, fp, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 5, (int)rnd_below(rs, 12));
+        sqlite3_bind_text(st, 6, classes[cls], -1, SQLITE_STATIC);
+        if (cls == 2) {
+            sqlite3_bind_double(st, 7, 30.0 + (double)rnd_below(rs, 600));
+            sqlite3_bind_double(st, 8, (double)rnd_below(rs, 300) / 10.0);
+        }
+        sqlite3_bind_text(st, 9, cls == 0 ? "[\"hydra\"]" : cls == 1 ? "[\"nmap\",\"masscan\"]"
+                          : "[]", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 10, timing, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 11, "{\"recon\":1,\"access\":2}", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 12, upd, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = lb_err_set(err, "seed behaviour: %s", sqlite3_errmsg(db_handle(db)));
+        sqlite3_reset(st);
+    }
+    if (!rc)
+        rc = db_exec(db, "UPDATE attackers SET commands = json_array(json_object('command',"
+                     " 'uname -a', 'timestamp', last_seen), json_object('command', 'cat "
+                     "/etc/passwd', 'timestamp', last_seen)) WHERE services LIKE '%\"ssh\"%';"
+                     "UPDATE attackers SET fingerprints = json_array(json_object('type', "
+                     "'ssh_client', 'value', 'SSH-2.0-libssh_0.9.6')) WHERE event_count > 20;"
+                     "UPDATE attackers SET is_traversal = 1, traversal_path = "
+                     "(SELECT group_concat(value, ' -> ') FROM json_each(deckies))"
+                     " WHERE decky_count > 2;", err);
+    for (long b = 0; b < cfg->ds_bounty && !rc; b++) {
+        long a = rnd_below(rs, cfg->ds_attackers);
+        long d = rnd_below(rs, nd);
+        char ts[20], decky[32], payload[160];
+        fmt_time(T_DEFAULT_END - 86400 + (time_t)rnd_below(rs, 86400), ts);
+        snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
+        bool cred = rnd_below(rs, 4) != 0;
+        if (cred)
+            snprintf(payload, sizeof payload, "{\"username\":\"%s\",\"password\":\"%s\"}",
+                     users[rnd_below(rs, 6)], pws[rnd_below(rs, 6)]);
+        else
+            snprintf(payload, sizeof payload, "{\"type\":\"ssh_client\",\"value\":"
+                     "\"SSH-2.0-Go\"}");
+        sqlite3_stmt *st = db_stmt(db, "INSERT INTO bounty (timestamp, decky, service, "
+                                   "attacker_ip, bounty_type, payload) VALUES (?,?,?,?,?,?)",
+                                   err);
+        if (!st) {
+            rc = -1;
+            break;
+        }
+        sqlite3_bind_text(st, 1, ts, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, decky, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, cred ? "ssh" : "ssh", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, ips[a], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 5, cred ? "credential" : "fingerprint", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, payload, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = lb_err_set(err, "seed bounty: %s", sqlite3_errmsg(db_handle(db)));
+        sqlite3_reset(st);
+    }
+    if (!rc)
+        rc = db_exec(db, "UPDATE attackers SET bounty_count = (SELECT count(*) FROM bounty b"
+                     " WHERE b.attacker_ip = attackers.ip), credential_count = (SELECT count(*)"
+                     " FROM bounty b WHERE b.attacker_ip = attackers.ip AND"
+                     " b.bounty_type = 'credential')", err);
+    free(dsvc);
+    free(ips);
+    return rc;
+}
+
+int dataset_seed(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
+{
+    unsigned long long rs = cfg->seed;
+    if (db_exec(db, "BEGIN IMMEDIATE", err))
+        return -1;
+    int rc = store_state_put(db, "config_limits", "{\"deployment_limit\":10}", err);
+    rc = rc ? rc : store_state_put(db, "config_globals", "{\"global_mutation_interval\":\"30m\"}",
+                                   err);
+    if (!rc)
+        rc = !strcmp(cfg->dataset, "decnet-2026-04") ? seed_decnet(db, &rs, err)
+                                                     : seed_default(db, cfg, &rs, progress, err);
+    if (rc) {
+        db_exec(db, "ROLLBACK", NULL);
+        return -1;
+    }
+    return db_exec(db, "COMMIT", err);
+}
+
+/* Deterministic admin uuid from the seed, in the 8-4-4-4-12 form. */
+static void admin_uuid(unsigned long long seed, char out[37])
+{
+    unsigned long long s = seed ^ 0xA5A5A5A5ull;
+    unsigned long long a = rnd_next(&s), b = rnd_next(&s);
+    snprintf(out, 37, "%08llx-%04llx-4%03llx-8%03llx-%012llx", a >> 32, (a >> 16) & 0xffff,
+             a & 0xfff, b >> 52 & 0xfff, b & 0xffffffffffffull);
+}
+
+static int bootstrap_admin(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
+{
+    rs_user u;
+    bool found;
+    if (store_user_get(db, false, cfg->admin_user, &u, &found, err))
+        return -1;
+    if (found && !u.must_change_password)
+        return 0;
+    char hash[AUTH_HASH_MAX];
+    if (progress)
+        fprintf(stderr, "refserver: hashing the admin password (bcrypt cost %d)\n",
+                cfg->bcrypt_cost);
+    if (auth_bcrypt_hash(cfg->admin_password, cfg->bcrypt_cost, hash, err))
+        return -1;
+    if (found)   /* still pending: the seed re-writes the hash from the environment */
+        return store_user_set_password(db, u.uuid, hash, true, err);
+    memset(&u, 0, sizeof u);
+    admin_uuid(cfg->seed, u.uuid);
+    snprintf(u.username, sizeof u.username, "%s", cfg->admin_user);
+    snprintf(u.password_hash, sizeof u.password_hash, "%s", hash);
+    strcpy(u.role, "admin");
+    u.must_change_password = !strcmp(cfg->dataset, "decnet-2026-04");
+    return store_user_insert(db, &u, err);
+}
+
+int dataset_prepare(const rs_config *cfg, bool progress, lb_err *err)
+{
+    rs_db *db = db_open(cfg->db_path, cfg->db_mode, err);
+    if (!db)
+        return -1;
+    bool empty = false;
+    int rc = store_schema(db, err);
+    rc = rc ? rc : store_is_empty(db, &empty, err);
+    if (!rc && empty) {
+        if (progress)
+            fprintf(stderr, "refserver: empty database %s: seeding dataset '%s'\n",
+                    cfg->db_path, cfg->dataset);
+        rc = dataset_seed(db, cfg, progress, err);
+    }
+    rc = rc ? rc : bootstrap_admin(db, cfg, progress, err);
+    db_close(db);
+    return rc;
+}

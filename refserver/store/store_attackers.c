@@ -1,0 +1,255 @@
+/* store_attackers.c — attackers (+ behaviour) and bounty pages (decnet-api.md §2.6, §2.7). */
+#include "store.h"
+#include "jsonw.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ATT_COLS "a.uuid, a.ip, a.first_seen, a.last_seen, a.event_count, a.service_count, " \
+    "a.decky_count, a.services, a.deckies, a.traversal_path, a.is_traversal, a.bounty_count, " \
+    "a.credential_count, a.fingerprints, a.commands, a.updated_at"
+#define ATT_NCOLS 16
+#define BEH_COLS "b.attacker_uuid, b.os_guess, b.hop_distance, b.tcp_fingerprint, " \
+    "b.retransmit_count, b.behavior_class, b.beacon_interval_s, b.beacon_jitter_pct, " \
+    "b.tool_guesses, b.timing_stats, b.phase_sequence, b.updated_at"
+
+static int sql_fail(rs_db *db, lb_err *err)
+{
+    return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
+}
+
+/* Behaviour columns starting at column c; null when the row has none. The
+ * JSON columns hold text refserver wrote itself and are emitted as is. */
+static int behavior_obj(lb_buf *b, sqlite3_stmt *st, int c)
+{
+    if (sqlite3_column_type(st, c) == SQLITE_NULL)
+        return lb_buf_append(b, "null", 4);
+    int rc = lb_buf_append(b, "{", 1);
+    rc = rc || jw_key(b, "attacker_uuid", 1) || jw_col_text(b, st, c);
+    rc = rc || jw_key(b, "os_guess", 0) || jw_col_text(b, st, c + 1);
+    rc = rc || jw_key(b, "hop_distance", 0) || jw_col_int(b, st, c + 2);
+    rc = rc || jw_key(b, "tcp_fingerprint", 0) || jw_col_raw(b, st, c + 3, "{}");
+    rc = rc || jw_key(b, "retransmit_count", 0) || jw_col_int(b, st, c + 4);
+    rc = rc || jw_key(b, "behavior_class", 0) || jw_col_text(b, st, c + 5);
+    rc = rc || jw_key(b, "beacon_interval_s", 0) || jw_col_real(b, st, c + 6);
+    rc = rc || jw_key(b, "beacon_jitter_pct", 0) || jw_col_real(b, st, c + 7);
+    rc = rc || jw_key(b, "tool_guesses", 0) || jw_col_raw(b, st, c + 8, "[]");
+    rc = rc || jw_key(b, "timing_stats", 0) || jw_col_raw(b, st, c + 9, "{}");
+    rc = rc || jw_key(b, "phase_sequence", 0) || jw_col_raw(b, st, c + 10, "{}");
+    rc = rc || jw_key(b, "updated_at", 0) || jw_col_iso(b, st, c + 11);
+    return rc || lb_buf_append(b, "}", 1) ? -1 : 0;
+}
+
+/* The attacker's columns, without the closing brace (behaviour follows). */
+static int attacker_open(lb_buf *b, sqlite3_stmt *st)
+{
+    int rc = lb_buf_append(b, "{", 1);
+    rc = rc || jw_key(b, "uuid", 1) || jw_col_text(b, st, 0);
+    rc = rc || jw_key(b, "ip", 0) || jw_col_text(b, st, 1);
+    rc = rc || jw_key(b, "first_seen", 0) || jw_col_iso(b, st, 2);
+    rc = rc || jw_key(b, "last_seen", 0) || jw_col_iso(b, st, 3);
+    rc = rc || jw_key(b, "event_count", 0) || jw_col_int(b, st, 4);
+    rc = rc || jw_key(b, "service_count", 0) || jw_col_int(b, st, 5);
+    rc = rc || jw_key(b, "decky_count", 0) || jw_col_int(b, st, 6);
+    rc = rc || jw_key(b, "services", 0) || jw_col_raw(b, st, 7, "[]");
+    rc = rc || jw_key(b, "deckies", 0) || jw_col_raw(b, st, 8, "[]");
+    rc = rc || jw_key(b, "traversal_path", 0) || jw_col_text(b, st, 9);
+    rc = rc || jw_key(b, "is_traversal", 0) ||
+         lb_buf_puts(b, sqlite3_column_int(st, 10) ? "true" : "false");
+    rc = rc || jw_key(b, "bounty_count", 0) || jw_col_int(b, st, 11);
+    rc = rc || jw_key(b, "credential_count", 0) || jw_col_int(b, st, 12);
+    rc = rc || jw_key(b, "fingerprints", 0) || jw_col_raw(b, st, 13, "[]");
+    rc = rc || jw_key(b, "commands", 0) || jw_col_raw(b, st, 14, "[]");
+    rc = rc || jw_key(b, "updated_at", 0) || jw_col_iso(b, st, 15);
+    return rc || jw_key(b, "behavior", 0) ? -1 : 0;
+}
+
+static char *like_wrap(const char *pre, const char *s, const char *post)
+{
+    size_t n = strlen(pre) + strlen(s) + strlen(post) + 1;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s%s%s", pre, s, post);
+    return p;
+}
+
+int store_attackers_where(rs_where *w, const char *search, const char *service)
+{
+    memset(w, 0, sizeof *w);
+    int rc = lb_buf_puts(&w->sql, "");
+    if (!rc && search) {
+        char *l = like_wrap("%", search, "%");
+        rc = !l || where_add(w, "ip LIKE ?", l);
+        free(l);
+    }
+    if (!rc && service) {
+        char *l = like_wrap("%\"", service, "\"%");
+        rc = !l || where_add(w, "services LIKE ?", l);
+        free(l);
+    }
+    return rc ? -1 : 0;
+}
+
+static int count_where(rs_db *db, const char *table, const rs_where *w, long long *out,
+                       lb_err *err)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s%s", table, w->sql.data ? w->sql.data : "");
+    sqlite3_stmt *st = db_stmt(db, sql, err);
+    if (!st)
+        return -1;
+    where_bind(w, st, 1);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return sql_fail(db, err);
+    }
+    *out = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_attackers_count(rs_db *db, const rs_where *w, long long *out, lb_err *err)
+{
+    return count_where(db, "attackers", w, out, err);
+}
+
+static int behavior_for(rs_db *db, const char *uuid, lb_buf *out, lb_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT " BEH_COLS " FROM attacker_behavior b "
+                                   "WHERE b.attacker_uuid = ?", err);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    int wr = rc == SQLITE_ROW ? behavior_obj(out, st, 0) : lb_buf_append(out, "null", 4);
+    sqlite3_reset(st);
+    if (wr)
+        return lb_err_set(err, "out of memory");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+}
+
+int store_attackers_page(rs_db *db, const rs_where *w, rs_attacker_sort sort, long limit,
+                         long offset, bool n_plus_one, lb_buf *out, lb_err *err)
+{
+    static const char *const order[] = {"a.last_seen DESC", "a.event_count DESC",
+                                        "a.is_traversal DESC"};
+    char sql[2048];
+    const char *ws = w->sql.data ? w->sql.data : "";
+    if (n_plus_one)
+        snprintf(sql, sizeof sql, "SELECT " ATT_COLS " FROM attackers a%s ORDER BY %s "
+                 "LIMIT ? OFFSET ?", ws, order[sort]);
+    else
+        snprintf(sql, sizeof sql, "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
+                 "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid%s ORDER BY %s "
+                 "LIMIT ? OFFSET ?", ws, order[sort]);
+    sqlite3_stmt *st = db_stmt(db, sql, err);
+    if (!st)
+        return -1;
+    int i = where_bind(w, st, 1);
+    sqlite3_bind_int64(st, i, limit);
+    sqlite3_bind_int64(st, i + 1, offset);
+    int rc, n = 0;
+    if (lb_buf_append(out, "[", 1))
+        goto oom;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((n++ && lb_buf_append(out, ",", 1)) || attacker_open(out, st))
+            goto oom;
+        if (!n_plus_one) {
+            if (behavior_obj(out, st, ATT_NCOLS))
+                goto oom;
+        } else {
+            /* the N+1 shape: the row's uuid must outlive the inner query */
+            char uuid[64];
+            snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+            if (behavior_for(db, uuid, out, err)) {
+                sqlite3_reset(st);
+                return -1;
+            }
+        }
+        if (lb_buf_append(out, "}", 1))
+            goto oom;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sql_fail(db, err);
+    return lb_buf_append(out, "]", 1) ? lb_err_set(err, "out of memory") : 0;
+oom:
+    sqlite3_reset(st);
+    return lb_err_set(err, "out of memory");
+}
+
+int store_attacker_get(rs_db *db, const char *uuid, lb_buf *out, bool *found, lb_err *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
+                               "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid "
+                               "WHERE a.uuid = ?", err);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    *found = rc == SQLITE_ROW;
+    int wr = *found && (attacker_open(out, st) || behavior_obj(out, st, ATT_NCOLS) ||
+                        lb_buf_append(out, "}", 1));
+    sqlite3_reset(st);
+    if (wr)
+        return lb_err_set(err, "out of memory");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+}
+
+int store_bounty_where(rs_where *w, const char *bounty_type, const char *search)
+{
+    memset(w, 0, sizeof *w);
+    int rc = lb_buf_puts(&w->sql, "");
+    if (!rc && bounty_type)
+        rc = where_add(w, "bounty_type = ?", bounty_type);
+    if (!rc && search) {
+        char *l = like_wrap("%", search, "%");
+        rc = !l || where_add(w, "(decky LIKE ? OR service LIKE ? OR attacker_ip LIKE ? OR "
+                                "payload LIKE ?)", l);
+        /* three more bindings for the other placeholders */
+        for (int k = 0; k < 3 && !rc; k++) {
+            if (w->nbinds >= RS_WHERE_MAX_BINDS || !(w->binds[w->nbinds] = strdup(l)))
+                rc = -1;
+            else
+                w->nbinds++;
+        }
+        free(l);
+    }
+    return rc ? -1 : 0;
+}
+
+int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err)
+{
+    return count_where(db, "bounty", w, out, err);
+}
+
+int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, lb_buf *out,
+                      lb_err *err)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, "SELECT id, timestamp, decky, service, attacker_ip, bounty_type, "
+             "payload FROM bounty%s ORDER BY timestamp DESC LIMIT ? OFFSET ?",
+             w->sql.data ? w->sql.data : "");
+    sqlite3_stmt *st = db_stmt(db, sql, err);
+    if (!st)
+        return -1;
+    int i = where_bind(w, st, 1);
+    sqlite3_bind_int64(st, i, limit);
+    sqlite3_bind_int64(st, i + 1, offset);
+    int rc = SQLITE_DONE, n = 0, wr = lb_buf_append(out, "[", 1);
+    while (!wr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        wr = (n++ && lb_buf_append(out, ",", 1)) || lb_buf_append(out, "{", 1) ||
+             jw_key(out, "id", 1) || jw_col_int(out, st, 0) ||
+             jw_key(out, "timestamp", 0) || jw_col_iso(out, st, 1) ||
+             jw_key(out, "decky", 0) || jw_col_text(out, st, 2) ||
+             jw_key(out, "service", 0) || jw_col_text(out, st, 3) ||
+             jw_key(out, "attacker_ip", 0) || jw_col_text(out, st, 4) ||
+             jw_key(out, "bounty_type", 0) || jw_col_text(out, st, 5) ||
+             jw_key(out, "payload", 0) || jw_col_raw(out, st, 6, "{}") ||
+             lb_buf_append(out, "}", 1);
+    }
+    sqlite3_reset(st);
+    if (wr || lb_buf_append(out, "]", 1))
+        return lb_err_set(err, "out of memory");
+    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+}
