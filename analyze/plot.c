@@ -15,6 +15,18 @@ extern char **environ;
 #define PLOT_W 1000
 #define PLOT_H 560
 
+void plot_name(char *out, size_t cap, const char *prefix, const char *name)
+{
+    size_t o = (size_t)snprintf(out, cap, "%s", prefix);
+    for (const char *s = name; *s && o + 1 < cap; s++) {
+        char c = *s;
+        int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '.' || c == '_' || c == '-';
+        out[o++] = keep ? c : '_';
+    }
+    out[o] = '\0';
+}
+
 /* Run gnuplot with args, stdout/stderr to /dev/null (errors are detected by
  * the exit status and by the images' sizes). Returns the exit status, or -1
  * when it could not be started. */

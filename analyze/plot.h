@@ -22,6 +22,11 @@ typedef struct plot_ctx {
  * Returns 0, or -1 with err saying gnuplot is missing or broken. */
 int plot_probe(plot_ctx *ctx, const char *gnuplot, const char *dir, lb_err *err);
 
+/* PREFIX + a name as a chart's base file name in out: anything but
+ * [A-Za-z0-9._-] becomes '_', so names from a manifest cannot reach outside
+ * the plots folder. */
+void plot_name(char *out, size_t cap, const char *prefix, const char *name);
+
 /* One bar per label (e.g. RPS per profile), linear y axis. */
 int plot_bars(const plot_ctx *ctx, const char *name, const char *title, const char *ylabel,
               const char *const *labels, const double *values, size_t n, lb_err *err);

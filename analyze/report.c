@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "plot.h"
+#include "report_md.h"
 
 /* History charts downsample to at most this many points: a million-row
  * history would make a script of tens of megabytes and a chart no clearer. */
@@ -31,18 +32,6 @@ static int rm_entry(const char *path, const struct stat *st, int flag, struct FT
 static void rm_tree(const char *path)
 {
     nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-void report_plot_name(char *out, size_t cap, const char *prefix, const char *name)
-{
-    size_t o = (size_t)snprintf(out, cap, "%s", prefix);
-    for (const char *s = name; *s && o + 1 < cap; s++) {
-        char c = *s;
-        int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '.' || c == '_' || c == '-';
-        out[o++] = keep ? c : '_';
-    }
-    out[o] = '\0';
 }
 
 static const char *pfx(const report_input *in)
@@ -88,7 +77,7 @@ static int plot_endpoints(const plot_ctx *pc, const char *prefix, const model_pr
     }
     char name[600], title[700], pre[64];
     snprintf(pre, sizeof pre, "%sendpoints-", prefix);
-    report_plot_name(name, sizeof name, pre, p->name);
+    plot_name(name, sizeof name, pre, p->name);
     snprintf(title, sizeof title, "%s: p50/p95/p99 of the %zu busiest endpoints", p->name, shown);
     rc = plot_latency(pc, name, title, labels, v, v + shown, v + 2 * shown, shown, err);
 out:
@@ -122,7 +111,7 @@ static int plot_one_history(const plot_ctx *pc, const char *prefix, const model_
     }
     char name[600], title[700], pre[64];
     snprintf(pre, sizeof pre, "%shistory-", prefix);
-    report_plot_name(name, sizeof name, pre, p->name);
+    plot_name(name, sizeof name, pre, p->name);
     snprintf(title, sizeof title, "%s: users, RPS and p95 over time", p->name);
     rc = plot_history(pc, name, title, t, v, v + n, v + 2 * n, n, err);
 out:

@@ -1,9 +1,11 @@
 /* report_md.c — the Markdown of Performance-Story.md, every number computed. */
+#include "report_md.h"
 #include <stdlib.h>
 #include <string.h>
 #include "compare.h"
 #include "fmt.h"
-#include "report.h"
+#include "plot.h"
+#include "report_story.h"
 #include "table.h"
 
 /* Number cell: counts as integers, times and rates with two decimals;
@@ -62,7 +64,9 @@ static void write_headline(FILE *f, const report_input *in, bool plots_ok, const
     }
 }
 
-void report_md_ratio(FILE *f, const model_profile *a, const model_profile *b)
+/* "Throughput: A (`name`) served **Nx** the RPS of B ...": the line under a
+ * comparison; nothing when either side has no positive RPS. */
+static void md_ratio(FILE *f, const model_profile *a, const model_profile *b)
 {
     char x[FMT_NUM_MAX], y[FMT_NUM_MAX], r[FMT_NUM_MAX];
     if (!a->head.has_rps || !b->head.has_rps || a->head.rps <= 0 || b->head.rps <= 0)
@@ -102,7 +106,7 @@ static int write_compares(FILE *f, const report_input *in, const char *sfx)
         fmt_md_cell(f, b->config ? b->config : "");
         fputs(").\n\n", f);
         compare_write(f, a, b, &r, FMT_MD, 0);
-        report_md_ratio(f, a, b);
+        md_ratio(f, a, b);
         if (mc->note && *mc->note) {
             fputs("\n> ", f);
             fmt_md_cell(f, mc->note);
@@ -234,7 +238,7 @@ static int write_endpoints(FILE *f, const report_input *in, const report_opts *o
         if (plots_ok && p->neps) {
             char file[700], pre[64];
             snprintf(pre, sizeof pre, "%sendpoints-", pfx(in));
-            report_plot_name(file, sizeof file, pre, p->name);
+            plot_name(file, sizeof file, pre, p->name);
             fprintf(f, "![%s: per-endpoint latency](plots/%s.png) ([SVG](plots/%s.svg))\n\n",
                     p->name, file, file);
         }
@@ -263,7 +267,7 @@ static void write_history(FILE *f, const report_input *in, bool plots_ok, const 
         if (plots_ok) {
             char file[700], pre[64];
             snprintf(pre, sizeof pre, "%shistory-", pfx(in));
-            report_plot_name(file, sizeof file, pre, in->ps[i].name);
+            plot_name(file, sizeof file, pre, in->ps[i].name);
             fprintf(f, "![%s: users, RPS and p95 over time](plots/%s.png) ([SVG](plots/%s.svg))"
                     "\n\n", in->ps[i].name, file, file);
         }

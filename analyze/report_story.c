@@ -4,13 +4,13 @@
  * per-request profile (`--server-profile`). Every number is computed here from
  * the loaded files; the prose around them never carries a number of its own. */
 #define _POSIX_C_SOURCE 200809L   /* open_memstream */
+#include "report_story.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "compare.h"
 #include "fmt.h"
 #include "profile_write.h"
-#include "report.h"
 
 static const char *num(char *buf, double v, int dec)
 {

@@ -7,7 +7,7 @@
 #include "compare.h"
 #include "group.h"
 #include "manifest.h"
-#include "report.h"
+#include "report_md.h"
 #include "synth.h"
 #include "table.h"
 
