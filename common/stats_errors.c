@@ -92,22 +92,9 @@ static int error_key(const char *method, const char *name, const char *error, ch
     return 0;
 }
 
-static int index_grow(stats_errtab *t)
+static uint64_t rec_hash(const void *r)
 {
-    size_t cap = t->icap ? t->icap * 2 : 64;
-    stats_err_rec **idx = calloc(cap, sizeof *idx);
-    if (!idx)
-        return -1;
-    for (size_t i = 0; i < t->n; i++) {
-        size_t j = t->sorted[i]->hash & (cap - 1);
-        while (idx[j])
-            j = (j + 1) & (cap - 1);
-        idx[j] = t->sorted[i];
-    }
-    free(t->index);
-    t->index = idx;
-    t->icap = cap;
-    return 0;
+    return ((const stats_err_rec *)r)->hash;
 }
 
 static stats_err_rec *rec_new(const char *method, const char *name, const char *error,
@@ -135,17 +122,19 @@ int stats_errtab_add(stats_errtab *t, const char *method, const char *name,
                      const char *error, uint64_t n)
 {
     uint64_t h = stats_hash(stats_hash(stats_hash(STATS_HASH_SEED, method), name), error);
-    if (t->icap) {
-        for (size_t j = h & (t->icap - 1); t->index[j]; j = (j + 1) & (t->icap - 1)) {
-            stats_error *e = &t->index[j]->pub;
-            if (t->index[j]->hash == h && !strcmp(e->method, method) &&
+    lb_oaindex *ix = &t->index;
+    if (ix->cap) {
+        for (size_t j = lb_oa_first(ix, h); ix->slot[j]; j = lb_oa_next(ix, j)) {
+            stats_err_rec *cand = ix->slot[j];
+            stats_error *e = &cand->pub;
+            if (cand->hash == h && !strcmp(e->method, method) &&
                 !strcmp(e->name, name) && !strcmp(e->error, error)) {
                 e->occurrences += n;
                 return 0;
             }
         }
     }
-    if ((t->n + 1) * 2 > t->icap && index_grow(t) < 0)
+    if (lb_oa_reserve(ix, rec_hash) < 0)
         return -1;
     stats_err_rec **ns = lb_grow(t->sorted, &t->cap, t->n, sizeof *ns, 16);
     if (!ns)
@@ -166,10 +155,7 @@ int stats_errtab_add(stats_errtab *t, const char *method, const char *name,
     memmove(t->sorted + lo + 1, t->sorted + lo, (t->n - lo) * sizeof *t->sorted);
     t->sorted[lo] = r;
     t->n++;
-    size_t j = h & (t->icap - 1);
-    while (t->index[j])
-        j = (j + 1) & (t->icap - 1);
-    t->index[j] = r;
+    lb_oa_insert(ix, r, h);
     return 0;
 }
 
@@ -187,6 +173,6 @@ void stats_errtab_clear(stats_errtab *t)
         free(t->sorted[i]);
     }
     free(t->sorted);
-    free(t->index);
+    lb_oa_free(&t->index);
     memset(t, 0, sizeof *t);
 }

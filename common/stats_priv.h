@@ -8,6 +8,7 @@
  * or `dense` then `big` (ascending) is therefore in key order for both. */
 #ifndef LB_STATS_PRIV_H
 #define LB_STATS_PRIV_H
+#include "oaindex.h"
 #include "stats.h"
 
 /* Dense slots: 0..99 by 1, 100..990 by 10, 1000..9900 by 100. */
@@ -75,8 +76,7 @@ typedef struct stats_err_rec stats_err_rec;
 typedef struct stats_errtab {
     stats_err_rec **sorted;   /* by key hex: failures.csv order */
     size_t n, cap;
-    stats_err_rec **index;    /* open addressing on (method, name, error) */
-    size_t icap;              /* power of two, or 0 */
+    lb_oaindex index;         /* stats_err_rec * by (method, name, error) hash */
 } stats_errtab;
 /* Add n occurrences. 0, or -1 on OOM (nothing counted). */
 int stats_errtab_add(stats_errtab *t, const char *method, const char *name,

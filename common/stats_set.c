@@ -7,6 +7,7 @@
  * response-time decade (dense bucket array, hdr chunks). */
 #include "stats_priv.h"
 #include "grow.h"
+#include "oaindex.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,7 @@ typedef struct entry_priv {
 struct stats_set {
     entry_priv **entries;     /* insertion order */
     size_t n, cap;
-    entry_priv **index;       /* open addressing, capacity icap (power of 2) */
-    size_t icap;
+    lb_oaindex index;         /* entry_priv * by (method, name) hash */
     entry_priv total;         /* Aggregated */
     stats_errtab errors;
     bool keep_snapshots;
@@ -106,41 +106,29 @@ void stats_set_free(stats_set *s)
         free(s->entries[i]);
     }
     free(s->entries);
-    free(s->index);
+    lb_oa_free(&s->index);
     entry_fini(&s->total);
     stats_errtab_clear(&s->errors);
     free(s);
 }
 
-static int index_grow(stats_set *s)
+static uint64_t entry_hash(const void *p)
 {
-    size_t cap = s->icap ? s->icap * 2 : 64;
-    entry_priv **idx = calloc(cap, sizeof *idx);
-    if (!idx)
-        return -1;
-    for (size_t i = 0; i < s->n; i++) {
-        size_t j = s->entries[i]->hash & (cap - 1);
-        while (idx[j])
-            j = (j + 1) & (cap - 1);
-        idx[j] = s->entries[i];
-    }
-    free(s->index);
-    s->index = idx;
-    s->icap = cap;
-    return 0;
+    return ((const entry_priv *)p)->hash;
 }
 
 stats_entry *stats_set_entry(stats_set *s, const char *method, const char *name)
 {
     uint64_t h = stats_hash(stats_hash(STATS_HASH_SEED, method), name);
-    if (s->icap) {
-        for (size_t j = h & (s->icap - 1); s->index[j]; j = (j + 1) & (s->icap - 1)) {
-            entry_priv *p = s->index[j];
+    lb_oaindex *ix = &s->index;
+    if (ix->cap) {
+        for (size_t j = lb_oa_first(ix, h); ix->slot[j]; j = lb_oa_next(ix, j)) {
+            entry_priv *p = ix->slot[j];
             if (p->hash == h && !strcmp(p->pub.method, method) && !strcmp(p->pub.name, name))
                 return &p->pub;
         }
     }
-    if ((s->n + 1) * 2 > s->icap && index_grow(s) < 0)
+    if (lb_oa_reserve(ix, entry_hash) < 0)
         return NULL;
     entry_priv **ne = lb_grow(s->entries, &s->cap, s->n, sizeof *ne, 16);
     if (!ne)
@@ -155,10 +143,7 @@ stats_entry *stats_set_entry(stats_set *s, const char *method, const char *name)
         return NULL;
     }
     s->entries[s->n++] = p;
-    size_t j = h & (s->icap - 1);
-    while (s->index[j])
-        j = (j + 1) & (s->icap - 1);
-    s->index[j] = p;
+    lb_oa_insert(ix, p, h);
     return &p->pub;
 }
 

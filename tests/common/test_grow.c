@@ -1,4 +1,6 @@
-/* test_grow.c — lb_grow: first allocation, doubling, room left, overflow. */
+/* test_grow.c — what grows by doubling: lb_grow (first allocation, doubling,
+ * room left, overflow) and lb_oaindex (rehash on growth, at most half full,
+ * colliding hashes all found). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +8,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "grow.h"
+#include "oaindex.h"
 
 static void test_fill_and_double(void **state)
 {
@@ -45,12 +48,62 @@ static void test_overflow_fails_unchanged(void **state)
     assert_int_equal(cap, SIZE_MAX / 16 + 1);
 }
 
+typedef struct rec {
+    uint64_t hash;
+    int id;
+} rec;
+
+static uint64_t rec_hash(const void *r) { return ((const rec *)r)->hash; }
+
+static rec *oa_find(const lb_oaindex *ix, uint64_t h, int id)
+{
+    if (!ix->cap)
+        return NULL;
+    for (size_t j = lb_oa_first(ix, h); ix->slot[j]; j = lb_oa_next(ix, j)) {
+        rec *r = ix->slot[j];
+        if (r->hash == h && r->id == id)
+            return r;
+    }
+    return NULL;
+}
+
+static void test_oaindex_grows_and_finds(void **state)
+{
+    (void)state;
+    enum { N = 1000 };
+    static rec recs[N];
+    lb_oaindex ix = {0};
+    assert_null(oa_find(&ix, 0, 0));
+    for (int i = 0; i < N; i++) {
+        /* long probe runs that must survive each rehash: a third share one
+         * hash, a third start in the last slots (and wrap around), a third
+         * differ only above the bits any capacity here uses */
+        uint64_t h = i % 3 == 0 ? 42 : i % 3 == 1 ? UINT64_MAX - (uint64_t)(i & 3)
+                                                  : (uint64_t)i << 40 | (uint64_t)(i & 7);
+        recs[i] = (rec){.hash = h, .id = i};
+        assert_int_equal(lb_oa_reserve(&ix, rec_hash), 0);
+        lb_oa_insert(&ix, &recs[i], recs[i].hash);
+        assert_int_equal(ix.n, (size_t)i + 1);
+        assert_true(ix.n * 2 <= ix.cap);
+        if (i == 0)
+            assert_int_equal(ix.cap, 64);
+    }
+    assert_int_equal(ix.cap, 2048);   /* 64 doubled until 1000 fit at half */
+    for (int i = 0; i < N; i++)
+        assert_ptr_equal(oa_find(&ix, recs[i].hash, i), &recs[i]);
+    assert_null(oa_find(&ix, 42, N));
+    lb_oa_free(&ix);
+    assert_true(ix.slot == NULL && ix.cap == 0 && ix.n == 0);
+    assert_null(oa_find(&ix, 42, 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fill_and_double),
         cmocka_unit_test(test_room_left_keeps_array),
         cmocka_unit_test(test_overflow_fails_unchanged),
+        cmocka_unit_test(test_oaindex_grows_and_finds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
