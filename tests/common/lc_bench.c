@@ -1,6 +1,7 @@
 /* lc_bench.c — helper for tests/bench/common.sh (not a test: prints figures).
  *
  *   lc_bench record N        ns per stats_set_record vs a bare counter increment
+ *   lc_bench lookup N        ns per stats_set_entry / failure-table lookup of a known key
  *   lc_bench entries         memory held by 1001 per-offset entries
  *   lc_bench merge           one reporter fold: merge + reset of a 1001-entry thread set
  *   lc_bench gen PATH N      write an N-row _stats_history.csv (Locust layout)
@@ -58,6 +59,49 @@ static int bench_record(long n)
         stats_set_free(s);
     }
     free(rt);
+    free(which);
+    return 0;
+}
+
+/* The two hash lookups: an entry by (method, name) among 1001 (loadgen
+ * looks one up per request when a name is built per request), and a failure
+ * among 16 distinct errors (every failed request counts one). */
+static int bench_lookup(long n)
+{
+    enum { NAMES = 1001, ERRORS = 16 };
+    stats_set *s = stats_set_new(1700000000.0, false);
+    char (*names)[64] = malloc(NAMES * sizeof *names);
+    char errors[ERRORS][32];
+    int *which = malloc((size_t)n * sizeof *which);
+    if (!s || !names || !which)
+        return 2;
+    for (int i = 0; i < NAMES; i++) {
+        snprintf(names[i], sizeof names[i], "/api/v1/logs?limit=100&offset=%d", i);
+        stats_set_entry(s, "GET", names[i]);
+    }
+    for (int i = 0; i < ERRORS; i++)
+        snprintf(errors[i], sizeof errors[i], "HTTPError('%d')", 500 + i);
+    for (long i = 0; i < n; i++)
+        which[i] = (int)(next_rand() % NAMES);
+    volatile uintptr_t sink = 0;
+    uint64_t t0 = clock_mono_ns();
+    for (long i = 0; i < n; i++)
+        sink += (uintptr_t)stats_set_entry(s, "GET", names[which[i]]);
+    uint64_t t1 = clock_mono_ns();
+    /* a failure with no response time touches little besides the table */
+    stats_entry *e = stats_set_entry(s, "GET", names[0]);
+    for (int i = 0; i < ERRORS; i++)
+        stats_set_record(s, e, 1700000000.0, -1, 0, true, errors[i]);
+    uint64_t t2 = clock_mono_ns();
+    for (long i = 0; i < n; i++)
+        stats_set_record(s, e, 1700000000.0, -1, 0, true, errors[which[i] % ERRORS]);
+    uint64_t t3 = clock_mono_ns();
+    printf("lookup: stats_set_entry %.1f ns (1001 entries), failed record %.1f ns "
+           "(16 errors), %ld lookups each\n", (double)(t1 - t0) / (double)n,
+           (double)(t3 - t2) / (double)n, n);
+    (void)sink;
+    stats_set_free(s);
+    free(names);
     free(which);
     return 0;
 }
@@ -166,8 +210,9 @@ static int bench_read(const char *path)
 int main(int argc, char **argv)
 {
     if (argc == 2 && !strcmp(argv[1], "--help")) {
-        printf("usage: lc_bench record N | entries | merge | gen PATH N | read PATH\n"
+        printf("usage: lc_bench record N | lookup N | entries | merge | gen PATH N | read PATH\n"
                "  record N    ns per stats_set_record over N requests vs a bare counter\n"
+               "  lookup N    ns per entry lookup and per failed-request record, N each\n"
                "  entries     memory of 1001 entries with 20 requests each\n"
                "  merge       one reporter fold (merge + reset) of a 1001-entry set\n"
                "  gen PATH N  write an N-row _stats_history.csv\n"
@@ -177,6 +222,8 @@ int main(int argc, char **argv)
     }
     if (argc >= 3 && !strcmp(argv[1], "record"))
         return bench_record(atol(argv[2]));
+    if (argc >= 3 && !strcmp(argv[1], "lookup"))
+        return bench_lookup(atol(argv[2]));
     if (argc >= 2 && !strcmp(argv[1], "entries"))
         return bench_entries();
     if (argc >= 2 && !strcmp(argv[1], "merge"))
@@ -185,6 +232,6 @@ int main(int argc, char **argv)
         return bench_gen(argv[2], atol(argv[3]));
     if (argc >= 3 && !strcmp(argv[1], "read"))
         return bench_read(argv[2]);
-    fprintf(stderr, "usage: lc_bench record N | entries | merge | gen PATH N | read PATH\n");
+    fprintf(stderr, "usage: lc_bench record N | lookup N | entries | merge | gen PATH N | read PATH\n");
     return 2;
 }
