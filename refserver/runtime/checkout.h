@@ -57,6 +57,12 @@ void checkout_remove(rs_checkout *q, rs_waiter *wt);
  * callbacks meanwhile are not answered in this call. */
 size_t checkout_answer_all(rs_checkout *q);
 
+/* Whether wt is parked (in a queue, not yet answered nor removed). */
+static inline bool checkout_parked(const rs_waiter *wt)
+{
+    return wt->parked;
+}
+
 /* Waiters currently parked. */
 size_t checkout_waiting(const rs_checkout *q);
 

@@ -25,7 +25,7 @@ static int order[8], norder;
 static void answer(rs_waiter *wt)
 {
     waiter *w = wt->owner;
-    assert_false(wt->parked);   /* unlinked before the callback */
+    assert_false(checkout_parked(wt));   /* unlinked before the callback */
     w->answered_ns = clock_mono_ns();
     order[norder++] = w->id;
 }
