@@ -3,7 +3,9 @@
  * A node is embedded in its owner (a connection, a socket record, a parked
  * request), so linking and unlinking never allocate and an owner can remove
  * itself in O(1) knowing nothing but its node. The list keeps its head, tail
- * and length. lb_container_of gets the owner back from its node.
+ * and length. lb_container_of gets the owner back from its node. A zeroed
+ * list is empty and a zeroed node is not linked, so owners from calloc or
+ * {0} need no init call.
  *
  * Written by hand: no Debian C library offers a small intrusive list (BSD
  * <sys/queue.h> macros do, but glibc's copy lacks the TAILQ safety macros

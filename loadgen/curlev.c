@@ -2,12 +2,12 @@
 #include "curlev.h"
 #include <stdlib.h>
 
-/* One libcurl socket watched by libev; kept on a list so nothing leaks if
+/* One libcurl socket watched by libev; kept on c->socks so nothing leaks if
  * libcurl never asks to remove it. */
 typedef struct lg_curlev_sock {
     ev_io io;
     lg_curlev *c;
-    struct lg_curlev_sock *prev, *next;
+    lb_node node;   /* in c->socks */
 } lg_curlev_sock;
 
 /* Hand every finished transfer to the owner. The message is copied out
@@ -56,12 +56,7 @@ static int multi_timer_cb(CURLM *multi, long timeout_ms, void *userp)
 static void sock_unlink(lg_curlev *c, lg_curlev_sock *s)
 {
     ev_io_stop(c->loop, &s->io);
-    if (s->prev)
-        s->prev->next = s->next;
-    else
-        c->socks = s->next;
-    if (s->next)
-        s->next->prev = s->prev;
+    lb_list_remove(&c->socks, &s->node);
     free(s);
 }
 
@@ -80,10 +75,7 @@ static int multi_sock_cb(CURL *easy, curl_socket_t fd, int what, void *userp, vo
         if (!(s = calloc(1, sizeof *s)))
             return -1;
         s->c = c;
-        s->next = c->socks;
-        if (c->socks)
-            c->socks->prev = s;
-        c->socks = s;
+        lb_list_push(&c->socks, &s->node);
         curl_multi_assign(c->multi, fd, s);
         ev_io_init(&s->io, io_cb, fd, ev);
     } else {
@@ -113,8 +105,9 @@ void curlev_cleanup(lg_curlev *c)
     if (c->multi)
         curl_multi_cleanup(c->multi);
     c->multi = NULL;
-    while (c->socks) /* normally empty: libcurl removed its sockets */
-        sock_unlink(c, c->socks);
+    lb_node *nd;
+    while ((nd = c->socks.head)) /* normally empty: libcurl removed its sockets */
+        sock_unlink(c, lb_container_of(nd, lg_curlev_sock, node));
     if (c->loop)
         ev_timer_stop(c->loop, &c->timer);
 }

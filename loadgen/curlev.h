@@ -7,6 +7,7 @@
 #define LG_CURLEV_H
 #include <curl/curl.h>
 #include <ev.h>
+#include "list.h"
 
 typedef struct lg_curlev lg_curlev;
 
@@ -19,7 +20,7 @@ struct lg_curlev {
     struct ev_loop *loop;
     CURLM *multi;
     ev_timer timer;               /* libcurl's single timeout */
-    struct lg_curlev_sock *socks; /* watched sockets, freed at cleanup if libcurl never removed them */
+    lb_list socks;                /* watched sockets, freed at cleanup if libcurl never removed them */
     lg_curlev_done_fn done;
     void *data;                   /* the owner's */
 };
