@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "clock.h"
+#include "engine_priv.h"
 #include "log.h"
+#include "request.h"
 #include "user.h"
 
 #define LAG_PROBE_S 0.1
@@ -34,13 +36,6 @@ double engine_spawn_duration(long users, double rate)
     double step = floor(rate) < 1 ? 1 : floor(rate);
     double steps = ceil((double)users / step);
     return steps > 1 ? (steps - 1) * (step / rate) : 0;
-}
-
-void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns, double rt_ms,
-                   uint64_t bytes, bool failed, const char *error)
-{
-    double now = eng->run->wall_minus_mono + (double)end_ns / 1e9;
-    stats_set_record(eng->set, e, now, rt_ms, bytes, failed, failed ? error : NULL);
 }
 
 /* ---- finished transfers ---------------------------------------------- */
@@ -187,69 +182,78 @@ static void *engine_main(void *arg)
 
 /* ---- setup / teardown --------------------------------------------------- */
 
+/* Variable slots that users change (on_start saves): a header list that
+ * uses one is built per user. NULL when out of memory. */
+static bool *changing_vars(const lg_plan *plan)
+{
+    size_t nv = plan->vars.n;
+    bool *set = calloc(nv ? nv : 1, sizeof *set);
+    if (!set)
+        return NULL;
+    for (size_t i = 0; i < plan->non_start; i++)
+        for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
+            set[plan->on_start[i].saves[j].slot] = true;
+    return set;
+}
+
+/* True when neither the plan's headers nor r's use a variable users change. */
+static bool headers_static(const lg_plan *plan, const lg_request *r, const bool *changing)
+{
+    for (size_t v = 0; v < plan->vars.n; v++) {
+        if (!changing[v])
+            continue;
+        for (size_t h = 0; h < plan->nheaders; h++)
+            if (tmpl_uses_var(plan->headers[h].value, (int)v))
+                return false;
+        for (size_t h = 0; h < r->nheaders; h++)
+            if (tmpl_uses_var(r->headers[h].value, (int)v))
+                return false;
+    }
+    return true;
+}
+
+/* A fixed URL is parsed once (CURLU) and, when its name is fixed too, so is
+ * the stats name: users then only point their handle at them. */
+static int slot_fixed_url(lg_engine *e, lg_req_slot *s, const lg_request *r, lb_err *err)
+{
+    char name[2048];
+    if (!request_expand(r, e->run->host, NULL, NULL, e->url, sizeof e->url, name, sizeof name))
+        return lb_err_set(err, "request at line %d: URL too long", r->line);
+    s->curlu = curl_url();
+    s->url = strdup(e->url);
+    if (!s->curlu || !s->url || curl_url_set(s->curlu, CURLUPART_URL, e->url, 0) != CURLUE_OK)
+        return lb_err_set(err, "bad URL '%s'", e->url);
+    if (!r->name || tmpl_is_static(r->name)) {
+        if (r->name)
+            tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
+        if (!(s->name = strdup(name)))
+            return lb_err_set(err, "out of memory");
+    }
+    return 0;
+}
+
+/* Fill one slot per plan request with what can be prepared before the run. */
 static int engine_prepare_requests(lg_engine *e, lb_err *err)
 {
     const lg_run *run = e->run;
     const lg_plan *plan = run->plan;
-    size_t n = plan->nrequests;
-    e->curlu = calloc(n, sizeof *e->curlu);
-    e->url_str = calloc(n, sizeof *e->url_str);
-    e->name_str = calloc(n, sizeof *e->name_str);
-    e->entry = calloc(n, sizeof *e->entry);
-    e->hdrs = calloc(n, sizeof *e->hdrs);
-    e->hdrs_static = calloc(n, sizeof *e->hdrs_static);
-    if (!e->curlu || !e->url_str || !e->name_str || !e->entry || !e->hdrs || !e->hdrs_static)
+    if (!(e->slots = calloc(plan->nrequests, sizeof *e->slots)))
         return lb_err_set(err, "out of memory");
-    /* Variables that users change (on_start saves) make headers per-user. */
-    size_t nv = plan->vars.n;
-    bool *mutable_slot = calloc(nv ? nv : 1, sizeof *mutable_slot);
-    if (!mutable_slot)
+    bool *changing = changing_vars(plan);
+    if (!changing)
         return lb_err_set(err, "out of memory");
-    for (size_t i = 0; i < plan->non_start; i++)
-        for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
-            mutable_slot[plan->on_start[i].saves[j].slot] = true;
     int rc = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; rc == 0 && i < plan->nrequests; i++) {
         const lg_request *r = plan->requests[i];
-        if (tmpl_is_static(r->target)) {
-            char name[2048];
-            if (!request_expand(r, run->host, NULL, NULL, e->url, sizeof e->url, name,
-                                sizeof name)) {
-                rc = lb_err_set(err, "request at line %d: URL too long", r->line);
-                break;
-            }
-            e->curlu[i] = curl_url();
-            e->url_str[i] = strdup(e->url);
-            if (!e->curlu[i] || !e->url_str[i] ||
-                curl_url_set(e->curlu[i], CURLUPART_URL, e->url, 0) != CURLUE_OK) {
-                rc = lb_err_set(err, "bad URL '%s'", e->url);
-                break;
-            }
-            if (!r->name || tmpl_is_static(r->name)) {
-                if (r->name)
-                    tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
-                if (!(e->name_str[i] = strdup(name))) {
-                    rc = lb_err_set(err, "out of memory");
-                    break;
-                }
-            }
-        }
-        bool st = true;
-        for (size_t s = 0; s < nv; s++) {
-            if (!mutable_slot[s])
-                continue;
-            for (size_t h = 0; h < plan->nheaders; h++)
-                st &= !tmpl_uses_var(plan->headers[h].value, (int)s);
-            for (size_t h = 0; h < r->nheaders; h++)
-                st &= !tmpl_uses_var(r->headers[h].value, (int)s);
-        }
-        e->hdrs_static[i] = st;
-        if (st && !(e->hdrs[i] = request_headers(plan, r, (const char *const *)run->global_vals))) {
-            rc = lb_err_set(err, "out of memory");
+        lg_req_slot *s = &e->slots[i];
+        if (tmpl_is_static(r->target) && (rc = slot_fixed_url(e, s, r, err)) < 0)
             break;
-        }
+        s->hdrs_static = headers_static(plan, r, changing);
+        if (s->hdrs_static &&
+            !(s->hdrs = request_headers(plan, r, (const char *const *)run->global_vals)))
+            rc = lb_err_set(err, "out of memory");
     }
-    free(mutable_slot);
+    free(changing);
     return rc;
 }
 
@@ -266,22 +270,13 @@ static void engine_free(lg_engine *e)
             user_free(&e->users[i]);
     }
     curlev_cleanup(&e->cev);
-    for (size_t i = 0; i < n; i++) {
-        if (e->curlu)
-            curl_url_cleanup(e->curlu[i]);
-        if (e->url_str)
-            free(e->url_str[i]);
-        if (e->name_str)
-            free(e->name_str[i]);
-        if (e->hdrs)
-            curl_slist_free_all(e->hdrs[i]);
+    for (size_t i = 0; e->slots && i < n; i++) {
+        curl_url_cleanup(e->slots[i].curlu);
+        free(e->slots[i].url);
+        free(e->slots[i].name);
+        curl_slist_free_all(e->slots[i].hdrs);
     }
-    free(e->curlu);
-    free(e->url_str);
-    free(e->name_str);
-    free(e->entry);
-    free(e->hdrs);
-    free(e->hdrs_static);
+    free(e->slots);
     free(e->users);
     if (e->set)
         stats_set_free(e->set);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "clock.h"
+#include "engine_priv.h"
 
 static const char *const *user_vals(const lg_user *u)
 {
@@ -16,8 +17,8 @@ static const char *const *user_vals(const lg_user *u)
 static struct curl_slist *user_headers(lg_user *u, const lg_request *r)
 {
     lg_engine *e = u->eng;
-    if (e->hdrs_static[r->id])
-        return e->hdrs[r->id];
+    if (e->slots[r->id].hdrs_static)
+        return e->slots[r->id].hdrs;
     if (!u->hdrs && !(u->hdrs = calloc(e->run->plan->nrequests, sizeof *u->hdrs)))
         return NULL;
     if (!u->hdrs[r->id])
@@ -59,11 +60,11 @@ static void user_arm(lg_user *u, double seconds)
 static void user_fail_unsent(lg_user *u, const lg_request *r, const char *why)
 {
     lg_engine *e = u->eng;
-    stats_entry *ent = e->entry[r->id];
+    const lg_req_slot *s = &e->slots[r->id];
+    stats_entry *ent = s->entry;
     if (!ent)
         ent = stats_set_entry(e->set, r->method,
-                              e->name_str[r->id] ? e->name_str[r->id]
-                                                 : e->name[0] ? e->name : "(unsent)");
+                              s->name ? s->name : e->name[0] ? e->name : "(unsent)");
     char repr[600];
     request_pyrepr(why, repr, sizeof repr);
     snprintf(e->err, sizeof e->err, "InvalidURL(%s)", repr);
@@ -76,10 +77,10 @@ static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0
 {
     lg_engine *e = u->eng;
     const char *const *vals = user_vals(u);
-    CURLU *cu = e->curlu[r->id];
-    stats_entry *ent = e->entry[r->id];
-    if (!ent && e->name_str[r->id] &&
-        !(ent = e->entry[r->id] = stats_set_entry(e->set, r->method, e->name_str[r->id])))
+    lg_req_slot *s = &e->slots[r->id];
+    CURLU *cu = s->curlu;
+    stats_entry *ent = s->entry;
+    if (!ent && s->name && !(ent = s->entry = stats_set_entry(e->set, r->method, s->name)))
         return false;
     const char *url = NULL, *body = NULL;
     size_t bodylen = 0;
@@ -252,7 +253,7 @@ void user_done(lg_user *u, CURLcode rc)
     uint64_t t1 = clock_mono_ns();
     const lg_request *r = u->req;
     long status = 0;
-    bool ok = request_judge(u->easy, r, rc, &u->x, &status, e->url_str[r->id], e->err,
+    bool ok = request_judge(u->easy, r, rc, &u->x, &status, e->slots[r->id].url, e->err,
                             sizeof e->err);
     uint64_t end = (r->stream && u->x.stream_got) ? u->x.t_first_ns : t1;
     double rt = end > u->t0_ns ? (double)(end - u->t0_ns) / 1e6 : 0.0;

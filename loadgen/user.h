@@ -12,10 +12,15 @@
 #include <ev.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include "engine.h"
 #include "request.h"
+#include "stats.h"
 #include "traceparent.h"
 #include "wait.h"
+
+/* The engine a user runs on (engine_priv.h). Only declared here: user.h is
+ * included by engine.c, so it must not include the engine's headers back. */
+typedef struct lg_engine lg_engine;
+typedef struct lg_user lg_user;
 
 typedef enum { US_FREE, US_WAIT, US_BUSY, US_DEAD } lg_user_state;
 
@@ -38,7 +43,7 @@ struct lg_user {
     lg_wait_state wst;
     lg_xfer x;
     char **vals;                   /* own variables (on_start saves), else NULL */
-    struct curl_slist **hdrs;      /* per request id (+1): lists using variables */
+    struct curl_slist **hdrs;      /* per request id: lists using variables */
     lg_tp tp;                      /* --trace: this user's traceparent line */
 };
 
