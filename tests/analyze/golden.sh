@@ -21,13 +21,14 @@ golden compare_single_core.csv "$AZ" compare --format csv \
 golden compare_turnaround_grouped.csv "$AZ" compare --format csv --group-names \
   "$P/profile_3106d0313507f016_locust.csv" "$P/profile_fb69a06.csv"
 
-# The header is exactly the documented one, and the story's derived numbers hold.
-[ "$(head -1 "$GOLDEN/table_manifest.csv")" = "profile,users,config,requests,fails,p50_ms,p95_ms,p99_ms,avg_ms,rps" ] || fail "table header"; ok
-[ "$(head -1 "$GOLDEN/compare_tracing.csv")" = "metric,a,b,delta_pct" ] || fail "compare header"; ok
-grep -qx 'requests,232648,277214,19.16' "$GOLDEN/compare_tracing.csv" || fail "tracing requests +19%"; ok
-grep -qx 'p50_ms,690,340,-50.72' "$GOLDEN/compare_tracing.csv" || fail "tracing p50 -51%"; ok
-grep -qx 'rps,880.4,992.7,12.76' "$GOLDEN/compare_tracing.csv" || fail "tracing rps +13%"; ok
-grep -qx 'rps,1585.1,46.2,-97.09' "$GOLDEN/compare_single_core.csv" || fail "single core rps"; ok
+# The header is exactly the documented one, and the story's derived numbers hold in what
+# analyze printed (each golden() call left its output in $TMP/NAME).
+[ "$(head -1 "$TMP/table_manifest.csv")" = "profile,users,config,requests,fails,p50_ms,p95_ms,p99_ms,avg_ms,rps" ] || fail "table header"; ok
+[ "$(head -1 "$TMP/compare_tracing.csv")" = "metric,a,b,delta_pct" ] || fail "compare header"; ok
+grep -qx 'requests,232648,277214,19.16' "$TMP/compare_tracing.csv" || fail "tracing requests +19%"; ok
+grep -qx 'p50_ms,690,340,-50.72' "$TMP/compare_tracing.csv" || fail "tracing p50 -51%"; ok
+grep -qx 'rps,880.4,992.7,12.76' "$TMP/compare_tracing.csv" || fail "tracing rps +13%"; ok
+grep -qx 'rps,1585.1,46.2,-97.09' "$TMP/compare_single_core.csv" || fail "single core rps"; ok
 
 # Markdown: thousands separators, signed deltas; same input, same bytes.
 expect_rc 0 "$AZ" table --manifest "$SRC/profiles/decnet.manifest" --data-dir "$P"

@@ -15,6 +15,19 @@
 #include <cmocka.h>
 #include "stats.h"
 
+/* ASan replaces malloc: mallinfo2 then sees nothing (GCC: __SANITIZE_ADDRESS__,
+ * clang: __has_feature). */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
 /* ---- §2.2 buckets: round half to even on the exact binary value ---- */
 static void test_bucket_keys(void **state)
 {
@@ -497,11 +510,17 @@ static void test_entries_sorted(void **state)
  * After a warm-up that has seen every value once, 200k more requests of the
  * same distribution (failures of a known error, snapshots on, seconds moving
  * on) must not change the heap in use. mallinfo2 is glibc's; under ASan it
- * does not see the sanitizer's heap, so the check bites in normal builds
- * (it caught new hdr chunks when the second phase used new values). */
+ * does not see the sanitizer's heap and could not fail, so there the test is
+ * skipped; it bites in normal builds (it caught new hdr chunks when the second
+ * phase used new values). */
 static void test_no_alloc_steady_state(void **state)
 {
     (void)state;
+    if (UNDER_ASAN) {
+        print_message("skipped: under AddressSanitizer mallinfo2 does not see the heap, "
+                      "so this check cannot fail; it runs in non-ASan builds\n");
+        skip();
+    }
     stats_set *s = stats_set_new(1000.0, true);
     stats_entry *e[4];
     for (int k = 0; k < 4; k++) {
