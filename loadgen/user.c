@@ -3,6 +3,7 @@
  * engine's scratch buffers and re-applies easy options only when the request
  * differs from the previous one, so the steady state is remove/add handle. */
 #include "user.h"
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,20 +38,49 @@ static void user_vars_changed(lg_user *u)
     u->applied = NULL;
 }
 
+/* Every state change goes through here (as curl's mstate() in lib/multi.c)
+ * and is checked against the legal transitions:
+ *
+ *   from  to    in                when
+ *   FREE  WAIT  user_start        the user is set up and counted alive
+ *   WAIT  BUSY  user_send         its handle went into the multi handle
+ *   BUSY  WAIT  user_done         the transfer finished
+ *   BUSY  WAIT  user_send         the multi handle refused the handle
+ *   WAIT  DEAD  user_die          on_start gave up, or the engine stops
+ *   BUSY  DEAD  user_die          the engine stops without waiting (abort)
+ *
+ * Anything else is a bug: DEAD is final, and a wait is armed or a request
+ * sent only from WAIT. assert() keeps the check in Debug and ASan builds;
+ * release builds (NDEBUG) pay nothing for it. */
+static void user_set_state(lg_user *u, lg_user_state to)
+{
+    static const bool legal[US_NSTATES][US_NSTATES] = {
+        [US_FREE][US_WAIT] = true,
+        [US_WAIT][US_BUSY] = true,
+        [US_WAIT][US_DEAD] = true,
+        [US_BUSY][US_WAIT] = true,
+        [US_BUSY][US_DEAD] = true,
+    };
+    assert(u->state < US_NSTATES && to < US_NSTATES && legal[u->state][to]);
+    (void)legal; /* unused when NDEBUG removes the assert */
+    u->state = to;
+}
+
 static void user_die(lg_user *u)
 {
     lg_engine *e = u->eng;
-    if (u->state == US_DEAD)
+    if (u->state == US_DEAD) /* stopping twice is harmless */
         return;
     ev_timer_stop(e->loop, &u->timer);
-    u->state = US_DEAD;
+    user_set_state(u, US_DEAD);
     e->nalive--;
     atomic_fetch_sub(&e->shared->users, 1);
 }
 
+/* Wake u after `seconds`. Always called in WAIT: arming is no state change. */
 static void user_arm(lg_user *u, double seconds)
 {
-    u->state = US_WAIT;
+    assert(u->state == US_WAIT);
     ev_timer_set(&u->timer, seconds, 0.);
     ev_timer_start(u->eng->loop, &u->timer);
 }
@@ -120,10 +150,10 @@ static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0
     request_begin(&u->x, r, capture);
     u->req = r;
     u->entry = ent;
-    u->state = US_BUSY;
+    user_set_state(u, US_BUSY);
     u->t0_ns = t0_ns ? t0_ns : clock_mono_ns();
     if (curl_multi_add_handle(e->cev.multi, u->easy) != CURLM_OK) {
-        u->state = US_WAIT;
+        user_set_state(u, US_WAIT);
         user_fail_unsent(u, r, "curl_multi_add_handle failed");
         return false;
     }
@@ -265,7 +295,7 @@ void user_done(lg_user *u, CURLcode rc)
         u->applied = NULL; /* the aborted connection is gone; re-apply next time */
     }
     engine_record(e, u->entry, t1, rt, bytes, !ok, ok ? NULL : e->err);
-    u->state = US_WAIT;
+    user_set_state(u, US_WAIT);
     if (u->stop_after) {
         user_die(u);
         return;
@@ -319,7 +349,7 @@ int user_start(lg_user *u, lg_engine *eng)
     wait_state_init(&u->wst);
     if (run->rate > 0)
         u->period = (double)run->users / run->rate;
-    u->state = US_WAIT;
+    user_set_state(u, US_WAIT);
     eng->nalive++;
     atomic_fetch_add(&eng->shared->users, 1);
     if (plan->non_start) {
@@ -330,8 +360,7 @@ int user_start(lg_user *u, lg_engine *eng)
     }
     return 0;
 fail:
-    user_free(u);
-    u->state = US_FREE;
+    user_free(u); /* still US_FREE (the memset): the engine skips it */
     return -1;
 }
 

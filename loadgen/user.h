@@ -22,7 +22,15 @@
 typedef struct lg_engine lg_engine;
 typedef struct lg_user lg_user;
 
-typedef enum { US_FREE, US_WAIT, US_BUSY, US_DEAD } lg_user_state;
+/* Only user_set_state() in user.c changes a user's state; it asserts each
+ * change against the table of legal transitions there. */
+typedef enum {
+    US_FREE = 0,   /* not started (a zeroed slot), or its start failed */
+    US_WAIT,       /* alive, no request in flight: waiting, or about to send */
+    US_BUSY,       /* alive, its easy handle is in the engine's multi handle */
+    US_DEAD,       /* stopped for good: on_start gave up, or the engine stops */
+    US_NSTATES
+} lg_user_state;
 
 struct lg_user {
     lg_engine *eng;
