@@ -19,17 +19,6 @@ int lb_buf_reserve(lb_buf *b, size_t extra)
     return 0;
 }
 
-int lb_buf_append(lb_buf *b, const void *p, size_t n)
-{
-    if (lb_buf_reserve(b, n))
-        return -1;
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';   /* keeps text buffers usable as C strings */
-    return 0;
-}
-
 int lb_buf_puts(lb_buf *b, const char *s)
 {
     return lb_buf_append(b, s, strlen(s));

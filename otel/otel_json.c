@@ -16,38 +16,30 @@
  * The unit tests parse every document back with jansson, an independent
  * parser, so this writer is checked against a real one. */
 #include "otel_internal.h"
+#include "buf.h"
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The document: common's lb_buf, plus a record of the first failed append.
+ * lb_buf reports out of memory per call; the writer below makes dozens of
+ * calls per span, so it keeps going and otel_json_encode checks once at the
+ * end, then drops the document (what later calls appended does not matter). */
 typedef struct jbuf {
-    char *p;
-    size_t len, cap;
-    int oom;  /* sticky: once an allocation failed, everything is a no-op */
+    lb_buf b;
+    bool oom;
 } jbuf;
 
-static void jb_reserve(jbuf *b, size_t more)
+static void jb_reserve(jbuf *j, size_t more)
 {
-    if (b->oom || b->len + more + 1 <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    char *p = realloc(b->p, cap);
-    if (!p) {
-        b->oom = 1;
-        return;
-    }
-    b->p = p;
-    b->cap = cap;
+    if (lb_buf_reserve(&j->b, more))
+        j->oom = true;
 }
 
-static void jb_put(jbuf *b, const char *s, size_t n)
+static void jb_put(jbuf *j, const char *s, size_t n)
 {
-    jb_reserve(b, n);
-    if (b->oom)
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
+    if (lb_buf_append(&j->b, s, n))
+        j->oom = true;
 }
 
 #define JB_LIT(b, lit) jb_put((b), (lit), sizeof(lit) - 1)
@@ -232,7 +224,7 @@ static void jb_span(jbuf *b, const otel_span *s)
 char *otel_json_encode(const otel_resource *res, const otel_span *const *spans, size_t n,
                        size_t *len, lb_err *err)
 {
-    jbuf b = {NULL, 0, 0, 0};
+    jbuf b = {{NULL, 0, 0, 0}, false};
     jb_reserve(&b, 512 + n * 400); /* a typical span is 300-400 bytes */
     JB_LIT(&b, "{\"resourceSpans\":[{\"resource\":{\"attributes\":[");
     jb_kv_string(&b, "service.name", res->service_name);
@@ -250,12 +242,11 @@ char *otel_json_encode(const otel_resource *res, const otel_span *const *spans, 
     }
     JB_LIT(&b, "]}]}]}");
     if (b.oom) {
-        free(b.p);
+        lb_buf_free(&b.b);
         lb_err_set(err, "otel: out of memory encoding %zu spans", n);
         return NULL;
     }
-    b.p[b.len] = '\0'; /* jb_reserve always leaves room for it */
     if (len)
-        *len = b.len;
-    return b.p;
+        *len = b.b.len;
+    return b.b.data; /* NUL-terminated by lb_buf_append; the caller frees it */
 }

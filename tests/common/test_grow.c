@@ -1,12 +1,15 @@
 /* test_grow.c — what grows by doubling: lb_grow (first allocation, doubling,
- * room left, overflow) and lb_oaindex (rehash on growth, at most half full,
- * colliding hashes all found). */
+ * room left, overflow), lb_buf (reserve, append/puts/printf, consume,
+ * pending, compact, clear, free; always NUL-terminated) and lb_oaindex
+ * (rehash on growth, at most half full, colliding hashes all found). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
+#include "buf.h"
 #include "grow.h"
 #include "oaindex.h"
 
@@ -46,6 +49,89 @@ static void test_overflow_fails_unchanged(void **state)
     char dummy;
     assert_null(lb_grow(&dummy, &cap, n, 16, 4));
     assert_int_equal(cap, SIZE_MAX / 16 + 1);
+}
+
+static void test_buf_reserve_append(void **state)
+{
+    (void)state;
+    lb_buf b = {0};
+    assert_int_equal(lb_buf_reserve(&b, 10), 0);
+    assert_int_equal(b.cap, 256);             /* first allocation */
+    assert_int_equal(b.len, 0);
+    assert_int_equal(lb_buf_reserve(&b, 1000), 0);
+    assert_int_equal(b.cap, 1024);            /* doubled until 1000 + NUL fit */
+    char *data = b.data;
+    assert_int_equal(lb_buf_reserve(&b, 1023), 0);
+    assert_ptr_equal(b.data, data);           /* room enough: untouched */
+    assert_int_equal(lb_buf_append(&b, "abc", 3), 0);
+    assert_int_equal(lb_buf_append(&b, "", 0), 0);
+    assert_int_equal(lb_buf_puts(&b, "def"), 0);
+    assert_int_equal(b.len, 6);
+    assert_string_equal(b.data, "abcdef");    /* NUL after every append */
+    assert_int_equal(lb_buf_pending(&b), 6);
+    lb_buf_free(&b);
+
+    lb_buf e = {0};                           /* an empty append still gives a C string */
+    assert_int_equal(lb_buf_append(&e, NULL, 0), 0);
+    assert_string_equal(e.data, "");
+    lb_buf_free(&e);
+}
+
+static void test_buf_printf(void **state)
+{
+    (void)state;
+    lb_buf b = {0};
+    assert_int_equal(lb_buf_printf(&b, "%d-%s", 42, "x"), 0);
+    assert_string_equal(b.data, "42-x");
+    /* longer than the first allocation: measured, grown, then written */
+    assert_int_equal(lb_buf_printf(&b, "%600s|", "y"), 0);
+    assert_int_equal(b.len, 4 + 601);
+    assert_true(b.cap > b.len);
+    assert_int_equal(b.data[4 + 599], 'y');
+    assert_string_equal(b.data + 4 + 600, "|");
+    lb_buf_free(&b);
+}
+
+static void test_buf_consume_compact_clear_free(void **state)
+{
+    (void)state;
+    lb_buf b = {0};
+    assert_int_equal(lb_buf_puts(&b, "hello world"), 0);
+    lb_buf_consume(&b, 6);
+    assert_int_equal(b.off, 6);
+    assert_int_equal(lb_buf_pending(&b), 5);
+    assert_memory_equal(b.data + b.off, "world", 5);
+    size_t cap = b.cap;
+    lb_buf_compact(&b);                       /* unconsumed bytes to the front */
+    assert_int_equal(b.off, 0);
+    assert_int_equal(b.len, 5);
+    assert_int_equal(b.cap, cap);
+    assert_string_equal(b.data, "world");
+    lb_buf_compact(&b);                       /* nothing consumed: a no-op */
+    assert_string_equal(b.data, "world");
+    lb_buf_consume(&b, 5);                    /* everything: back to empty */
+    assert_int_equal(b.off, 0);
+    assert_int_equal(b.len, 0);
+    assert_int_equal(lb_buf_pending(&b), 0);
+
+    assert_int_equal(lb_buf_puts(&b, "again"), 0);
+    char *data = b.data;
+    lb_buf_clear(&b);                         /* empty, memory kept */
+    assert_int_equal(b.len, 0);
+    assert_int_equal(lb_buf_pending(&b), 0);
+    assert_ptr_equal(b.data, data);
+    assert_int_equal(b.cap, cap);
+    assert_string_equal(b.data, "");
+
+    lb_buf_free(&b);
+    assert_null(b.data);
+    assert_int_equal(b.cap, 0);
+    assert_int_equal(b.len + b.off, 0);
+    lb_buf_clear(&b);                         /* safe on a freed buffer */
+    lb_buf_compact(&b);
+    assert_int_equal(lb_buf_puts(&b, "reused"), 0);
+    assert_string_equal(b.data, "reused");
+    lb_buf_free(&b);
 }
 
 typedef struct rec {
@@ -103,6 +189,9 @@ int main(void)
         cmocka_unit_test(test_fill_and_double),
         cmocka_unit_test(test_room_left_keeps_array),
         cmocka_unit_test(test_overflow_fails_unchanged),
+        cmocka_unit_test(test_buf_reserve_append),
+        cmocka_unit_test(test_buf_printf),
+        cmocka_unit_test(test_buf_consume_compact_clear_free),
         cmocka_unit_test(test_oaindex_grows_and_finds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
