@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# live_faults.sh — bad input exits 2 with a message naming the culprit; an
+# live_faults.sh — bad input (options, scenario, host, a --csv prefix that
+# cannot be created) exits 2 with a message naming the culprit; an
 # unreachable host makes every attempt a connection-error failure, still
 # writes the CSVs and exits 1; SIGTERM and SIGINT stop the users, write the
 # CSVs and exit.
@@ -26,8 +27,15 @@ set +e
 "$LOADGEN" -H "http://bad host" -t 1s 2>"$T/e5"; rc=$?
 set -e
 [ $rc -eq 2 ] && grep -q -- "-H/--host: 'http://bad host' is not a valid URL" "$T/e5" || fail "bad -H: rc=$rc $(cat "$T/e5")"
+# --csv under a plain file cannot be created: exit 2 after the same cleanup
+# as every other exit (under ASan a leak would change the exit status).
+: >"$T/afile"
+set +e
+"$LOADGEN" -t 1s --csv "$T/afile/run" http://127.0.0.1:1/ 2>"$T/e6"; rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q -- "--csv $T/afile/run: " "$T/e6" || fail "bad --csv: rc=$rc $(cat "$T/e6")"
 "$LOADGEN" --help | grep -q -- "--spawn-rate R" || fail "--help"
-ok "bad option/value/scenario exit 2 with file:line or option named"
+ok "bad option/value/scenario/--csv exit 2 with file:line or option named"
 
 port=$(free_port)
 set +e
