@@ -2,12 +2,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "api/admin.h"
 #include "config.h"
-#include "store/dataset.h"
-#include "options.h"
 #include "lens/reqlog.h"
-#include "server.h"
 #include "lens/trace_hooks.h"
+#include "options.h"
+#include "server.h"
+#include "store/dataset.h"
 
 /* A random JWT secret when none is configured: 32 bytes from the kernel. */
 static int random_secret(rs_config *cfg, lb_err *err)
@@ -24,6 +25,18 @@ static int random_secret(rs_config *cfg, lb_err *err)
         snprintf(cfg->jwt_secret + 2 * i, 3, "%02x", raw[i]);
     cfg->jwt_secret_generated = true;
     return 0;
+}
+
+/* The database before the workers fork: schema, seed data when empty, and
+ * the admin bootstrap. 0 or -1 + err. */
+static int prepare_store(const rs_config *cfg, lb_err *err)
+{
+    rs_db *db = dataset_open(cfg, !cfg->quiet, err);
+    if (!db)
+        return -1;
+    int rc = admin_bootstrap(db, cfg, !cfg->quiet, err);
+    db_close(db);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -51,7 +64,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "refserver: %s\n", err.msg);
         return 2;
     }
-    if (dataset_prepare(&cfg, !cfg.quiet, &err)) {
+    if (prepare_store(&cfg, &err)) {
         fprintf(stderr, "refserver: %s\n", err.msg);
         return 1;
     }

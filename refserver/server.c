@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "worker.h"
 
 long server_raise_nofile(void)
 {
@@ -64,12 +65,6 @@ static sigset_t master_set(void)
     sigaddset(&s, SIGINT);
     sigaddset(&s, SIGCHLD);
     return s;
-}
-
-void server_unblock_signals(void)
-{
-    sigset_t s = master_set();
-    sigprocmask(SIG_UNBLOCK, &s, NULL);
 }
 
 static int write_port_file(const char *path, int port, lb_err *err)

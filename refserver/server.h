@@ -17,13 +17,8 @@ int server_listen(const char *host, int port, int *bound_port, lb_err *err);
  * is updated to the bound port), write cfg->port_file, supervise: a worker
  * that dies is replaced (more than 5 restarts a minute stops the server).
  * Returns the exit code: 0 after a clean shutdown, 1 when any worker failed
- * during the run. */
+ * during the run (or none could start), 2 when host:port cannot be bound
+ * (err says why). */
 int server_run(rs_config *cfg, lb_err *err);
-
-/* Unblock the signals the master blocks (called in each worker). */
-void server_unblock_signals(void);
-
-/* One worker's life (worker.c): serve listen_fd until drained. Exit code. */
-int worker_run(const rs_config *cfg, int index, int listen_fd);
 
 #endif

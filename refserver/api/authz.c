@@ -8,7 +8,7 @@
 #include "clock.h"
 #include "hutil.h"
 #include "params.h"
-#include "http/respond.h"
+#include "reply.h"
 #include "store/store.h"
 
 static const char CREDS[] = "Could not validate credentials";
@@ -34,17 +34,15 @@ int authz_find_user(rs_ctx *ctx, rs_usercache *cache, bool by_uuid, const char *
     double now = ev_now(ctx->w->loop);
     if (cache && usercache_get(cache, key, now, out))
         return 0;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         return -1;
     bool found;
     lb_err err;
-    uint64_t t0 = hx_now();
     int rc = store_user_get(db, by_uuid, key, out, &found, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     if (rc) {
-        hx_fail(ctx, &err);
+        ctx_fail(ctx, &err);
         return -1;
     }
     if (!found)
@@ -75,7 +73,7 @@ int authz_check(rs_ctx *ctx)
     int rc = -1;
     char uuid[64];
     if (!tok || verify_cached(ctx->w, tok, uuid, sizeof uuid)) {
-        respond_unauthorized(ctx->rep, CREDS);
+        reply_unauthorized(ctx->rep, CREDS);
         goto out;
     }
     /* change-password uses the uncached get_user_by_uuid in the seed */
@@ -86,19 +84,19 @@ int authz_check(rs_ctx *ctx)
         goto out;
     if (found > 0) {
         if (level == RS_AUTH_STREAM)
-            respond_detail(ctx->rep, 403, "Insufficient permissions");
+            reply_detail(ctx->rep, 403, "Insufficient permissions");
         else
-            respond_unauthorized(ctx->rep, CREDS);
+            reply_unauthorized(ctx->rep, CREDS);
         goto out;
     }
     bool admin = !strcmp(ctx->user.role, "admin");
     bool viewer = admin || !strcmp(ctx->user.role, "viewer");
     if ((level == RS_AUTH_VIEWER || level == RS_AUTH_ADMIN) && ctx->user.must_change_password) {
-        respond_detail(ctx->rep, 403, "Password change required before accessing this resource");
+        reply_detail(ctx->rep, 403, "Password change required before accessing this resource");
         goto out;
     }
     if ((level == RS_AUTH_ADMIN && !admin) || (level != RS_AUTH_TOKEN && !viewer)) {
-        respond_detail(ctx->rep, 403, "Insufficient permissions");
+        reply_detail(ctx->rep, 403, "Insufficient permissions");
         goto out;
     }
     rc = 0;

@@ -3,8 +3,7 @@
 #ifndef RS_AUTHZ_H
 #define RS_AUTHZ_H
 #include <stdbool.h>
-#include "runtime/cache.h"
-#include "worker.h"
+#include "ctx.h"
 
 /* Check ctx->req against ctx->route->auth. 0 with ctx->user filled when
  * allowed; -1 with the seed's 401/403 reply in ctx->rep otherwise (or a 500

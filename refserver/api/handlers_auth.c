@@ -8,10 +8,9 @@
 #include "auth.h"
 #include "authz.h"
 #include "clock.h"
-#include "http/conn.h"
 #include "handlers.h"
 #include "hutil.h"
-#include "http/respond.h"
+#include "reply.h"
 #include "lens/trace_hooks.h"
 
 #define TOKEN_TTL (24 * 3600)   /* exp = now + 1440 min */
@@ -24,17 +23,17 @@ static int body_fields(rs_ctx *ctx, const char *const *names, int n, json_t **ob
     json_error_t jerr;
     *obj = NULL;
     if (ctx->req->body.len == 0) {
-        respond_bad_schema(ctx->rep);          /* pydantic "missing" body */
+        reply_bad_schema(ctx->rep);          /* pydantic "missing" body */
         return -1;
     }
     json_t *v = json_loadb(ctx->req->body.data, ctx->req->body.len, 0, &jerr);
     if (!v) {
-        respond_invalid(ctx->rep, dev, "json_invalid", "body", "0", "JSON decode error", NULL,
+        reply_invalid(ctx->rep, dev, "json_invalid", "body", "0", "JSON decode error", NULL,
                         "error", json_string(jerr.text));
         return -1;
     }
     if (!json_is_object(v)) {
-        respond_invalid(ctx->rep, dev, "model_attributes_type", "body", "body",
+        reply_invalid(ctx->rep, dev, "model_attributes_type", "body", "body",
                         "Input should be a valid dictionary or object to extract fields from",
                         NULL, NULL, NULL);
         json_decref(v);
@@ -43,7 +42,7 @@ static int body_fields(rs_ctx *ctx, const char *const *names, int n, json_t **ob
     for (int i = 0; i < n; i++) {
         json_t *f = json_object_get(v, names[i]);
         if (!json_is_string(f)) {              /* missing or string_type */
-            respond_bad_schema(ctx->rep);
+            reply_bad_schema(ctx->rep);
             json_decref(v);
             return -1;
         }
@@ -52,7 +51,7 @@ static int body_fields(rs_ctx *ctx, const char *const *names, int n, json_t **ob
         for (const char *p = s; *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
         if (chars > 72) {
-            respond_invalid(ctx->rep, dev, "string_too_long", "body", names[i],
+            reply_invalid(ctx->rep, dev, "string_too_long", "body", names[i],
                             "String should have at most 72 characters", s, "max_length",
                             json_integer(72));
             json_decref(v);
@@ -98,34 +97,33 @@ static void reply_shutting_down(rs_ctx *ctx)
 {
     ctx->rep->extra_headers = "Retry-After: 1\r\n";
     ctx->rep->close = true;
-    respond_detail(ctx->rep, 503, "Server shutting down");
+    reply_detail(ctx->rep, 503, "Server shutting down");
 }
 
 static void login_done(void *arg, bool cancelled)
 {
     login_job *j = arg;
     rs_ctx *ctx = j->ctx;
-    struct rs_conn *c = ctx->conn;
     if (cancelled) {
-        if (!conn_gone(c))
+        if (!ctx_gone(ctx))
             reply_shutting_down(ctx);
         explicit_bzero(j->password, sizeof j->password);
         free(j);
-        conn_async_done(c);
+        ctx_async_done(ctx);
         return;
     }
     ctx->req->phase.bcrypt_ns += j->ns;
-    trace_child_at(ctx, "bcrypt.verify", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
+    trace_child_at(ctx->req->trace, "bcrypt.verify", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
     ctx->w->bcrypt_jobs++;
     ctx->w->bcrypt_ns += j->cpu_ns;
-    if (!conn_gone(c)) {
+    if (!ctx_gone(ctx)) {
         char token[1024];
         lb_err err;
         if (!j->ok) {
-            respond_unauthorized(ctx->rep, "Incorrect username or password");
+            reply_unauthorized(ctx->rep, "Incorrect username or password");
         } else if (auth_jwt_issue(ctx->w->cfg->jwt_secret, j->user.uuid, time(NULL), TOKEN_TTL,
                                   token, sizeof token, &err)) {
-            hx_fail(ctx, &err);
+            ctx_fail(ctx, &err);
         } else {
             hx_json(ctx, 200, json_pack("{s:s,s:s,s:b}", "access_token", token, "token_type",
                                         "bearer", "must_change_password",
@@ -134,7 +132,7 @@ static void login_done(void *arg, bool cancelled)
     }
     explicit_bzero(j->password, sizeof j->password);
     free(j);
-    conn_async_done(c);
+    ctx_async_done(ctx);
 }
 
 static int submit_or_busy(rs_ctx *ctx, pool_work_fn work, pool_done_fn done, void *job)
@@ -143,7 +141,7 @@ static int submit_or_busy(rs_ctx *ctx, pool_work_fn work, pool_done_fn done, voi
         return RS_ASYNC;
     free(job);
     ctx->rep->extra_headers = "Retry-After: 1\r\n";
-    respond_detail(ctx->rep, 503, "Server busy: authentication queue full");
+    reply_detail(ctx->rep, 503, "Server busy: authentication queue full");
     return RS_DONE;
 }
 
@@ -156,7 +154,7 @@ int handle_login(rs_ctx *ctx)
     login_job *j = calloc(1, sizeof *j);
     if (!j) {
         json_decref(body);
-        return hx_fail(ctx, NULL);
+        return ctx_fail(ctx, NULL);
     }
     j->ctx = ctx;
     snprintf(j->password, sizeof j->password, "%s",
@@ -168,7 +166,7 @@ int handle_login(rs_ctx *ctx)
     if (found != 0) {
         free(j);
         if (found > 0)
-            respond_unauthorized(ctx->rep, "Incorrect username or password");
+            reply_unauthorized(ctx->rep, "Incorrect username or password");
         return RS_DONE;
     }
     return submit_or_busy(ctx, login_work, login_done, j);
@@ -203,39 +201,36 @@ static void chpw_done(void *arg, bool cancelled)
 {
     chpw_job *j = arg;
     rs_ctx *ctx = j->ctx;
-    struct rs_conn *c = ctx->conn;
     if (cancelled) {
-        if (!conn_gone(c))
+        if (!ctx_gone(ctx))
             reply_shutting_down(ctx);
         explicit_bzero(j, sizeof *j);
         free(j);
-        conn_async_done(c);
+        ctx_async_done(ctx);
         return;
     }
     rs_worker *w = ctx->w;
     ctx->req->phase.bcrypt_ns += j->ns;
-    trace_child_at(ctx, "bcrypt.verify+hash", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
+    trace_child_at(ctx->req->trace, "bcrypt.verify+hash", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
     w->bcrypt_jobs++;
     w->bcrypt_ns += j->cpu_ns;
     lb_err err;
     if (!j->ok) {
-        if (!conn_gone(c))
-            respond_unauthorized(ctx->rep, "Incorrect old password");
+        if (!ctx_gone(ctx))
+            reply_unauthorized(ctx->rep, "Incorrect old password");
     } else if (!j->hashed) {
-        if (!conn_gone(c))
-            hx_fail(ctx, NULL);
+        if (!ctx_gone(ctx))
+            ctx_fail(ctx, NULL);
     } else {
-        rs_db *db = worker_db_acquire(ctx);
-        uint64_t t0 = hx_now();
+        rs_db *db = ctx_db_acquire(ctx);
         int rc = db ? store_user_set_password(db, ctx->user.uuid, j->hash, false, &err) : -1;
-        ctx->req->phase.db_ns += hx_now() - t0;
-        worker_db_release(ctx, db);
+        ctx_db_release(ctx, db);
         usercache_clear(&w->auth_users);
         usercache_clear(&w->login_users);
         ttl_invalidate(&w->cache[RS_CACHE_CONFIG]);
-        if (!conn_gone(c)) {
+        if (!ctx_gone(ctx)) {
             if (rc)
-                hx_fail(ctx, db ? &err : NULL);
+                ctx_fail(ctx, db ? &err : NULL);
             else
                 hx_json(ctx, 200, json_pack("{s:s}", "message", "Password updated successfully"),
                         -1);
@@ -243,7 +238,7 @@ static void chpw_done(void *arg, bool cancelled)
     }
     explicit_bzero(j, sizeof *j);
     free(j);
-    conn_async_done(c);
+    ctx_async_done(ctx);
 }
 
 int handle_change_password(rs_ctx *ctx)
@@ -255,7 +250,7 @@ int handle_change_password(rs_ctx *ctx)
     chpw_job *j = calloc(1, sizeof *j);
     if (!j) {
         json_decref(body);
-        return hx_fail(ctx, NULL);
+        return ctx_fail(ctx, NULL);
     }
     j->ctx = ctx;
     j->cost = ctx->w->cfg->bcrypt_cost;

@@ -8,10 +8,9 @@
  *             group commit that contains it. */
 #include <stdlib.h>
 #include "clock.h"
-#include "http/conn.h"
 #include "handlers.h"
 #include "hutil.h"
-#include "http/respond.h"
+#include "reply.h"
 #include "store/writer.h"
 
 #define INGEST_MAX_EVENTS 10000
@@ -43,27 +42,27 @@ static int parse_events(rs_ctx *ctx, rs_event **out, size_t *nout)
     json_error_t jerr;
     json_t *v = json_loadb(ctx->req->body.data, ctx->req->body.len, 0, &jerr);
     if (!v) {
-        respond_invalid(ctx->rep, ctx->w->cfg->developer, "json_invalid", "body", "0",
+        reply_invalid(ctx->rep, ctx->w->cfg->developer, "json_invalid", "body", "0",
                         "JSON decode error", NULL, "error", json_string(jerr.text));
         return -1;
     }
     size_t n = json_is_array(v) ? json_array_size(v) : 1;
     if (n == 0 || n > INGEST_MAX_EVENTS) {
         json_decref(v);
-        return respond_detail(ctx->rep, n ? 413 : 400, n ? "Too many events in one request "
+        return reply_detail(ctx->rep, n ? 413 : 400, n ? "Too many events in one request "
                               "(max 10000)" : "Empty event list"), -1;
     }
     rs_event *ev = calloc(n, sizeof *ev);
     if (!ev) {
         json_decref(v);
-        return hx_fail(ctx, NULL), -1;
+        return ctx_fail(ctx, NULL), -1;
     }
     for (size_t i = 0; i < n; i++) {
         lb_err err;
         if (event_from_json(json_is_array(v) ? json_array_get(v, i) : v, &ev[i], &err)) {
             free_events(ev, i);
             json_decref(v);
-            respond_bad_schema(ctx->rep);
+            reply_bad_schema(ctx->rep);
             return -1;
         }
     }
@@ -98,18 +97,17 @@ static void batched_done(rs_write_job *job)
 {
     ingest *in = job->arg;
     rs_ctx *ctx = in->ctx;
-    struct rs_conn *c = ctx->conn;
     ctx->req->phase.db_ns += clock_mono_ns() - in->t0;
-    if (!conn_gone(c)) {
+    if (!ctx_gone(ctx)) {
         if (job->status == 0)
             reply_ids(ctx, job->ids, job->n);
         else
-            hx_fail(ctx, &job->err);
+            ctx_fail(ctx, &job->err);
     }
     free_events(job->events, job->n);
     free(job->ids);
     free(in);
-    conn_async_done(c);
+    ctx_async_done(ctx);
 }
 
 int handle_ingest(rs_ctx *ctx)
@@ -121,7 +119,7 @@ int handle_ingest(rs_ctx *ctx)
     long long *ids = calloc(n, sizeof *ids);
     if (!ids) {
         free_events(ev, n);
-        return hx_fail(ctx, NULL);
+        return ctx_fail(ctx, NULL);
     }
     rs_worker *w = ctx->w;
     if (w->writer) {
@@ -140,18 +138,16 @@ int handle_ingest(rs_ctx *ctx)
         }
         free_events(ev, n);
         free(ids);
-        respond_detail(ctx->rep, 503, "Writer unavailable");
+        reply_detail(ctx->rep, 503, "Writer unavailable");
         return RS_DONE;
     }
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     int rc = RS_DONE;
     if (db) {
         lb_err err;
-        uint64_t t0 = clock_mono_ns();
         int src = store_now(db, ev, n, ids, w->cfg->db_mode == RS_DB_NAIVE, &err);
-        ctx->req->phase.db_ns += clock_mono_ns() - t0;
-        worker_db_release(ctx, db);
-        rc = src ? hx_fail(ctx, &err) : reply_ids(ctx, ids, n);
+        ctx_db_release(ctx, db);
+        rc = src ? ctx_fail(ctx, &err) : reply_ids(ctx, ids, n);
     }
     free_events(ev, n);
     free(ids);

@@ -6,7 +6,7 @@
 #include "handlers.h"
 #include "hutil.h"
 #include "params.h"
-#include "http/respond.h"
+#include "reply.h"
 
 static const char SORT_PATTERN[] = "^(recent|active|traversals)$";
 
@@ -31,16 +31,16 @@ int handle_attackers(rs_ctx *ctx)
         else {
             char msg[96];
             snprintf(msg, sizeof msg, "String should match pattern '%s'", SORT_PATTERN);
-            respond_invalid(ctx->rep, dev, "string_pattern_mismatch", "query", "sort_by", msg,
+            reply_invalid(ctx->rep, dev, "string_pattern_mismatch", "query", "sort_by", msg,
                             sort_by, "pattern", json_string(SORT_PATTERN));
             goto out;
         }
     }
     if (store_attackers_where(&w, query_opt(&q, "search"), query_opt(&q, "service"))) {
-        respond_detail(ctx->rep, 500, "Internal Server Error");
+        reply_detail(ctx->rep, 500, "Internal Server Error");
         goto out;
     }
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         goto out;
     bool filtered = w.sql.len > 0;
@@ -49,7 +49,6 @@ int handle_attackers(rs_ctx *ctx)
     lb_err err;
     int src = 0;
     lb_buf data = {0};
-    uint64_t t0 = hx_now();
     if (!filtered && ttl_fresh(tc, ev_now(ctx->w->loop)))
         total = tc->number;
     else if ((src = store_attackers_count(db, &w, &total, &err)) == 0 && !filtered)
@@ -57,9 +56,8 @@ int handle_attackers(rs_ctx *ctx)
     if (!src)
         src = store_attackers_page(db, &w, sort, limit, offset, ctx->w->cfg->n_plus_one, &data,
                                    &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
-    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
+    ctx_db_release(ctx, db);
+    rc = src ? ctx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
     lb_buf_free(&data);
 out:
     where_free(&w);
@@ -84,19 +82,17 @@ static bool load_attacker(rs_ctx *ctx, lb_buf *out)
 {
     char uuid[64];
     path_uuid(ctx->req->path, uuid, sizeof uuid);
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         return false;
     bool found = false;
     lb_err err;
-    uint64_t t0 = hx_now();
     int rc = store_attacker_get(db, uuid, out, &found, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     if (rc)
-        hx_fail(ctx, &err);
+        ctx_fail(ctx, &err);
     else if (!found)
-        respond_detail(ctx->rep, 404, "Attacker not found");
+        reply_detail(ctx->rep, 404, "Attacker not found");
     return rc == 0 && found;
 }
 
@@ -144,22 +140,20 @@ int handle_bounty(rs_ctx *ctx)
     if (dflt && hx_cached(ctx, RS_CACHE_BOUNTY))
         goto out;
     if (store_bounty_where(&w, btype, search)) {
-        respond_detail(ctx->rep, 500, "Internal Server Error");
+        reply_detail(ctx->rep, 500, "Internal Server Error");
         goto out;
     }
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         goto out;
     long long total;
     lb_err err;
     lb_buf data = {0};
-    uint64_t t0 = hx_now();
     int src = store_bounty_page(db, &w, limit, offset, &data, &err);
     if (!src)
         src = store_bounty_count(db, &w, &total, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
-    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data,
+    ctx_db_release(ctx, db);
+    rc = src ? ctx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data,
                                           dflt ? RS_CACHE_BOUNTY : -1);
     lb_buf_free(&data);
 out:
@@ -172,19 +166,17 @@ int handle_deckies(rs_ctx *ctx)
 {
     if (hx_cached(ctx, RS_CACHE_DECKIES))
         return RS_DONE;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         return RS_DONE;
     lb_buf b = {0};
     bool found;
     lb_err err;
-    uint64_t t0 = hx_now();
     int src = store_state_get(db, "deckies", &b, &found, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     if (src) {
         lb_buf_free(&b);
-        return hx_fail(ctx, &err);
+        return ctx_fail(ctx, &err);
     }
     json_t *v = found ? json_loads(b.data, 0, NULL) : NULL;
     lb_buf_free(&b);
@@ -193,5 +185,5 @@ int handle_deckies(rs_ctx *ctx)
         v = json_array();   /* no state: the seed answers [] without decnet-state.json */
     }
     hx_json(ctx, 200, v, RS_CACHE_DECKIES);
-    return hx_after_pool(ctx);
+    return ctx_after_pool(ctx);
 }

@@ -1,9 +1,10 @@
 /* handlers_logs.c — GET /api/v1/logs and /api/v1/logs/histogram (decnet-api.md §2.4, §2.5). */
 #include <limits.h>
+#include "clock.h"
 #include "handlers.h"
 #include "hutil.h"
 #include "params.h"
-#include "http/respond.h"
+#include "reply.h"
 
 int handle_logs(rs_ctx *ctx)
 {
@@ -25,21 +26,20 @@ int handle_logs(rs_ctx *ctx)
     if (where_logs(&w, search, start, end)) {
         where_free(&w);
         query_free(&q);
-        respond_detail(ctx->rep, 500, "Internal Server Error");
+        reply_detail(ctx->rep, 500, "Internal Server Error");
         return RS_DONE;
     }
     bool filtered = w.sql.len > 0;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_ttl *tc = &ctx->w->cache[RS_CACHE_LOGS_TOTAL];
+    uint64_t t0 = clock_mono_ns();
+    bool hit = !filtered && ttl_fresh(tc, ev_now(ctx->w->loop));
+    ctx->req->phase.cache_ns += clock_mono_ns() - t0;
+    rs_db *db = ctx_db_acquire(ctx);
     int rc = RS_DONE;
     lb_err err;
     if (!db)
         goto out;
     long long total;
-    rs_ttl *tc = &ctx->w->cache[RS_CACHE_LOGS_TOTAL];
-    uint64_t t0 = hx_now();
-    bool hit = !filtered && ttl_fresh(tc, ev_now(ctx->w->loop));
-    ctx->req->phase.cache_ns += hx_now() - t0;
-    t0 = hx_now();
     lb_buf data = {0};
     int src = 0;
     if (hit) {
@@ -49,9 +49,8 @@ int handle_logs(rs_ctx *ctx)
     }
     if (!src)
         src = store_logs_page(db, &w, limit, offset, &data, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
-    rc = src ? hx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
+    ctx_db_release(ctx, db);
+    rc = src ? ctx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
     lb_buf_free(&data);
 out:
     where_free(&w);
@@ -81,18 +80,16 @@ int handle_histogram(rs_ctx *ctx)
     rs_where w;
     int rc = RS_DONE;
     if (where_logs(&w, search, start, end)) {
-        respond_detail(ctx->rep, 500, "Internal Server Error");
+        reply_detail(ctx->rep, 500, "Internal Server Error");
         goto out;
     }
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         goto out;
     lb_err err;
-    uint64_t t0 = hx_now();
     json_t *v = hx_histogram(db, &w, interval, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
-    rc = v ? hx_json(ctx, 200, v, dflt ? RS_CACHE_HISTOGRAM : -1) : hx_fail(ctx, &err);
+    ctx_db_release(ctx, db);
+    rc = v ? hx_json(ctx, 200, v, dflt ? RS_CACHE_HISTOGRAM : -1) : ctx_fail(ctx, &err);
 out:
     where_free(&w);
     query_free(&q);

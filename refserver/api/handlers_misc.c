@@ -3,13 +3,13 @@
 #include <string.h>
 #include "handlers.h"
 #include "hutil.h"
-#include "http/respond.h"
+#include "reply.h"
 #include "store/writer.h"
 
 int handle_healthz(rs_ctx *ctx)
 {
     static const char body[] = "{\"status\":\"ok\"}";
-    respond_raw(ctx->rep, 200, body, sizeof body - 1);
+    reply_raw(ctx->rep, 200, body, sizeof body - 1);
     return RS_DONE;
 }
 
@@ -17,18 +17,16 @@ int handle_stats(rs_ctx *ctx)
 {
     if (hx_cached(ctx, RS_CACHE_STATS))
         return RS_DONE;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         return RS_DONE;
     lb_err err;
-    uint64_t t0 = hx_now();
     json_t *v = hx_stats(db, &err);
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     if (!v)
-        return hx_fail(ctx, &err);
+        return ctx_fail(ctx, &err);
     hx_json(ctx, 200, v, RS_CACHE_STATS);
-    return hx_after_pool(ctx);
+    return ctx_after_pool(ctx);
 }
 
 static json_t *component(const char *status, const char *detail)
@@ -44,10 +42,9 @@ int handle_health(rs_ctx *ctx)
     rs_ttl *probe = &w->cache[RS_CACHE_HEALTH];
     bool db_ok = true;
     char detail[LB_ERR_LEN] = "";
-    uint64_t t0 = hx_now();
     bool missed = !ttl_fresh(probe, ev_now(w->loop));
     if (missed) {
-        rs_db *db = worker_db_acquire(ctx);
+        rs_db *db = ctx_db_acquire(ctx);
         long long n = 0;
         lb_err err;
         rs_where all = {0};
@@ -57,9 +54,8 @@ int handle_health(rs_ctx *ctx)
         } else {
             ttl_put_number(probe, ev_now(w->loop), n);
         }
-        worker_db_release(ctx, db);
+        ctx_db_release(ctx, db);
     }
-    ctx->req->phase.db_ns += hx_now() - t0;
     char wdetail[160], kdetail[64];
     if (w->writer) {
         unsigned long long batches, rows;
@@ -78,7 +74,7 @@ int handle_health(rs_ctx *ctx)
     json_t *v = json_pack("{s:s,s:o}", "status", db_ok ? "healthy" : "unhealthy",
                           "components", comps);
     hx_json(ctx, db_ok ? 200 : 503, v, -1);
-    return missed ? hx_after_pool(ctx) : RS_DONE;
+    return missed ? ctx_after_pool(ctx) : RS_DONE;
 }
 
 static json_t *state_obj(rs_db *db, const char *key, lb_err *err, bool *fail)
@@ -100,19 +96,17 @@ int handle_config(rs_ctx *ctx)
     /* the cache holds the admin body; viewers are rare and built uncached */
     if (admin && hx_cached(ctx, RS_CACHE_CONFIG))
         return RS_DONE;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db)
         return RS_DONE;
     lb_err err;
     bool fail = false;
-    uint64_t t0 = hx_now();
     json_t *limits = state_obj(db, "config_limits", &err, &fail);
     json_t *globals = fail ? json_object() : state_obj(db, "config_globals", &err, &fail);
     json_t *users = json_array();
     if (!fail && admin && store_users_list(db, users, &err))
         fail = true;
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     json_t *lim = json_object_get(limits, "deployment_limit");
     json_t *gmi = json_object_get(globals, "global_mutation_interval");
     json_t *v = json_object();
@@ -130,7 +124,7 @@ int handle_config(rs_ctx *ctx)
     json_decref(users);
     if (fail) {
         json_decref(v);
-        return hx_fail(ctx, &err);
+        return ctx_fail(ctx, &err);
     }
     return hx_json(ctx, 200, v, admin ? RS_CACHE_CONFIG : -1);
 }

@@ -7,15 +7,13 @@
  * response after that many passes. */
 #include <limits.h>
 #include <stdlib.h>
-#include "http/conn.h"
 #include "handlers.h"
 #include "hutil.h"
 #include "params.h"
-#include "http/respond.h"
+#include "reply.h"
 
 typedef struct stream {
     rs_ctx *ctx;
-    struct rs_conn *c;
     ev_timer tick;
     rs_where where;
     long long last_id;
@@ -46,8 +44,8 @@ static int send_frame(stream *s, const char *type, json_t *v)
         return -1;
     lb_buf b = {0};
     json_t *msg = json_pack("{s:s,s:o}", "type", type, "data", v);
-    int rc = lb_buf_puts(&b, "event: message\ndata: ") || respond_dump(&b, msg) ||
-             lb_buf_puts(&b, "\n\n") || conn_stream_chunk(s->c, b.data, b.len);
+    int rc = lb_buf_puts(&b, "event: message\ndata: ") || reply_dump(&b, msg) ||
+             lb_buf_puts(&b, "\n\n") || ctx_stream_chunk(s->ctx, b.data, b.len);
     json_decref(msg);
     lb_buf_free(&b);
     return rc ? -1 : 0;
@@ -59,7 +57,7 @@ static int send_raw_frame(stream *s, const char *type, const lb_buf *data)
     lb_buf b = {0};
     int rc = lb_buf_printf(&b, "event: message\ndata: {\"type\":\"%s\",\"data\":", type) ||
              lb_buf_append(&b, data->data, data->len) || lb_buf_puts(&b, "}\n\n") ||
-             conn_stream_chunk(s->c, b.data, b.len);
+             ctx_stream_chunk(s->ctx, b.data, b.len);
     lb_buf_free(&b);
     return rc ? -1 : 0;
 }
@@ -74,11 +72,11 @@ static int send_summary(stream *s, rs_db *db, lb_err *err)
 static void finish(stream *s, bool error)
 {
     if (error)
-        conn_stream_chunk(s->c, "event: error\ndata: {\"type\":\"error\",\"message\":"
+        ctx_stream_chunk(s->ctx, "event: error\ndata: {\"type\":\"error\",\"message\":"
                           "\"Stream interrupted\"}\n\n", 69);
-    struct rs_conn *c = s->c;
+    rs_ctx *ctx = s->ctx;
     stream_free(s);
-    conn_stream_end(c, error);
+    ctx_stream_end(ctx, error);
 }
 
 static void on_tick(struct ev_loop *loop, ev_timer *t, int revents)
@@ -92,7 +90,7 @@ static void on_tick(struct ev_loop *loop, ev_timer *t, int revents)
         return;
     }
     s->passes++;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db) {
         finish(s, true);
         return;
@@ -106,7 +104,7 @@ static void on_tick(struct ev_loop *loop, ev_timer *t, int revents)
     else if (!rc && s->passes % 10 == 0)
         rc = send_summary(s, db, &err);
     lb_buf_free(&rows);
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     if (rc)
         finish(s, true);
     else if (s->max_output >= 0 && s->passes >= s->max_output)
@@ -133,40 +131,37 @@ int handle_stream(rs_ctx *ctx)
         if (s)
             where_free(&s->where);
         free(s);
-        return hx_fail(ctx, NULL);
+        return ctx_fail(ctx, NULL);
     }
     query_free(&q);
     s->ctx = ctx;
-    s->c = ctx->conn;
     s->last_id = last_id;
     s->max_output = dev ? max_output : -1;
-    rs_db *db = worker_db_acquire(ctx);
+    rs_db *db = ctx_db_acquire(ctx);
     if (!db) {
         where_free(&s->where);
         free(s);
         return RS_DONE;
     }
     lb_err err;
-    uint64_t t0 = hx_now();
     int rc = last_id == 0 ? store_logs_max_id(db, &s->last_id, &err) : 0;
     json_t *stats = rc ? NULL : hx_stats(db, &err);
     json_t *hist = stats ? hx_histogram(db, &s->where, 15, &err) : NULL;
-    ctx->req->phase.db_ns += hx_now() - t0;
-    worker_db_release(ctx, db);
+    ctx_db_release(ctx, db);
     if (!hist) {
         json_decref(stats);
         where_free(&s->where);
         free(s);
-        return hx_fail(ctx, &err);
+        return ctx_fail(ctx, &err);
     }
     ev_init(&s->tick, on_tick);
     s->tick.data = s;
     s->tick.repeat = 1.0;
-    conn_on_gone(s->c, on_gone, s);
+    ctx_on_gone(s->ctx, on_gone, s);
     /* a client that vanishes during these writes is noticed by the read
      * watcher later, which calls on_gone: s stays valid until then */
-    conn_stream_raw(s->c, SSE_HEADERS, sizeof SSE_HEADERS - 1);
-    conn_stream_chunk(s->c, ": keepalive\n\n", 13);
+    ctx_stream_raw(s->ctx, SSE_HEADERS, sizeof SSE_HEADERS - 1);
+    ctx_stream_chunk(s->ctx, ": keepalive\n\n", 13);
     send_frame(s, "stats", stats);
     send_frame(s, "histogram", hist);
     ev_timer_again(ctx->w->loop, &s->tick);

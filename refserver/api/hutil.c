@@ -2,15 +2,9 @@
 #include "hutil.h"
 #include <stdio.h>
 #include "clock.h"
-#include "http/conn.h"
 #include "params.h"
-#include "http/respond.h"
+#include "reply.h"
 #include "lens/trace_hooks.h"
-
-uint64_t hx_now(void)
-{
-    return clock_mono_ns();
-}
 
 bool hx_cached(rs_ctx *ctx, rs_cache_id id)
 {
@@ -18,9 +12,9 @@ bool hx_cached(rs_ctx *ctx, rs_cache_id id)
     rs_ttl *t = &ctx->w->cache[id];
     bool hit = ttl_fresh(t, ev_now(ctx->w->loop));
     if (hit)
-        respond_raw(ctx->rep, 200, t->body.data, t->body.len);
+        reply_raw(ctx->rep, 200, t->body.data, t->body.len);
     else if (t->enabled)
-        trace_cache_miss(ctx, id);
+        trace_cache_miss(ctx->req->trace, id);
     ctx->req->phase.cache_ns += clock_mono_ns() - t0;
     return hit;
 }
@@ -28,10 +22,10 @@ bool hx_cached(rs_ctx *ctx, rs_cache_id id)
 int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id)
 {
     uint64_t t0 = clock_mono_ns();
-    if (respond_json(ctx->rep, status, v) == 0 && cache_id >= 0) {
+    if (reply_json(ctx->rep, status, v) == 0 && cache_id >= 0) {
         ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), ctx->rep->body.data,
                      ctx->rep->body.len);
-        trace_cache_stored(ctx);
+        trace_cache_stored(ctx->req->trace);
     }
     ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
     return RS_DONE;
@@ -46,49 +40,19 @@ int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const lb_buf 
     ctx->rep->status = 200;
     if (lb_buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"data\":", total, limit,
                    offset) || lb_buf_append(b, rows->data, rows->len) || lb_buf_append(b, "}", 1))
-        return hx_fail(ctx, NULL);
+        return ctx_fail(ctx, NULL);
     if (cache_id >= 0) {
         ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), b->data, b->len);
-        trace_cache_stored(ctx);
+        trace_cache_stored(ctx->req->trace);
     }
     ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
-    return RS_DONE;
-}
-
-static void pool_noop(void *arg)
-{
-    (void)arg;   /* the seed's work here was a small file read or a Docker ping */
-}
-
-static void pool_release(void *arg, bool cancelled)
-{
-    (void)cancelled;   /* the reply is ready either way */
-    conn_async_done(arg);
-}
-
-int hx_after_pool(rs_ctx *ctx)
-{
-    if (!ctx->w->cfg->state_on_pool)
-        return RS_DONE;
-    return pool_submit(ctx->w->pool, pool_noop, pool_release, ctx->conn) ? RS_DONE : RS_ASYNC;
-}
-
-int hx_fail(rs_ctx *ctx, const lb_err *err)
-{
-    static int reported;
-    if (!reported++)
-        fprintf(stderr, "refserver: worker %d: %s %s: %s (further errors not shown)\n",
-                ctx->w->index, ctx->route ? ctx->route->name : "?", ctx->req->path,
-                err ? err->msg : "error");
-    if (ctx->rep->status != 500 || ctx->rep->body.len == 0)
-        respond_detail(ctx->rep, 500, "Internal Server Error");
     return RS_DONE;
 }
 
 int hx_query(rs_ctx *ctx, void *q)
 {
     if (query_parse(q, ctx->req->query)) {
-        respond_detail(ctx->rep, 500, "Internal Server Error");
+        reply_detail(ctx->rep, 500, "Internal Server Error");
         return -1;
     }
     return 0;

@@ -1,12 +1,12 @@
 /* hutil.h — helpers shared by the handlers_*.c files: cached replies, timed
- * serialisation, 500s, and the stats/histogram bodies that both the plain
+ * serialisation, and the stats/histogram bodies that both the plain
  * endpoints and the SSE stream send. */
 #ifndef RS_HUTIL_H
 #define RS_HUTIL_H
 #include <jansson.h>
 #include <stdbool.h>
 #include "store/store.h"
-#include "worker.h"
+#include "ctx.h"
 
 /* Reply from cache id when it is fresh (counts the time as cache). True on a hit. */
 bool hx_cached(rs_ctx *ctx, rs_cache_id id);
@@ -21,15 +21,6 @@ int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id);
 int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const lb_buf *rows,
             int cache_id);
 
-/* With --state-reads-on-pool: hold the reply already in ctx->rep until a
- * bcrypt-pool thread has taken a (no-op) job, as the seed's to_thread state
- * reads queued behind bcrypt. Returns RS_ASYNC, or RS_DONE when the knob is
- * off or the pool is full (then the reply goes out at once). */
-int hx_after_pool(rs_ctx *ctx);
-
-/* A 500 for a store failure (the message goes to stderr once per worker). */
-int hx_fail(rs_ctx *ctx, const lb_err *err);
-
 /* Parse the query string; a 500 on OOM. 0 or -1 (reply set). */
 int hx_query(rs_ctx *ctx, void *q);
 
@@ -38,8 +29,5 @@ json_t *hx_stats(rs_db *db, lb_err *err);
 
 /* The histogram array for w and interval (uncached). */
 json_t *hx_histogram(rs_db *db, const rs_where *w, long interval, lb_err *err);
-
-/* Monotonic nanoseconds (clock_mono_ns), for the per-request phase timings. */
-uint64_t hx_now(void);
 
 #endif

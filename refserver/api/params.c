@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "http/respond.h"
+#include "reply.h"
 
 static int hexval(char c)
 {
@@ -105,19 +105,19 @@ int param_int(const rs_query *q, const char *key, long dflt, long lo, long hi, l
     while (end > s && *end == ' ')
         end++;
     if (end == s || *end || (s[0] == '+' && s[1] == '\0'))
-        return respond_invalid(rep, developer, "int_parsing", "query", key,
+        return reply_invalid(rep, developer, "int_parsing", "query", key,
                                "Input should be a valid integer, unable to parse string as an "
                                "integer", query_get(q, key), NULL, NULL), -1;
     char msg[96];
     if (v < lo || (errno == ERANGE && v == LONG_MIN)) {
         snprintf(msg, sizeof msg, "Input should be greater than or equal to %ld", lo);
-        respond_invalid(rep, developer, "greater_than_equal", "query", key, msg,
+        reply_invalid(rep, developer, "greater_than_equal", "query", key, msg,
                         query_get(q, key), "ge", json_integer(lo));
         return -1;
     }
     if (v > hi || errno == ERANGE) {
         snprintf(msg, sizeof msg, "Input should be less than or equal to %ld", hi);
-        respond_invalid(rep, developer, "less_than_equal", "query", key, msg,
+        reply_invalid(rep, developer, "less_than_equal", "query", key, msg,
                         query_get(q, key), "le", json_integer(hi));
         return -1;
     }
@@ -142,7 +142,7 @@ int param_maxlen(const char *name, const char *val, long max_len, rs_reply *rep,
         return 0;
     char msg[96];
     snprintf(msg, sizeof msg, "String should have at most %ld characters", max_len);
-    respond_invalid(rep, developer, "string_too_long", "query", name, msg, val,
+    reply_invalid(rep, developer, "string_too_long", "query", name, msg, val,
                     "max_length", json_integer(max_len));
     return -1;
 }

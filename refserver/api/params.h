@@ -2,7 +2,7 @@
  *
  * Values are percent-decoded ('+' is a space); a repeated key keeps its
  * last value, as Starlette's QueryParams does. Validation failures fill the
- * reply with the 422 body of respond_invalid() and return -1. */
+ * reply with the 422 body of reply_invalid() and return -1. */
 #ifndef RS_PARAMS_H
 #define RS_PARAMS_H
 #include <stdbool.h>

@@ -1,27 +1,18 @@
-/* request.h — one parsed HTTP request, the reply a handler builds, and the
- * per-request phase timings.
+/* request.h — one parsed HTTP request and the reply a handler builds: the
+ * data the HTTP layer and the API layer hand each other.
  *
- * The connection (conn.c) fills rs_request from http-parser callbacks; a
- * handler reads it and fills rs_reply; respond.c turns the reply into bytes.
- * rs_phase is filled as the request goes so a later --profile-requests or
- * tracing exporter can write it out without touching the handlers. */
+ * The connection (http/conn.c) fills rs_request from http-parser callbacks;
+ * a handler reads it and fills rs_reply (api/reply.h builds the common
+ * ones); http/respond.c turns the reply into bytes. rs_phase (lens/phase.h)
+ * is filled as the request goes so the lenses can write it out without
+ * touching the handlers. */
 #ifndef RS_REQUEST_H
 #define RS_REQUEST_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "buf.h"
-
-/* Nanoseconds spent per phase of one request. */
-typedef struct rs_phase {
-    uint64_t parse_ns;      /* first byte seen .. message complete */
-    uint64_t auth_ns;       /* token check + user lookup */
-    uint64_t cache_ns;      /* TTL cache checks and hits */
-    uint64_t db_ns;         /* SQLite work on the loop (or waiting for the writer) */
-    uint64_t bcrypt_ns;     /* bcrypt on a pool thread */
-    uint64_t serialize_ns;  /* JSON building */
-    uint64_t write_ns;      /* response formatting + first write attempt */
-} rs_phase;
+#include "lens/phase.h"
 
 typedef struct rs_request {
     int method;             /* enum http_method */

@@ -1,5 +1,18 @@
-/* conn.c — connections: read, parse (http-parser 2.9), dispatch, write, time out. */
+/* conn.c — connections: read, parse (http-parser 2.9), dispatch, write, time out.
+ *
+ * A connection is in one of three states, changed only by conn_set_state,
+ * which asserts the transition is legal (Debug and ASan builds):
+ *
+ *   IDLE ----first byte of a request----> READING
+ *   READING --message complete: dispatch-> BUSY
+ *   IDLE, READING --bad or late request--> BUSY (an error reply, then close)
+ *   BUSY ----reply queued / stream ended--> IDLE
+ *
+ * BUSY covers a handler at work, an async job (bcrypt, the writer), a
+ * parked checkout wait and an SSE stream; the flags closing, gone and
+ * streaming refine it. Requests on one connection are answered in order. */
 #include "conn.h"
+#include <assert.h>
 #include <errno.h>
 #include <http_parser.h>
 #include <stdlib.h>
@@ -8,12 +21,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "api/authz.h"
+#include "api/reply.h"
 #include "clock.h"
 #include "lens/reqlog.h"
-#include "respond.h"
 #include "lens/trace_hooks.h"
+#include "respond.h"
 
-enum { C_IDLE, C_READING, C_BUSY };
+typedef enum { C_IDLE, C_READING, C_BUSY } conn_state;
 
 #define READ_CHUNK 16384
 #define OUT_HIGH_WATER (1u << 20)   /* stop parsing while this much is unsent */
@@ -32,7 +46,7 @@ struct rs_conn {
     bool hdr_in_value, hdr_is_auth, hdr_is_expect, hdr_is_tp;
     bool expect_continue;    /* "Expect: 100-continue" seen (curl sends it for bodies > 1 KiB) */
     size_t header_bytes;
-    int state;
+    conn_state state;
     bool closing;            /* close once out is flushed */
     bool gone;               /* socket closed while async work is pending */
     bool streaming;
@@ -42,13 +56,42 @@ struct rs_conn {
     void (*gone_fn)(void *);
     void *gone_arg;
     rs_waiter waiter;        /* parked in w->checkout: waiting for a DB slot */
-    rs_conn *prev, *next;
+    lb_node node;            /* in w->conns */
 };
 
 static void conn_process(rs_conn *c);
 static bool conn_flush(rs_conn *c);
 static void conn_free(rs_conn *c);
 static void conn_observe(rs_conn *c);
+
+/* The one place a connection changes state (see the table at the top). */
+static void conn_set_state(rs_conn *c, conn_state to)
+{
+    static const bool legal[3][3] = {
+        [C_IDLE] = {[C_READING] = true, [C_BUSY] = true},
+        [C_READING] = {[C_BUSY] = true},
+        [C_BUSY] = {[C_IDLE] = true},
+    };
+    assert(legal[c->state][to]);
+    (void)legal;
+    c->state = to;
+}
+
+static rs_conn *conn_of(const rs_ctx *ctx)
+{
+    return lb_container_of(ctx, rs_conn, ctx);
+}
+
+/* The Date header value for now (formatted at most once per second). */
+static const char *conn_date(rs_worker *w)
+{
+    long now = (long)ev_now(w->loop);
+    if (now != w->date_sec) {
+        w->date_sec = now;
+        respond_date(now, w->date, sizeof w->date);
+    }
+    return w->date;
+}
 
 /* ---------------------------------------------------------------- parser */
 
@@ -64,7 +107,7 @@ static int on_message_begin(http_parser *p)
     memset(&c->req.phase, 0, sizeof c->req.phase);
     c->req.t_start = clock_mono_ns();
     trace_request_begin(c->req.trace);
-    c->state = C_READING;
+    conn_set_state(c, C_READING);
     c->req_started = ev_now(c->w->loop);
     return 0;
 }
@@ -180,7 +223,7 @@ static void conn_close(rs_conn *c)
 {
     if (c->gone)
         return;
-    if (c->waiter.parked) {
+    if (checkout_parked(&c->waiter)) {
         /* left while waiting for a DB slot: it held none, so nothing leaks;
          * unparked and freed now rather than at the timeout */
         conn_free(c);
@@ -261,22 +304,15 @@ static void conn_finish(rs_conn *c)
     uint64_t t0 = clock_mono_ns();
     bool keep = c->req.keep_alive && !c->rep.close && !c->w->draining;
     if (respond_format(&c->out, &c->rep, keep, c->parser.http_major == 1 &&
-                       c->parser.http_minor == 0, worker_date(c->w),
+                       c->parser.http_minor == 0, conn_date(c->w),
                        c->req.method == HTTP_HEAD))
         keep = false;
     if (!keep)
         c->closing = true;
-    c->state = C_IDLE;
+    conn_set_state(c, C_IDLE);
     c->last_activity = ev_now(c->w->loop);
     c->req.phase.write_ns = clock_mono_ns() - t0;
-    rs_phase *sum = &c->w->phase_sum, *p = &c->req.phase;
-    sum->parse_ns += p->parse_ns;
-    sum->auth_ns += p->auth_ns;
-    sum->cache_ns += p->cache_ns;
-    sum->db_ns += p->db_ns;
-    sum->bcrypt_ns += p->bcrypt_ns;
-    sum->serialize_ns += p->serialize_ns;
-    sum->write_ns += p->write_ns;
+    phase_add(&c->w->phase_sum, &c->req.phase);
 }
 
 /* The request is answered (or its stream ended): hand it to the tracing and
@@ -284,10 +320,11 @@ static void conn_finish(rs_conn *c)
  * are not recorded: they have no route. */
 static void conn_observe(rs_conn *c)
 {
-    trace_request_end(&c->ctx);
+    trace_request_end(c->req.trace, c->rep.status);
     if (c->w->reqlog)
         reqlog_add(c->w->reqlog, http_method_str((enum http_method)c->req.method),
-                   c->ctx.route ? c->ctx.route->pattern : "(no route)", c->rep.status, &c->req);
+                   c->ctx.route ? c->ctx.route->pattern : "(no route)", c->rep.status,
+                   c->req.t_start, &c->req.phase);
 }
 
 /* An error reply that also ends the connection (400, 408, 413, 431). */
@@ -297,8 +334,8 @@ static void conn_fail(rs_conn *c, int status, const char *detail)
     c->rep.content_type = NULL;
     c->rep.extra_headers = NULL;
     c->rep.close = true;
-    respond_detail(&c->rep, status, detail);
-    c->state = C_BUSY;
+    reply_detail(&c->rep, status, detail);
+    conn_set_state(c, C_BUSY);
     conn_finish(c);
     c->closing = true;
     lb_buf_clear(&c->in);
@@ -318,7 +355,7 @@ static void conn_resume(rs_conn *c)
     conn_process(c);
 }
 
-/* The request found no free DB slot (worker_db_acquire): its reply is ready
+/* The request found no free DB slot (ctx_db_acquire): its reply is ready
  * but waits in the checkout queue. The connection stays busy, so pipelined
  * requests behind it wait too, as they would behind the seed's handler. */
 static bool conn_park(rs_conn *c)
@@ -336,13 +373,13 @@ void conn_checkout_answer(rs_waiter *wt)
     uint64_t now = clock_mono_ns();
     /* the wait is DB time: the seed spent it inside the session's checkout */
     c->req.phase.db_ns += now - wt->t0;
-    trace_child_at(&c->ctx, "db.pool.checkout", OTEL_KIND_INTERNAL, wt->t0, now);
+    trace_child_at(c->req.trace, "db.pool.checkout", OTEL_KIND_INTERNAL, wt->t0, now);
     if (c->w->draining) {
         /* shutdown cut the wait short: the request did not fail, the server
          * left; tell the client to retry (as queued bcrypt jobs are told) */
         c->rep.extra_headers = "Retry-After: 1\r\n";
         c->rep.close = true;
-        respond_detail(&c->rep, 503, "Server shutting down");
+        reply_detail(&c->rep, 503, "Server shutting down");
     }
     conn_resume(c);
 }
@@ -351,7 +388,7 @@ static void conn_dispatch(rs_conn *c)
 {
     rs_worker *w = c->w;
     w->requests++;
-    c->state = C_BUSY;
+    conn_set_state(c, C_BUSY);
     c->rep.status = 200;
     c->rep.content_type = NULL;
     c->rep.extra_headers = NULL;
@@ -359,7 +396,6 @@ static void conn_dispatch(rs_conn *c)
     lb_buf_clear(&c->rep.body);
     memset(&c->ctx, 0, sizeof c->ctx);
     c->ctx.w = w;
-    c->ctx.conn = c;
     c->ctx.req = &c->req;
     c->ctx.rep = &c->rep;
     int status;
@@ -371,11 +407,12 @@ static void conn_dispatch(rs_conn *c)
         status = 405;
     }
     c->ctx.route = r;
-    trace_request_dispatch(&c->ctx);
+    trace_request_dispatch(c->req.trace, http_method_str((enum http_method)c->req.method),
+                           r ? r->pattern : NULL, r ? r->name : NULL, c->req.path,
+                           c->req.t_start);
     if (!r) {
-        respond_detail(&c->rep, status, status == 404 ? "Not Found" : "Method Not Allowed");
+        reply_detail(&c->rep, status, status == 404 ? "Not Found" : "Method Not Allowed");
     } else {
-        c->ctx.route = r;
         if (authz_check(&c->ctx) == 0) {
             int rc = r->handler(&c->ctx);
             if (rc == RS_ASYNC)
@@ -513,7 +550,7 @@ void conn_accept(rs_worker *w, int fd)
     }
     c->w = w;
     c->fd = fd;
-    c->req.trace = trace_conn_new(w);
+    c->req.trace = trace_conn_new(w->tracer);
     http_parser_init(&c->parser, HTTP_REQUEST);
     c->parser.data = c;
     ev_io_init(&c->rio, on_read, fd, EV_READ);
@@ -526,11 +563,7 @@ void conn_accept(rs_worker *w, int fd)
     c->last_activity = ev_now(w->loop);
     ev_timer_again(w->loop, &c->timer);
     ev_io_start(w->loop, &c->rio);
-    c->next = w->conns;
-    if (w->conns)
-        w->conns->prev = c;
-    w->conns = c;
-    w->nconns++;
+    lb_list_push(&w->conns, &c->node);
 }
 
 static void conn_free(rs_conn *c)
@@ -541,13 +574,7 @@ static void conn_free(rs_conn *c)
     ev_timer_stop(w->loop, &c->timer);
     if (c->fd >= 0)
         close(c->fd);
-    if (c->prev)
-        c->prev->next = c->next;
-    else
-        w->conns = c->next;
-    if (c->next)
-        c->next->prev = c->prev;
-    w->nconns--;
+    lb_list_remove(&w->conns, &c->node);
     checkout_remove(&w->checkout, &c->waiter);
     lb_buf_free(&c->in);
     lb_buf_free(&c->out);
@@ -556,12 +583,13 @@ static void conn_free(rs_conn *c)
     lb_buf_free(&c->req.body);
     lb_buf_free(&c->rep.body);
     lb_buf_free(&c->hfield);
-    trace_conn_free(w, c->req.trace);
+    trace_conn_free(c->req.trace);
     free(c);
 }
 
-void conn_async_done(rs_conn *c)
+void ctx_async_done(rs_ctx *ctx)
 {
+    rs_conn *c = conn_of(ctx);
     if (c->gone) {
         conn_free(c);
         return;
@@ -571,21 +599,23 @@ void conn_async_done(rs_conn *c)
     conn_resume(c);
 }
 
-bool conn_gone(const rs_conn *c)
+bool ctx_gone(const rs_ctx *ctx)
 {
-    return c->gone;
+    return conn_of(ctx)->gone;
 }
 
-int conn_stream_raw(rs_conn *c, const char *data, size_t n)
+int ctx_stream_raw(rs_ctx *ctx, const char *data, size_t n)
 {
+    rs_conn *c = conn_of(ctx);
     if (lb_buf_append(&c->out, data, n))
         return -1;
     conn_flush(c);
     return 0;
 }
 
-int conn_stream_chunk(rs_conn *c, const char *data, size_t n)
+int ctx_stream_chunk(rs_ctx *ctx, const char *data, size_t n)
 {
+    rs_conn *c = conn_of(ctx);
     if (n == 0)
         return 0;
     if (lb_buf_printf(&c->out, "%zx\r\n", n) || lb_buf_append(&c->out, data, n) ||
@@ -595,13 +625,14 @@ int conn_stream_chunk(rs_conn *c, const char *data, size_t n)
     return 0;
 }
 
-void conn_stream_end(rs_conn *c, bool close_after)
+void ctx_stream_end(rs_ctx *ctx, bool close_after)
 {
+    rs_conn *c = conn_of(ctx);
     c->streaming = false;
     c->gone_fn = NULL;
     c->ctx.checkout_wait = false;   /* a poll found no slot: the stream ends, nobody waits */
     lb_buf_append(&c->out, "0\r\n\r\n", 5);
-    c->state = C_IDLE;
+    conn_set_state(c, C_IDLE);
     c->last_activity = ev_now(c->w->loop);
     conn_observe(c);
     if (close_after || !c->req.keep_alive || c->w->draining)
@@ -609,29 +640,30 @@ void conn_stream_end(rs_conn *c, bool close_after)
     conn_process(c);
 }
 
-void conn_on_gone(rs_conn *c, void (*fn)(void *arg), void *arg)
+void ctx_on_gone(rs_ctx *ctx, void (*fn)(void *arg), void *arg)
 {
+    rs_conn *c = conn_of(ctx);
     c->gone_fn = fn;
     c->gone_arg = arg;
 }
 
 void conn_drain_all(rs_worker *w)
 {
-    rs_conn *c = w->conns;
-    while (c) {
-        rs_conn *next = c->next;
+    lb_node *nd = w->conns.head;
+    while (nd) {
+        rs_conn *c = lb_container_of(nd, rs_conn, node);
+        nd = nd->next;   /* c may be freed below */
         if (c->state == C_IDLE && !c->gone && lb_buf_pending(&c->out) == 0)
             conn_free(c);
         else
             c->closing = c->state == C_IDLE ? true : c->closing;
-        c = next;
     }
 }
 
 void conn_close_all(rs_worker *w)
 {
-    while (w->conns) {
-        rs_conn *c = w->conns;
+    while (w->conns.head) {
+        rs_conn *c = lb_container_of(w->conns.head, rs_conn, node);
         if (c->streaming && c->gone_fn)
             c->gone_fn(c->gone_arg);
         conn_free(c);

@@ -158,16 +158,16 @@ size_t reqlog_format(char *buf, size_t cap, uint64_t unix_start_us, const char *
 }
 
 void reqlog_add(rs_reqlog *log, const char *method, const char *route, int status,
-                const rs_request *req)
+                uint64_t t_start, const rs_phase *phase)
 {
     if (!log)
         return;
     uint64_t now = clock_mono_ns();
-    uint64_t total = now > req->t_start ? now - req->t_start : 0;
+    uint64_t total = now > t_start ? now - t_start : 0;
     double wall_us = clock_wall() * 1e6 - (double)total / 1e3;
     char row[512];
     size_t n = reqlog_format(row, sizeof row, wall_us > 0 ? (uint64_t)wall_us : 0, method, route,
-                             status, total, &req->phase);
+                             status, total, phase);
     if (!n) {
         log->rows++;
         log->lost++;   /* a route longer than a row: cannot happen with our patterns */

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include "config.h"
 #include "lberr.h"
-#include "api/request.h"
+#include "phase.h"
 
 typedef struct rs_reqlog rs_reqlog;
 
@@ -31,11 +31,11 @@ int reqlog_check(const rs_config *cfg, lb_err *err);
 rs_reqlog *reqlog_open(struct ev_loop *loop, const char *dir, lb_err *err);
 
 /* Append one finished request: method and route (a route pattern; quoted
- * if it needs to be), status, total time from req->t_start until now, and
- * req->phase, all in whole microseconds. Rows that cannot be written (the
+ * if it needs to be), status, total time from t_start (clock_mono_ns) until
+ * now, and its phases, all in whole microseconds. Rows that cannot be written (the
  * disk is full) are counted, never reported per request. NULL log: no-op. */
 void reqlog_add(rs_reqlog *log, const char *method, const char *route, int status,
-                const rs_request *req);
+                uint64_t t_start, const rs_phase *phase);
 
 /* Format one row (with its LF) into buf; returns its length, or 0 when it
  * does not fit. unix_start_us: the request's start in Unix microseconds;

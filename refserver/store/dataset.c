@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "api/auth.h"
 #include "event.h"
 #include "store.h"
 
@@ -281,8 +280,7 @@ int dataset_seed(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
     return db_exec(db, "COMMIT", err);
 }
 
-/* Deterministic admin uuid from the seed, in the 8-4-4-4-12 form. */
-static void admin_uuid(unsigned long long seed, char out[37])
+void dataset_admin_uuid(unsigned long long seed, char out[37])
 {
     unsigned long long s = seed ^ 0xA5A5A5A5ull;
     unsigned long long a = rnd_next(&s), b = rnd_next(&s);
@@ -290,36 +288,11 @@ static void admin_uuid(unsigned long long seed, char out[37])
              a & 0xfff, b >> 52 & 0xfff, b & 0xffffffffffffull);
 }
 
-static int bootstrap_admin(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
-{
-    rs_user u;
-    bool found;
-    if (store_user_get(db, false, cfg->admin_user, &u, &found, err))
-        return -1;
-    if (found && !u.must_change_password)
-        return 0;
-    char hash[AUTH_HASH_MAX];
-    if (progress)
-        fprintf(stderr, "refserver: hashing the admin password (bcrypt cost %d)\n",
-                cfg->bcrypt_cost);
-    if (auth_bcrypt_hash(cfg->admin_password, cfg->bcrypt_cost, hash, err))
-        return -1;
-    if (found)   /* still pending: the seed re-writes the hash from the environment */
-        return store_user_set_password(db, u.uuid, hash, true, err);
-    memset(&u, 0, sizeof u);
-    admin_uuid(cfg->seed, u.uuid);
-    snprintf(u.username, sizeof u.username, "%s", cfg->admin_user);
-    snprintf(u.password_hash, sizeof u.password_hash, "%s", hash);
-    strcpy(u.role, "admin");
-    u.must_change_password = !strcmp(cfg->dataset, "decnet-2026-04");
-    return store_user_insert(db, &u, err);
-}
-
-int dataset_prepare(const rs_config *cfg, bool progress, lb_err *err)
+rs_db *dataset_open(const rs_config *cfg, bool progress, lb_err *err)
 {
     rs_db *db = db_open(cfg->db_path, cfg->db_mode, err);
     if (!db)
-        return -1;
+        return NULL;
     bool empty = false;
     int rc = store_schema(db, err);
     rc = rc ? rc : store_is_empty(db, &empty, err);
@@ -329,7 +302,9 @@ int dataset_prepare(const rs_config *cfg, bool progress, lb_err *err)
                     cfg->db_path, cfg->dataset);
         rc = dataset_seed(db, cfg, progress, err);
     }
-    rc = rc ? rc : bootstrap_admin(db, cfg, progress, err);
-    db_close(db);
-    return rc;
+    if (rc) {
+        db_close(db);
+        return NULL;
+    }
+    return db;
 }

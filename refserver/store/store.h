@@ -8,9 +8,17 @@
 #define RS_STORE_H
 #include <jansson.h>
 #include <stdbool.h>
-#include "runtime/cache.h"
 #include "db.h"
 #include "where.h"
+
+/* A user row as the auth and login paths need it. */
+typedef struct rs_user {
+    char uuid[40];
+    char username[128];
+    char password_hash[128];
+    char role[16];
+    bool must_change_password;
+} rs_user;
 
 /* Create the tables and indexes of §4 when missing (idempotent). */
 int store_schema(rs_db *db, lb_err *err);

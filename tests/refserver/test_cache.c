@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "api/authcache.h"
 #include "runtime/cache.h"
 
 static void test_ttl(void **state)

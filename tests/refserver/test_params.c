@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "api/params.h"
-#include "http/respond.h"
 #include "store/where.h"
 
 static void test_query_decoding(void **state)
