@@ -3,6 +3,7 @@
  * forever (2%), NOPROXY "*" (no getenv per transfer), no default Accept (2%),
  * pre-parsed CURLU where the URL is fixed (11%). */
 #include "request.h"
+#include <endian.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,4 +339,37 @@ int request_save(const lg_step *s, const lg_xfer *x, char **vals)
     }
     json_decref(root);
     return missing;
+}
+
+/* The ids come from the engine's rng rather than lbotel's own generator:
+ * the same --seed gives the same headers, and a draw is cheaper than
+ * lbotel's per-thread state check. Big-endian bytes keep the hex digits
+ * those draws always gave. */
+static void put_be64(uint8_t *out, uint64_t v)
+{
+    v = htobe64(v);
+    memcpy(out, &v, sizeof v);
+}
+
+void request_traceparent_fresh(lg_traceparent *t, lg_rng *rng)
+{
+    uint64_t hi = rng_next(rng), lo = rng_next(rng), span = rng_next(rng);
+    if (!(hi | lo)) /* all-zero ids are invalid (W3C Trace Context §3.2.2) */
+        lo = 1;
+    if (!span)
+        span = 1;
+    otel_span_ctx ctx = {.flags = OTEL_FLAG_SAMPLED, .valid = 1};
+    put_be64(ctx.trace_id, hi);
+    put_be64(ctx.trace_id + 8, lo);
+    put_be64(ctx.span_id, span);
+    size_t pre = sizeof LG_TRACEPARENT_PREFIX - 1;
+    memcpy(t->line, LG_TRACEPARENT_PREFIX, pre);
+    otel_traceparent_format(&ctx, t->line + pre, sizeof t->line - pre);
+}
+
+struct curl_slist *request_traceparent_chain(lg_traceparent *t, struct curl_slist *next)
+{
+    t->node.data = t->line;
+    t->node.next = next;
+    return &t->node;
 }

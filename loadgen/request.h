@@ -10,7 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "otel.h"
 #include "plan.h"
+#include "rng.h"
 
 /* Per-transfer scratch filled by the callbacks. One per user, reused. */
 typedef struct lg_xfer {
@@ -80,5 +82,26 @@ int request_save(const lg_step *s, const lg_xfer *x, char **vals);
 
 /* Python repr() of a str into buf: 'text' or "text" with Python's escapes. */
 void request_pyrepr(const char *s, char *buf, size_t cap);
+
+/* --trace: the traceparent header line one user reuses for all its requests,
+ * so the hot path allocates nothing. Its own libcurl list node goes in front
+ * of the request's header list; libcurl reads the line when it sends, so
+ * rewriting the ids in place before each transfer is enough, even when the
+ * handle's options are not re-applied. */
+#define LG_TRACEPARENT_PREFIX "traceparent: "
+typedef struct lg_traceparent {
+    struct curl_slist node;                     /* node.data == line */
+    char line[sizeof LG_TRACEPARENT_PREFIX - 1 + OTEL_TRACEPARENT_LEN + 1];
+} lg_traceparent;
+
+/* Write "traceparent: 00-<trace-id>-<parent-id>-01" into t->line: a new
+ * non-zero trace-id and parent-id drawn from rng, sampled, formatted by
+ * lbotel (otel_traceparent_format). */
+void request_traceparent_fresh(lg_traceparent *t, lg_rng *rng);
+
+/* Point t's node at its line and chain `next` (the request's own headers,
+ * may be NULL) after it; returns the list to give CURLOPT_HTTPHEADER. The
+ * node is never passed to curl_slist_free_all. */
+struct curl_slist *request_traceparent_chain(lg_traceparent *t, struct curl_slist *next);
 
 #endif

@@ -135,11 +135,11 @@ static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0
         body = e->body;
     }
     if (e->run->trace)
-        tp_fresh(&u->tp, &e->rng);   /* in place: the handle already points at u->tp */
+        request_traceparent_fresh(&u->tp, &e->rng); /* in place: the handle points at it */
     if (u->applied != r || !cu || body) {
         struct curl_slist *h = user_headers(u, r);
         if (e->run->trace)
-            h = tp_chain(&u->tp, h);
+            h = request_traceparent_chain(&u->tp, h);
         if (request_apply(u->easy, r, u->req, url, cu, body, bodylen,
                           h) < 0) {
             user_fail_unsent(u, r, "libcurl refused the request options");

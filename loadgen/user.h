@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include "request.h"
 #include "stats.h"
-#include "traceparent.h"
 #include "wait.h"
 
 /* The engine a user runs on (engine_priv.h). Only declared here: user.h is
@@ -52,7 +51,7 @@ struct lg_user {
     lg_xfer x;
     char **vals;                   /* own variables (on_start saves), else NULL */
     struct curl_slist **hdrs;      /* per request id: lists using variables */
-    lg_tp tp;                      /* --trace: this user's traceparent line */
+    lg_traceparent tp;             /* --trace: this user's traceparent line */
 };
 
 /* Set up user u on engine eng (handle, share, timer) and start it: run
