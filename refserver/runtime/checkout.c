@@ -3,29 +3,21 @@
 #include "checkout.h"
 #include "clock.h"
 
+/* The oldest waiter, or NULL. */
+static rs_waiter *checkout_head(const rs_checkout *q)
+{
+    return q->waiters.head ? lb_container_of(q->waiters.head, rs_waiter, node) : NULL;
+}
+
 static void checkout_arm(rs_checkout *q)
 {
     ev_timer_stop(q->loop, &q->timer);
-    if (!q->head)
+    rs_waiter *head = checkout_head(q);
+    if (!head)
         return;
-    double in = q->head->deadline - ev_now(q->loop);
+    double in = head->deadline - ev_now(q->loop);
     ev_timer_set(&q->timer, in > 0 ? in : 0, 0);
     ev_timer_start(q->loop, &q->timer);
-}
-
-static void checkout_unlink(rs_checkout *q, rs_waiter *wt)
-{
-    if (wt->prev)
-        wt->prev->next = wt->next;
-    else
-        q->head = wt->next;
-    if (wt->next)
-        wt->next->prev = wt->prev;
-    else
-        q->tail = wt->prev;
-    wt->prev = wt->next = NULL;
-    wt->parked = false;
-    q->n--;
 }
 
 static void checkout_on_timer(struct ev_loop *loop, ev_timer *t, int revents)
@@ -36,9 +28,9 @@ static void checkout_on_timer(struct ev_loop *loop, ev_timer *t, int revents)
     /* deadlines are non-decreasing from the head: stop at the first one in
      * the future. Answering may park new waiters at the tail; their
      * deadlines are now + timeout, so the loop cannot reach them. */
-    while (q->head && q->head->deadline <= now) {
-        rs_waiter *wt = q->head;
-        checkout_unlink(q, wt);
+    rs_waiter *wt;
+    while ((wt = checkout_head(q)) && wt->deadline <= now) {
+        lb_list_remove(&q->waiters, &wt->node);
         q->answer(wt);
     }
     checkout_arm(q);
@@ -47,8 +39,7 @@ static void checkout_on_timer(struct ev_loop *loop, ev_timer *t, int revents)
 void checkout_init(rs_checkout *q, struct ev_loop *loop, double timeout, rs_waiter_fn answer)
 {
     q->loop = loop;
-    q->head = q->tail = NULL;
-    q->n = 0;
+    q->waiters = (lb_list){NULL, NULL, 0};
     q->timeout = timeout;
     q->answer = answer;
     ev_init(&q->timer, checkout_on_timer);
@@ -63,36 +54,28 @@ void checkout_park(rs_checkout *q, rs_waiter *wt, void *owner)
     ev_now_update(q->loop);
     wt->deadline = ev_now(q->loop) + q->timeout;
     wt->t0 = clock_mono_ns();
-    wt->parked = true;
-    wt->next = NULL;
-    wt->prev = q->tail;
-    if (q->tail)
-        q->tail->next = wt;
-    else
-        q->head = wt;
-    q->tail = wt;
-    q->n++;
-    if (q->head == wt)
+    lb_list_push(&q->waiters, &wt->node);
+    if (checkout_head(q) == wt)
         checkout_arm(q);
 }
 
 void checkout_remove(rs_checkout *q, rs_waiter *wt)
 {
-    if (!wt->parked)
+    if (!checkout_parked(wt))
         return;
-    bool was_head = q->head == wt;
-    checkout_unlink(q, wt);
+    bool was_head = checkout_head(q) == wt;
+    lb_list_remove(&q->waiters, &wt->node);
     if (was_head)
         checkout_arm(q);
 }
 
 size_t checkout_answer_all(rs_checkout *q)
 {
-    size_t n = q->n, done = 0;
+    size_t n = q->waiters.n, done = 0;
+    rs_waiter *wt;
     /* only the waiters present on entry: an answer may park again */
-    while (done < n && q->head) {
-        rs_waiter *wt = q->head;
-        checkout_unlink(q, wt);
+    while (done < n && (wt = checkout_head(q))) {
+        lb_list_remove(&q->waiters, &wt->node);
         q->answer(wt);
         done++;
     }
@@ -102,7 +85,7 @@ size_t checkout_answer_all(rs_checkout *q)
 
 size_t checkout_waiting(const rs_checkout *q)
 {
-    return q->n;
+    return q->waiters.n;
 }
 
 void checkout_stop(rs_checkout *q)

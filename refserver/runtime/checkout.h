@@ -17,13 +17,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "list.h"
 
+/* Zeroed, it is not parked. */
 typedef struct rs_waiter {
-    struct rs_waiter *prev, *next;
+    lb_node node;           /* in the queue while parked */
     void *owner;            /* what the answer callback gets back (the connection) */
     double deadline;        /* ev_now() time at which the checkout times out */
     uint64_t t0;            /* clock_mono_ns() when it was parked */
-    bool parked;
 } rs_waiter;
 
 /* Called with a waiter already unlinked from the queue: answer its request.
@@ -33,8 +34,7 @@ typedef void (*rs_waiter_fn)(rs_waiter *wt);
 typedef struct rs_checkout {
     struct ev_loop *loop;
     ev_timer timer;
-    rs_waiter *head, *tail;
-    size_t n;
+    lb_list waiters;        /* rs_waiter.node, oldest (earliest deadline) first */
     double timeout;         /* s, > 0 */
     rs_waiter_fn answer;
 } rs_checkout;
@@ -60,7 +60,7 @@ size_t checkout_answer_all(rs_checkout *q);
 /* Whether wt is parked (in a queue, not yet answered nor removed). */
 static inline bool checkout_parked(const rs_waiter *wt)
 {
-    return wt->parked;
+    return wt->node.linked;
 }
 
 /* Waiters currently parked. */

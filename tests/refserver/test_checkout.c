@@ -122,8 +122,10 @@ static void test_answer_all(void **state)
     assert_int_equal(checkout_answer_all(&q), 0);
     /* a waiter parked again after answer_all is queued as usual */
     checkout_park(&q, &w[0].wt, &w[0]);
+    assert_true(checkout_parked(&w[0].wt));
     assert_true(ev_is_active(&q.timer));
     checkout_remove(&q, &w[0].wt);
+    assert_false(checkout_parked(&w[0].wt));
     assert_false(ev_is_active(&q.timer));
     checkout_stop(&q);
     ev_loop_destroy(loop);
