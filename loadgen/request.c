@@ -110,6 +110,13 @@ void request_begin(lg_xfer *x, const lg_request *r, bool capture)
         x->cap[0] = '\0';
 }
 
+void request_xfer_free(lg_xfer *x)
+{
+    free(x->cap);
+    x->cap = NULL;
+    x->cap_len = x->cap_cap = 0;
+}
+
 bool request_expand(const lg_request *r, const char *host, lg_rng *rng,
                     const char *const *vals, char *buf, size_t cap,
                     char *name_out, size_t name_cap)

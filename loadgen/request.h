@@ -42,6 +42,9 @@ int request_init_handle(CURL *e, const lg_net *net, lg_xfer *x, void *priv);
 /* Reset x before a transfer of r (capture: keep the body for saves). */
 void request_begin(lg_xfer *x, const lg_request *r, bool capture);
 
+/* Free what the transfers of x allocated (the captured body). */
+void request_xfer_free(lg_xfer *x);
+
 /* Expand r's URL into buf: the host (no trailing '/') + path, or the absolute
  * target. name_out (cap name_cap) receives the stats name: the explicit
  * name template, else the path+query part of the URL, as Locust's path_url.

@@ -7,35 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "buf.h"
 #include "scenario_yaml.h"
 
 /* ---- JSON bodies ---------------------------------------------------- */
-
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-} buf;
-
-static int buf_put(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t nc = (b->len + n + 1) * 2;
-        char *ns = realloc(b->s, nc);
-        if (!ns)
-            return -1;
-        b->s = ns;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-    return 0;
-}
-
-static int buf_puts(buf *b, const char *s)
-{
-    return buf_put(b, s, strlen(s));
-}
 
 static bool is_json_number(const char *s)
 {
@@ -50,63 +25,59 @@ static bool is_json_number(const char *s)
 /* Append node n as JSON template text. Plain scalars that look like numbers,
  * true/false/null stay bare; everything else becomes a JSON string whose
  * {placeholders} are kept for the template compiler. */
-static int json_emit(sy_ctx *c, const yaml_node_t *n, buf *b, int depth)
+static int json_emit(sy_ctx *c, const yaml_node_t *n, lb_buf *b, int depth)
 {
     if (depth > 32)
         return sy_fail(c, n, "json body nested too deeply", NULL, NULL);
     if (n->type == YAML_MAPPING_NODE) {
-        if (buf_puts(b, "{{") < 0)
+        if (lb_buf_puts(b, "{{") < 0)
             return -1;
         int first = 1;
         for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
             yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
             if (!sy_scalar(k))
                 return sy_fail(c, k, "json keys must be plain strings", NULL, NULL);
-            if (!first && buf_puts(b, ", ") < 0)
+            if (!first && lb_buf_puts(b, ", ") < 0)
                 return -1;
             first = 0;
             yaml_node_t kq = *k;
             kq.data.scalar.style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-            if (json_emit(c, &kq, b, depth + 1) < 0 || buf_puts(b, ": ") < 0 ||
+            if (json_emit(c, &kq, b, depth + 1) < 0 || lb_buf_puts(b, ": ") < 0 ||
                 json_emit(c, v, b, depth + 1) < 0)
                 return -1;
         }
-        return buf_puts(b, "}}");
+        return lb_buf_puts(b, "}}");
     }
     if (n->type == YAML_SEQUENCE_NODE) {
-        if (buf_puts(b, "[") < 0)
+        if (lb_buf_puts(b, "[") < 0)
             return -1;
         for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
-            if (i != n->data.sequence.items.start && buf_puts(b, ", ") < 0)
+            if (i != n->data.sequence.items.start && lb_buf_puts(b, ", ") < 0)
                 return -1;
             if (json_emit(c, sy_node(c, *i), b, depth + 1) < 0)
                 return -1;
         }
-        return buf_puts(b, "]");
+        return lb_buf_puts(b, "]");
     }
     const char *s = (const char *)n->data.scalar.value;
     if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
         (is_json_number(s) || !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null")))
-        return buf_puts(b, s);
-    if (buf_puts(b, "\"") < 0)
+        return lb_buf_puts(b, s);
+    if (lb_buf_puts(b, "\"") < 0)
         return -1;
     for (const char *q = s; *q; q++) {
-        char esc[8];
         unsigned char ch = (unsigned char)*q;
-        if (ch == '"' || ch == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)ch;
-            esc[2] = 0;
-        } else if (ch < 0x20) {
-            snprintf(esc, sizeof esc, "\\u%04x", ch);
-        } else {
-            esc[0] = (char)ch;
-            esc[1] = 0;
-        }
-        if (buf_puts(b, esc) < 0)
+        int rc;
+        if (ch == '"' || ch == '\\')
+            rc = lb_buf_append(b, (char[]){'\\', (char)ch}, 2);
+        else if (ch < 0x20)
+            rc = lb_buf_printf(b, "\\u%04x", ch);
+        else
+            rc = lb_buf_append(b, q, 1);
+        if (rc < 0)
             return -1;
     }
-    return buf_puts(b, "\"");
+    return lb_buf_puts(b, "\"");
 }
 
 /* ---- requests -------------------------------------------------------- */
@@ -238,8 +209,8 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
     r->absolute = !strncmp(path, "http://", 7) || !strncmp(path, "https://", 8);
     if (!r->absolute && path[0] != '/')
         return sy_fail(c, pathn, "path '%s' must start with '/' (or be an absolute URL)", path, NULL);
-    buf t = {0};
-    int rc = buf_puts(&t, path);
+    lb_buf t = {0};
+    int rc = lb_buf_puts(&t, path);
     if (queryn) {
         char sep = strchr(path, '?') ? '&' : '?';
         for (yaml_node_pair_t *p = queryn->data.mapping.pairs.start;
@@ -247,29 +218,30 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
             const char *ks, *vs;
             if (sy_want_scalar(c, sy_node(c, p->key), "query name", &ks) < 0 ||
                 sy_want_scalar(c, sy_node(c, p->value), "query value", &vs) < 0) {
-                free(t.s);
+                lb_buf_free(&t);
                 return -1;
             }
-            rc |= buf_put(&t, &sep, 1) | buf_puts(&t, ks) | buf_puts(&t, "=") | buf_puts(&t, vs);
+            rc |= lb_buf_append(&t, &sep, 1) | lb_buf_puts(&t, ks) | lb_buf_puts(&t, "=") |
+                  lb_buf_puts(&t, vs);
             sep = '&';
         }
     }
     if (rc < 0) {
-        free(t.s);
+        lb_buf_free(&t);
         return lb_err_set(c->err, "out of memory");
     }
-    r->target = sy_compile(c, pathn, t.s);
-    free(t.s);
+    r->target = sy_compile(c, pathn, t.data);
+    lb_buf_free(&t);
     if (!r->target)
         return -1;
     if (jsonn) {
-        buf j = {0};
+        lb_buf j = {0};
         if (json_emit(c, jsonn, &j, 0) < 0) {
-            free(j.s);
+            lb_buf_free(&j);
             return c->err->msg[0] ? -1 : lb_err_set(c->err, "out of memory");
         }
-        r->body = sy_compile(c, jsonn, j.s);
-        free(j.s);
+        r->body = sy_compile(c, jsonn, j.data);
+        lb_buf_free(&j);
         if (!r->body)
             return -1;
         r->content_type = "application/json";

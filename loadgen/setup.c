@@ -83,6 +83,6 @@ int setup_run(const lg_plan *plan, const char *host, const lg_net *net, char **v
         }
     }
     curl_easy_cleanup(e);
-    free(x.cap);
+    request_xfer_free(&x);
     return rc;
 }

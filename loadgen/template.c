@@ -2,6 +2,7 @@
  * segment list and expand them without allocation. Integers are formatted by
  * hand because snprintf per request showed up in profiles of naive clients. */
 #include "template.h"
+#include "buf.h"
 #include "grow.h"
 #include <errno.h>
 #include <inttypes.h>
@@ -19,8 +20,7 @@ typedef struct seg {
 } seg;
 
 struct lg_tmpl {
-    char *lit;            /* all literal text, concatenated */
-    size_t litlen, litcap;
+    lb_buf lit;           /* all literal text, concatenated */
     seg *segs;
     size_t nsegs, capsegs;
     bool dynamic;
@@ -61,14 +61,10 @@ void vars_free(lg_vars *vars)
 
 static int add_seg(lg_tmpl *t, seg s)
 {
-    if (t->nsegs == t->capsegs) {
-        size_t nc = t->capsegs ? t->capsegs * 2 : 4;
-        seg *ns = realloc(t->segs, nc * sizeof *ns);
-        if (!ns)
-            return -1;
-        t->segs = ns;
-        t->capsegs = nc;
-    }
+    seg *ns = lb_grow(t->segs, &t->capsegs, t->nsegs, sizeof *ns, 4);
+    if (!ns)
+        return -1;
+    t->segs = ns;
     t->segs[t->nsegs++] = s;
     return 0;
 }
@@ -77,25 +73,16 @@ static int add_lit(lg_tmpl *t, const char *s, size_t n)
 {
     if (n == 0)
         return 0;
-    if (t->litlen + n + 1 > t->litcap) {
-        size_t nc = (t->litlen + n + 1) * 2;
-        char *nl = realloc(t->lit, nc);
-        if (!nl)
-            return -1;
-        t->lit = nl;
-        t->litcap = nc;
-    }
-    memcpy(t->lit + t->litlen, s, n);
-    /* Merge with a directly preceding literal segment. */
-    if (t->nsegs && t->segs[t->nsegs - 1].kind == SEG_LIT &&
-        t->segs[t->nsegs - 1].off + t->segs[t->nsegs - 1].len == t->litlen) {
-        t->segs[t->nsegs - 1].len += n;
-    } else if (add_seg(t, (seg){SEG_LIT, t->litlen, n, 0, 0, -1}) < 0) {
+    size_t off = t->lit.len;
+    if (lb_buf_append(&t->lit, s, n) < 0)
         return -1;
+    /* Merge with a directly preceding literal segment. */
+    seg *last = t->nsegs ? &t->segs[t->nsegs - 1] : NULL;
+    if (last && last->kind == SEG_LIT && last->off + last->len == off) {
+        last->len += n;
+        return 0;
     }
-    t->litlen += n;
-    t->lit[t->litlen] = '\0';
-    return 0;
+    return add_seg(t, (seg){SEG_LIT, off, n, 0, 0, -1});
 }
 
 static int parse_int(const char *s, size_t n, int64_t *out)
@@ -199,11 +186,9 @@ lg_tmpl *tmpl_compile(const char *text, lg_vars *vars, lb_err *err)
             p += n;
         }
     }
-    if (!t->lit) { /* empty template: keep lit non-NULL for expansion */
-        t->lit = calloc(1, 1);
-        if (!t->lit)
-            goto oom;
-    }
+    /* empty template: keep lit non-NULL (and "") for expansion */
+    if (!t->lit.data && lb_buf_append(&t->lit, "", 0) < 0)
+        goto oom;
     return t;
 oom:
     lb_err_set(err, "out of memory");
@@ -216,7 +201,7 @@ void tmpl_free(lg_tmpl *t)
 {
     if (!t)
         return;
-    free(t->lit);
+    lb_buf_free(&t->lit);
     free(t->segs);
     free(t);
 }
@@ -234,7 +219,10 @@ bool tmpl_uses_var(const lg_tmpl *t, int slot)
     return false;
 }
 
-/* Copy n bytes at position *len, respecting cap; always advances *len. */
+/* Copy n bytes at position *len, respecting cap; always advances *len.
+ * A bounded write into the caller's fixed buffer, not an lb_buf: expansion
+ * runs per request and must not allocate, and the full length it returns
+ * lets the caller report "too long" instead of growing. */
 static void put(char *buf, size_t cap, size_t *len, const char *s, size_t n)
 {
     if (*len < cap) {
@@ -266,7 +254,7 @@ size_t tmpl_expand(const lg_tmpl *t, char *buf, size_t cap, lg_rng *r,
         const seg *s = &t->segs[i];
         switch (s->kind) {
         case SEG_LIT:
-            put(buf, cap, &len, t->lit + s->off, s->len);
+            put(buf, cap, &len, t->lit.data + s->off, s->len);
             break;
         case SEG_RAND:
             put_int(buf, cap, &len, r ? rng_range(r, s->lo, s->hi) : s->lo);

@@ -380,10 +380,9 @@ void user_free(lg_user *u)
             curl_slist_free_all(u->hdrs[i]);
         free(u->hdrs);
     }
-    free(u->x.cap);
+    request_xfer_free(&u->x);
     u->easy = NULL;
     u->share = NULL;
     u->vals = NULL;
     u->hdrs = NULL;
-    u->x.cap = NULL;
 }

@@ -183,7 +183,8 @@ static void test_small_scenario(void **state)
         "    query: {id: \"{rand:1:3}\"}\n"
         "    name: /items?id=[id]\n"
         "    headers: {X-Trace: \"1\"}\n"
-        "    json: {n: 3, ok: true, s: \"q\\\"x\", list: [1, \"two\"], none: null}\n"
+        "    json: {n: 3, ok: true, s: \"q\\\"x\", list: [1, \"two\"], none: null,\n"
+        "           t: \"a\\tb\\\\c\"}\n"
         "    expect: [200, 201]\n";
     lg_plan p;
     lb_err err;
@@ -199,7 +200,7 @@ static void test_small_scenario(void **state)
     char buf[256];
     tmpl_expand(r->body, buf, sizeof buf, NULL, NULL, NULL);
     assert_string_equal(buf, "{\"n\": 3, \"ok\": true, \"s\": \"q\\\"x\", \"list\": [1, \"two\"], "
-                             "\"none\": null}");
+                             "\"none\": null, \"t\": \"a\\u0009b\\\\c\"}");
     lg_rng rng;
     rng_seed(&rng, 1);
     tmpl_expand(r->target, buf, sizeof buf, &rng, NULL, NULL);
