@@ -45,6 +45,11 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+const char *options_long_name(size_t i)
+{
+    return i < sizeof long_opts / sizeof long_opts[0] ? long_opts[i].name : NULL;
+}
+
 void options_defaults(lg_options *o)
 {
     memset(o, 0, sizeof *o);

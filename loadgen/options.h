@@ -54,6 +54,10 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err);
 /* Print --help text to f. */
 void options_usage(FILE *f);
 
+/* Name (without "--") of long option i of the parser's own table, or NULL
+ * past its end: lets tests check --help against what is really parsed. */
+const char *options_long_name(size_t i);
+
 /* Name of a log level ("INFO"). */
 const char *options_loglevel_name(lg_loglevel l);
 
