@@ -1,4 +1,5 @@
-/* conn.c — connections: read, parse (http-parser 2.9), dispatch, write, time out.
+/* conn.c — connections: read, dispatch, write, time out (parse.c fills the
+ * request from http-parser 2.9).
  *
  * A connection is in one of three states, changed only by conn_set_state,
  * which asserts the transition is legal (Debug and ASan builds):
@@ -12,12 +13,11 @@
  * parked checkout wait and an SSE stream; the flags closing, gone and
  * streaming refine it. Requests on one connection are answered in order. */
 #include "conn.h"
+#include "conn_priv.h"
 #include <assert.h>
 #include <errno.h>
-#include <http_parser.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "api/authz.h"
@@ -27,37 +27,8 @@
 #include "lens/trace_hooks.h"
 #include "respond.h"
 
-typedef enum { C_IDLE, C_READING, C_BUSY } conn_state;
-
 #define READ_CHUNK 16384
 #define OUT_HIGH_WATER (1u << 20)   /* stop parsing while this much is unsent */
-
-struct rs_conn {
-    rs_worker *w;
-    int fd;
-    ev_io rio, wio;
-    ev_timer timer;
-    http_parser parser;
-    lb_buf in, out;
-    rs_request req;
-    rs_reply rep;
-    rs_ctx ctx;
-    lb_buf hfield;           /* current header name */
-    bool hdr_in_value, hdr_is_auth, hdr_is_expect, hdr_is_tp;
-    bool expect_continue;    /* "Expect: 100-continue" seen (curl sends it for bodies > 1 KiB) */
-    size_t header_bytes;
-    conn_state state;
-    bool closing;            /* close once out is flushed */
-    bool gone;               /* socket closed while async work is pending */
-    bool streaming;
-    bool hdr_overflow, body_overflow;
-    bool reading_stopped;
-    double last_activity, req_started;
-    void (*gone_fn)(void *);
-    void *gone_arg;
-    rs_waiter waiter;        /* parked in w->checkout: waiting for a DB slot */
-    lb_node node;            /* in w->conns */
-};
 
 static void conn_process(rs_conn *c);
 static bool conn_flush(rs_conn *c);
@@ -65,7 +36,7 @@ static void conn_free(rs_conn *c);
 static void conn_observe(rs_conn *c);
 
 /* The one place a connection changes state (see the table at the top). */
-static void conn_set_state(rs_conn *c, conn_state to)
+void conn_set_state(rs_conn *c, conn_state to)
 {
     static const bool legal[3][3] = {
         [C_IDLE] = {[C_READING] = true, [C_BUSY] = true},
@@ -92,130 +63,6 @@ static const char *conn_date(rs_worker *w)
     }
     return w->date;
 }
-
-/* ---------------------------------------------------------------- parser */
-
-static int on_message_begin(http_parser *p)
-{
-    rs_conn *c = p->data;
-    lb_buf_clear(&c->req.url);
-    lb_buf_clear(&c->req.auth);
-    lb_buf_clear(&c->req.body);
-    lb_buf_clear(&c->hfield);
-    c->hdr_in_value = c->hdr_is_auth = c->hdr_is_expect = c->expect_continue = false;
-    c->header_bytes = 0;
-    memset(&c->req.phase, 0, sizeof c->req.phase);
-    c->req.t_start = clock_mono_ns();
-    trace_request_begin(c->req.trace);
-    conn_set_state(c, C_READING);
-    c->req_started = ev_now(c->w->loop);
-    return 0;
-}
-
-static int count_header(rs_conn *c, size_t n)
-{
-    c->header_bytes += n;
-    if (c->header_bytes > c->w->cfg->max_header_bytes) {
-        c->hdr_overflow = true;
-        return -1;
-    }
-    return 0;
-}
-
-static int on_url(http_parser *p, const char *at, size_t n)
-{
-    rs_conn *c = p->data;
-    return count_header(c, n) || lb_buf_append(&c->req.url, at, n) ? -1 : 0;
-}
-
-static int on_header_field(http_parser *p, const char *at, size_t n)
-{
-    rs_conn *c = p->data;
-    if (count_header(c, n))
-        return -1;
-    if (c->hdr_in_value) {
-        lb_buf_clear(&c->hfield);
-        c->hdr_in_value = false;
-    }
-    return lb_buf_append(&c->hfield, at, n) ? -1 : 0;
-}
-
-static int on_header_value(http_parser *p, const char *at, size_t n)
-{
-    rs_conn *c = p->data;
-    if (count_header(c, n))
-        return -1;
-    if (!c->hdr_in_value) {
-        c->hdr_in_value = true;
-        c->hdr_is_auth = c->hfield.len == 13 && !strcasecmp(c->hfield.data, "authorization");
-        c->hdr_is_expect = c->hfield.len == 6 && !strcasecmp(c->hfield.data, "expect");
-        c->hdr_is_tp = trace_is_traceparent(c->req.trace, c->hfield.data, c->hfield.len);
-        if (c->hdr_is_auth)
-            lb_buf_clear(&c->req.auth);
-    }
-    if (c->hdr_is_expect && n >= 12 && !strncasecmp(at, "100-continue", 12))
-        c->expect_continue = true;
-    if (c->hdr_is_tp)
-        trace_header_value(c->req.trace, at, n);
-    return c->hdr_is_auth && lb_buf_append(&c->req.auth, at, n) ? -1 : 0;
-}
-
-static int on_headers_complete(http_parser *p)
-{
-    rs_conn *c = p->data;
-    if ((p->flags & F_CONTENTLENGTH) && p->content_length > c->w->cfg->max_body_bytes) {
-        c->body_overflow = true;
-        return -1;
-    }
-    if (lb_buf_puts(&c->req.url, "") || lb_buf_puts(&c->req.auth, ""))
-        return -1;
-    char *u = c->req.url.data;
-    char *qm = strchr(u, '?');
-    if (qm)
-        *qm = '\0';
-    c->req.path = u;
-    c->req.query = qm ? qm + 1 : u + c->req.url.len;
-    /* strip a fragment if a client sent one */
-    char *hash = strchr(c->req.query, '#');
-    if (hash)
-        *hash = '\0';
-    c->req.method = p->method;
-    /* the body is acceptable (size checked above): tell the client to send it */
-    if (c->expect_continue && lb_buf_puts(&c->out, "HTTP/1.1 100 Continue\r\n\r\n"))
-        return -1;
-    return 0;
-}
-
-static int on_body(http_parser *p, const char *at, size_t n)
-{
-    rs_conn *c = p->data;
-    if (c->req.body.len + n > c->w->cfg->max_body_bytes) {
-        c->body_overflow = true;
-        return -1;
-    }
-    return lb_buf_append(&c->req.body, at, n) ? -1 : 0;
-}
-
-static int on_message_complete(http_parser *p)
-{
-    rs_conn *c = p->data;
-    c->req.keep_alive = http_should_keep_alive(p);
-    if (lb_buf_puts(&c->req.body, ""))
-        return -1;
-    c->req.phase.parse_ns = clock_mono_ns() - c->req.t_start;
-    http_parser_pause(p, 1);   /* one request at a time: replies stay in order */
-    return 0;
-}
-
-static const http_parser_settings settings = {
-    .on_message_begin = on_message_begin,
-    .on_url = on_url,
-    .on_header_field = on_header_field,
-    .on_header_value = on_header_value,
-    .on_headers_complete = on_headers_complete,
-    .on_body = on_body,
-    .on_message_complete = on_message_complete,
-};
 
 /* ----------------------------------------------------------------- output */
 
@@ -434,7 +281,8 @@ static void conn_process(rs_conn *c)
     while (!c->gone && c->state != C_BUSY && !c->closing && lb_buf_pending(&c->in) &&
            lb_buf_pending(&c->out) < OUT_HIGH_WATER) {
         size_t avail = lb_buf_pending(&c->in);
-        size_t n = http_parser_execute(&c->parser, &settings, c->in.data + c->in.off, avail);
+        size_t n = http_parser_execute(&c->parser, &conn_parser_settings,
+                                       c->in.data + c->in.off, avail);
         lb_buf_consume(&c->in, n);
         enum http_errno e = HTTP_PARSER_ERRNO(&c->parser);
         if (e == HPE_PAUSED) {
