@@ -19,19 +19,8 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud)
     lg_xfer *x = ud;
     size_t len = size * n;
     x->bytes += len;
-    if (x->capture && x->cap_len + len <= 1 << 20) {
-        if (x->cap_len + len + 1 > x->cap_cap) {
-            size_t nc = (x->cap_len + len + 1) * 2;
-            char *nb = realloc(x->cap, nc);
-            if (!nb)
-                return 0;
-            x->cap = nb;
-            x->cap_cap = nc;
-        }
-        memcpy(x->cap + x->cap_len, p, len);
-        x->cap_len += len;
-        x->cap[x->cap_len] = '\0';
-    }
+    if (x->capture && x->cap.len + len <= 1 << 20 && lb_buf_append(&x->cap, p, len))
+        return 0;
     if (x->stream) {
         x->stream_got = true;
         x->t_first_ns = clock_mono_ns();
@@ -105,16 +94,12 @@ void request_begin(lg_xfer *x, const lg_request *r, bool capture)
     x->stream = r->stream;
     x->stream_got = false;
     x->capture = capture;
-    x->cap_len = 0;
-    if (x->cap)
-        x->cap[0] = '\0';
+    lb_buf_clear(&x->cap);
 }
 
 void request_xfer_free(lg_xfer *x)
 {
-    free(x->cap);
-    x->cap = NULL;
-    x->cap_len = x->cap_cap = 0;
+    lb_buf_free(&x->cap);
 }
 
 bool request_expand(const lg_request *r, const char *host, lg_rng *rng,
@@ -320,7 +305,7 @@ int request_save(const lg_step *s, const lg_xfer *x, char **vals)
     if (s->nsaves == 0)
         return 0;
     json_error_t je;
-    json_t *root = x->cap ? json_loadb(x->cap, x->cap_len, 0, &je) : NULL;
+    json_t *root = x->cap.data ? json_loadb(x->cap.data, x->cap.len, 0, &je) : NULL;
     if (!root || !json_is_object(root)) {
         json_decref(root);
         return -1;

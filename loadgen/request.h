@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 #include "otel.h"
 #include "plan.h"
 #include "rng.h"
@@ -24,8 +25,7 @@ typedef struct lg_xfer {
     bool stream_got;          /* ... and it arrived */
     uint64_t t_first_ns;      /* monotonic ns of the first body chunk (stream) */
     bool capture;             /* keep the body (for save:) */
-    char *cap;                /* captured body (owned, reused) */
-    size_t cap_len, cap_cap;
+    lb_buf cap;               /* captured body (owned, reused; at most 1 MiB) */
 } lg_xfer;
 
 /* Timeouts and transport settings every easy handle gets once. */

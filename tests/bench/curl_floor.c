@@ -90,7 +90,7 @@ int main(int argc, char **argv)
         curl_multi_remove_handle(f.cev.multi, easy[i]);
         curl_easy_cleanup(easy[i]);
         curl_share_cleanup(share[i]);
-        free(xfer[i].cap);
+        request_xfer_free(&xfer[i]);
     }
     curlev_cleanup(&f.cev);
     ev_loop_destroy(loop);
