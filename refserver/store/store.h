@@ -1,9 +1,13 @@
 /* store.h — refserver's storage interface over SQLite (decnet-api.md §4).
  *
- * Queries take an open rs_db (db.h) and build jansson values in the spec's
- * key order, so handlers only validate, cache and serialise. All SQL is
- * prepared with bound parameters. Every function returns 0 or -1 with err
- * filled; none prints. */
+ * Queries take an open rs_db (db.h). The list queries (log, attacker and
+ * bounty pages, one attacker, the SSE tail) write JSON text in the spec's
+ * key order straight from the rows into an lb_buf (jsonw.h: a jansson tree
+ * per page cost half the worker's CPU); the small irregular results (the
+ * histogram buckets, the user list) are built as jansson values; counts and
+ * user rows are plain C values. Handlers only validate, cache and wrap.
+ * All SQL is prepared with bound parameters. Every function returns 0 or -1
+ * with err filled; none prints. */
 #ifndef RS_STORE_H
 #define RS_STORE_H
 #include <jansson.h>
