@@ -40,25 +40,11 @@ int handle_attackers(rs_ctx *ctx)
         reply_detail(ctx->rep, 500, "Internal Server Error");
         goto out;
     }
-    rs_db *db = ctx_db_acquire(ctx);
-    if (!db)
-        goto out;
-    bool filtered = w.sql.len > 0;
-    rs_ttl *tc = &ctx->w->cache[RS_CACHE_ATTACKERS_TOTAL];
-    long long total;
-    lb_err err;
-    int src = 0;
-    lb_buf data = {0};
-    if (!filtered && ttl_fresh(tc, ev_now(ctx->w->loop)))
-        total = tc->number;
-    else if ((src = store_attackers_count(db, &w, &total, &err)) == 0 && !filtered)
-        ttl_put_number(tc, ev_now(ctx->w->loop), total);
-    if (!src)
-        src = store_attackers_page(db, &w, sort, limit, offset, ctx->w->cfg->n_plus_one, &data,
-                                   &err);
-    ctx_db_release(ctx, db);
-    rc = src ? ctx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
-    lb_buf_free(&data);
+    static const hx_list attackers = {store_attackers_count, store_attackers_page,
+                                      RS_CACHE_ATTACKERS_TOTAL};
+    rs_page page = {.w = &w, .limit = limit, .offset = offset, .sort = sort,
+                    .n_plus_one = ctx->w->cfg->n_plus_one};
+    rc = hx_list_reply(ctx, &attackers, &page, -1);
 out:
     where_free(&w);
     query_free(&q);
@@ -143,19 +129,10 @@ int handle_bounty(rs_ctx *ctx)
         reply_detail(ctx->rep, 500, "Internal Server Error");
         goto out;
     }
-    rs_db *db = ctx_db_acquire(ctx);
-    if (!db)
-        goto out;
-    long long total;
-    lb_err err;
-    lb_buf data = {0};
-    int src = store_bounty_page(db, &w, limit, offset, &data, &err);
-    if (!src)
-        src = store_bounty_count(db, &w, &total, &err);
-    ctx_db_release(ctx, db);
-    rc = src ? ctx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data,
-                                          dflt ? RS_CACHE_BOUNTY : -1);
-    lb_buf_free(&data);
+    /* the default page is cached whole (above); no total cache here */
+    static const hx_list bounty = {store_bounty_count, store_bounty_page, -1};
+    rs_page page = {.w = &w, .limit = limit, .offset = offset};
+    rc = hx_list_reply(ctx, &bounty, &page, dflt ? RS_CACHE_BOUNTY : -1);
 out:
     where_free(&w);
     query_free(&q);

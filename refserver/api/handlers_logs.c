@@ -1,6 +1,5 @@
 /* handlers_logs.c — GET /api/v1/logs and /api/v1/logs/histogram (decnet-api.md §2.4, §2.5). */
 #include <limits.h>
-#include "clock.h"
 #include "handlers.h"
 #include "hutil.h"
 #include "params.h"
@@ -29,30 +28,9 @@ int handle_logs(rs_ctx *ctx)
         reply_detail(ctx->rep, 500, "Internal Server Error");
         return RS_DONE;
     }
-    bool filtered = w.sql.len > 0;
-    rs_ttl *tc = &ctx->w->cache[RS_CACHE_LOGS_TOTAL];
-    uint64_t t0 = clock_mono_ns();
-    bool hit = !filtered && ttl_fresh(tc, ev_now(ctx->w->loop));
-    ctx->req->phase.cache_ns += clock_mono_ns() - t0;
-    rs_db *db = ctx_db_acquire(ctx);
-    int rc = RS_DONE;
-    lb_err err;
-    if (!db)
-        goto out;
-    long long total;
-    lb_buf data = {0};
-    int src = 0;
-    if (hit) {
-        total = tc->number;
-    } else if ((src = store_logs_count(db, &w, &total, &err)) == 0 && !filtered) {
-        ttl_put_number(tc, ev_now(ctx->w->loop), total);
-    }
-    if (!src)
-        src = store_logs_page(db, &w, limit, offset, &data, &err);
-    ctx_db_release(ctx, db);
-    rc = src ? ctx_fail(ctx, &err) : hx_page(ctx, total, limit, offset, &data, -1);
-    lb_buf_free(&data);
-out:
+    static const hx_list logs = {store_logs_count, store_logs_page, RS_CACHE_LOGS_TOTAL};
+    rs_page page = {.w = &w, .limit = limit, .offset = offset};
+    int rc = hx_list_reply(ctx, &logs, &page, -1);
     where_free(&w);
     query_free(&q);
     return rc;

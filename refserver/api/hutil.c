@@ -31,15 +31,18 @@ int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id)
     return RS_DONE;
 }
 
-int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const lb_buf *rows,
-            int cache_id)
+/* The 200 envelope around rows (JSON array text), timed as serialisation;
+ * kept in cache_id when >= 0. */
+static int page_reply(rs_ctx *ctx, long long total, const rs_page *p, const lb_buf *rows,
+                      int cache_id)
 {
     uint64_t t0 = clock_mono_ns();
     lb_buf *b = &ctx->rep->body;
     lb_buf_clear(b);
     ctx->rep->status = 200;
-    if (lb_buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"data\":", total, limit,
-                   offset) || lb_buf_append(b, rows->data, rows->len) || lb_buf_append(b, "}", 1))
+    if (lb_buf_printf(b, "{\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"data\":", total,
+                      p->limit, p->offset) || lb_buf_append(b, rows->data, rows->len) ||
+        lb_buf_append(b, "}", 1))
         return ctx_fail(ctx, NULL);
     if (cache_id >= 0) {
         ttl_put_body(&ctx->w->cache[cache_id], ev_now(ctx->w->loop), b->data, b->len);
@@ -47,6 +50,35 @@ int hx_page(rs_ctx *ctx, long long total, long limit, long offset, const lb_buf 
     }
     ctx->req->phase.serialize_ns += clock_mono_ns() - t0;
     return RS_DONE;
+}
+
+int hx_list_reply(rs_ctx *ctx, const hx_list *l, const rs_page *p, int body_cache)
+{
+    /* a filtered total is counted every time, as the seed did: only the
+     * plain total is worth caching (and a filter's count never lands there) */
+    bool filtered = p->w->sql.len > 0;
+    rs_ttl *tc = l->total_cache >= 0 ? &ctx->w->cache[l->total_cache] : NULL;
+    bool hit = false;
+    if (tc) {
+        uint64_t t0 = clock_mono_ns();
+        hit = !filtered && ttl_fresh(tc, ev_now(ctx->w->loop));
+        ctx->req->phase.cache_ns += clock_mono_ns() - t0;
+    }
+    rs_db *db = ctx_db_acquire(ctx);
+    if (!db)
+        return RS_DONE;   /* the reply (500) is set */
+    long long total = hit ? tc->number : 0;
+    lb_buf rows = {0};
+    lb_err err;
+    int src = hit ? 0 : l->count(db, p->w, &total, &err);
+    if (!src && !hit && tc && !filtered)
+        ttl_put_number(tc, ev_now(ctx->w->loop), total);
+    if (!src)
+        src = l->page(db, p, &rows, &err);
+    ctx_db_release(ctx, db);
+    int rc = src ? ctx_fail(ctx, &err) : page_reply(ctx, total, p, &rows, body_cache);
+    lb_buf_free(&rows);
+    return rc;
 }
 
 int hx_query(rs_ctx *ctx, void *q)

@@ -24,6 +24,18 @@ typedef struct rs_user {
     bool must_change_password;
 } rs_user;
 
+/* The order of an /attackers page. */
+typedef enum { RS_SORT_RECENT, RS_SORT_ACTIVE, RS_SORT_TRAVERSALS } rs_attacker_sort;
+
+/* One page of a list: its filter and window; attackers also take an order
+ * and how behaviour rows are loaded. */
+typedef struct rs_page {
+    const rs_where *w;
+    long limit, offset;
+    rs_attacker_sort sort;   /* attackers only */
+    bool n_plus_one;         /* attackers only: one behaviour query per row, not one join */
+} rs_page;
+
 /* Create the tables and indexes of §4 when missing (idempotent). */
 int store_schema(rs_db *db, lb_err *err);
 /* True in *empty when no user and no log row exists yet (fresh database). */
@@ -35,8 +47,7 @@ int store_logs_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
 /* count(DISTINCT attacker_ip) over all logs. */
 int store_logs_distinct_ips(rs_db *db, long long *out, lb_err *err);
 /* Append a JSON array of Log objects (timestamp DESC, LIMIT/OFFSET) to out. */
-int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, lb_buf *out,
-                    lb_err *err);
+int store_logs_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err);
 /* Append a JSON array of up to limit logs with id > after_id (ascending) to
  * out; *max_id gets the largest id seen (unchanged when none), *nrows the
  * number of rows (nrows may be NULL). */
@@ -49,24 +60,21 @@ int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t 
                     lb_err *err);
 
 /* ---- attackers and bounty ---- */
-typedef enum { RS_SORT_RECENT, RS_SORT_ACTIVE, RS_SORT_TRAVERSALS } rs_attacker_sort;
 /* Build the /attackers filter (search -> ip LIKE, service -> services LIKE). */
 int store_attackers_where(rs_where *w, const char *search, const char *service);
 int store_attackers_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
-/* Append a JSON array of Attacker objects with their "behavior" to out.
- * n_plus_one loads behaviour with one query per row instead of one join per
- * page. */
-int store_attackers_page(rs_db *db, const rs_where *w, rs_attacker_sort sort, long limit,
-                         long offset, bool n_plus_one, lb_buf *out, lb_err *err);
+/* Append a JSON array of Attacker objects with their "behavior" to out, in
+ * p->sort order. */
+int store_attackers_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err);
 /* Append one Attacker object by uuid to out; *found false (out untouched)
  * when absent. */
 int store_attacker_get(rs_db *db, const char *uuid, lb_buf *out, bool *found, lb_err *err);
 /* Build the /bounty filter. */
 int store_bounty_where(rs_where *w, const char *bounty_type, const char *search);
 int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
-/* Append a JSON array of bounty objects (payload as an object) to out. */
-int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, lb_buf *out,
-                      lb_err *err);
+/* Append a JSON array of bounty objects (payload as an object, timestamp
+ * DESC) to out. */
+int store_bounty_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err);
 
 /* ---- users and state ---- */
 /* Look a user up by "uuid" or "username" column; *found false when absent. */

@@ -1,6 +1,7 @@
 /* store_attackers.c — attackers (+ behaviour) and bounty pages (decnet-api.md §2.6, §2.7). */
 #include "store.h"
 #include "jsonw.h"
+#include "query.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,6 @@
 #define BEH_COLS "b.attacker_uuid, b.os_guess, b.hop_distance, b.tcp_fingerprint, " \
     "b.retransmit_count, b.behavior_class, b.beacon_interval_s, b.beacon_jitter_pct, " \
     "b.tool_guesses, b.timing_stats, b.phase_sequence, b.updated_at"
-
-static int sql_fail(rs_db *db, lb_err *err)
-{
-    return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
-}
 
 /* Behaviour columns starting at column c; null when the row has none. The
  * JSON columns hold text refserver wrote itself and are emitted as is. */
@@ -64,6 +60,7 @@ static int attacker_open(lb_buf *b, sqlite3_stmt *st)
     return rc || jw_key(b, "behavior", 0) ? -1 : 0;
 }
 
+/* pre + s + post in a buffer sized to fit (snprintf cannot cut it). */
 static char *like_wrap(const char *pre, const char *s, const char *post)
 {
     size_t n = strlen(pre) + strlen(s) + strlen(post) + 1;
@@ -90,27 +87,9 @@ int store_attackers_where(rs_where *w, const char *search, const char *service)
     return rc ? -1 : 0;
 }
 
-static int count_where(rs_db *db, const char *table, const rs_where *w, long long *out,
-                       lb_err *err)
-{
-    char sql[1024];
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s%s", table, w->sql.data ? w->sql.data : "");
-    sqlite3_stmt *st = db_stmt(db, sql, err);
-    if (!st)
-        return -1;
-    where_bind(w, st, 1);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return sql_fail(db, err);
-    }
-    *out = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return 0;
-}
-
 int store_attackers_count(rs_db *db, const rs_where *w, long long *out, lb_err *err)
 {
-    return count_where(db, "attackers", w, out, err);
+    return sq_count(db, "attackers", w, out, err);
 }
 
 static int behavior_for(rs_db *db, const char *uuid, lb_buf *out, lb_err *err)
@@ -124,58 +103,47 @@ static int behavior_for(rs_db *db, const char *uuid, lb_buf *out, lb_err *err)
     int wr = rc == SQLITE_ROW ? behavior_obj(out, st, 0) : lb_buf_append(out, "null", 4);
     sqlite3_reset(st);
     if (wr)
-        return lb_err_set(err, "out of memory");
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+        return sq_oom(err);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
-int store_attackers_page(rs_db *db, const rs_where *w, rs_attacker_sort sort, long limit,
-                         long offset, bool n_plus_one, lb_buf *out, lb_err *err)
+/* What attacker_row needs besides the row. */
+typedef struct att_page {
+    rs_db *db;
+    bool n_plus_one;
+} att_page;
+
+/* One Attacker object of a page (arg: att_page). Behaviour comes from the
+ * joined columns, or with n_plus_one from a query of its own. */
+static int attacker_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
+{
+    const att_page *p = arg;
+    if (attacker_open(out, st))
+        return sq_oom(err);
+    if (p->n_plus_one) {
+        /* the N+1 shape: the row's uuid must outlive the inner query */
+        char uuid[64];
+        const char *u = (const char *)sqlite3_column_text(st, 0);
+        if (snprintf(uuid, sizeof uuid, "%s", u ? u : "") >= (int)sizeof uuid)
+            return lb_err_set(err, "attacker uuid too long");
+        if (behavior_for(p->db, uuid, out, err))
+            return -1;
+    } else if (behavior_obj(out, st, ATT_NCOLS)) {
+        return sq_oom(err);
+    }
+    return lb_buf_append(out, "}", 1) ? sq_oom(err) : 0;
+}
+
+int store_attackers_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 {
     static const char *const order[] = {"a.last_seen DESC", "a.event_count DESC",
                                         "a.is_traversal DESC"};
-    char sql[2048];
-    const char *ws = w->sql.data ? w->sql.data : "";
-    if (n_plus_one)
-        snprintf(sql, sizeof sql, "SELECT " ATT_COLS " FROM attackers a%s ORDER BY %s "
-                 "LIMIT ? OFFSET ?", ws, order[sort]);
-    else
-        snprintf(sql, sizeof sql, "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
-                 "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid%s ORDER BY %s "
-                 "LIMIT ? OFFSET ?", ws, order[sort]);
-    sqlite3_stmt *st = db_stmt(db, sql, err);
-    if (!st)
-        return -1;
-    int i = where_bind(w, st, 1);
-    sqlite3_bind_int64(st, i, limit);
-    sqlite3_bind_int64(st, i + 1, offset);
-    int rc, n = 0;
-    if (lb_buf_append(out, "[", 1))
-        goto oom;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if ((n++ && lb_buf_append(out, ",", 1)) || attacker_open(out, st))
-            goto oom;
-        if (!n_plus_one) {
-            if (behavior_obj(out, st, ATT_NCOLS))
-                goto oom;
-        } else {
-            /* the N+1 shape: the row's uuid must outlive the inner query */
-            char uuid[64];
-            snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
-            if (behavior_for(db, uuid, out, err)) {
-                sqlite3_reset(st);
-                return -1;
-            }
-        }
-        if (lb_buf_append(out, "}", 1))
-            goto oom;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sql_fail(db, err);
-    return lb_buf_append(out, "]", 1) ? lb_err_set(err, "out of memory") : 0;
-oom:
-    sqlite3_reset(st);
-    return lb_err_set(err, "out of memory");
+    sqlite3_stmt *st = sq_page_stmt(db, p->n_plus_one
+        ? "SELECT " ATT_COLS " FROM attackers a"
+        : "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
+          "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid", order[p->sort], p, err);
+    att_page ap = {db, p->n_plus_one};
+    return st ? sq_rows(db, st, attacker_row, &ap, out, NULL, err) : -1;
 }
 
 int store_attacker_get(rs_db *db, const char *uuid, lb_buf *out, bool *found, lb_err *err)
@@ -192,8 +160,8 @@ int store_attacker_get(rs_db *db, const char *uuid, lb_buf *out, bool *found, lb
                         lb_buf_append(out, "}", 1));
     sqlite3_reset(st);
     if (wr)
-        return lb_err_set(err, "out of memory");
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+        return sq_oom(err);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_bounty_where(rs_where *w, const char *bounty_type, const char *search)
@@ -220,36 +188,26 @@ int store_bounty_where(rs_where *w, const char *bounty_type, const char *search)
 
 int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err)
 {
-    return count_where(db, "bounty", w, out, err);
+    return sq_count(db, "bounty", w, out, err);
 }
 
-int store_bounty_page(rs_db *db, const rs_where *w, long limit, long offset, lb_buf *out,
-                      lb_err *err)
+static int bounty_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
 {
-    char sql[1024];
-    snprintf(sql, sizeof sql, "SELECT id, timestamp, decky, service, attacker_ip, bounty_type, "
-             "payload FROM bounty%s ORDER BY timestamp DESC LIMIT ? OFFSET ?",
-             w->sql.data ? w->sql.data : "");
-    sqlite3_stmt *st = db_stmt(db, sql, err);
-    if (!st)
-        return -1;
-    int i = where_bind(w, st, 1);
-    sqlite3_bind_int64(st, i, limit);
-    sqlite3_bind_int64(st, i + 1, offset);
-    int rc = SQLITE_DONE, n = 0, wr = lb_buf_append(out, "[", 1);
-    while (!wr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        wr = (n++ && lb_buf_append(out, ",", 1)) || lb_buf_append(out, "{", 1) ||
-             jw_key(out, "id", 1) || jw_col_int(out, st, 0) ||
-             jw_key(out, "timestamp", 0) || jw_col_iso(out, st, 1) ||
-             jw_key(out, "decky", 0) || jw_col_text(out, st, 2) ||
-             jw_key(out, "service", 0) || jw_col_text(out, st, 3) ||
-             jw_key(out, "attacker_ip", 0) || jw_col_text(out, st, 4) ||
-             jw_key(out, "bounty_type", 0) || jw_col_text(out, st, 5) ||
-             jw_key(out, "payload", 0) || jw_col_raw(out, st, 6, "{}") ||
-             lb_buf_append(out, "}", 1);
-    }
-    sqlite3_reset(st);
-    if (wr || lb_buf_append(out, "]", 1))
-        return lb_err_set(err, "out of memory");
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    (void)arg;
+    int rc = lb_buf_append(out, "{", 1);
+    rc = rc || jw_key(out, "id", 1) || jw_col_int(out, st, 0);
+    rc = rc || jw_key(out, "timestamp", 0) || jw_col_iso(out, st, 1);
+    rc = rc || jw_key(out, "decky", 0) || jw_col_text(out, st, 2);
+    rc = rc || jw_key(out, "service", 0) || jw_col_text(out, st, 3);
+    rc = rc || jw_key(out, "attacker_ip", 0) || jw_col_text(out, st, 4);
+    rc = rc || jw_key(out, "bounty_type", 0) || jw_col_text(out, st, 5);
+    rc = rc || jw_key(out, "payload", 0) || jw_col_raw(out, st, 6, "{}");
+    return rc || lb_buf_append(out, "}", 1) ? sq_oom(err) : 0;
+}
+
+int store_bounty_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
+{
+    sqlite3_stmt *st = sq_page_stmt(db, "SELECT id, timestamp, decky, service, attacker_ip, "
+                                    "bounty_type, payload FROM bounty", "timestamp DESC", p, err);
+    return st ? sq_rows(db, st, bounty_row, NULL, out, NULL, err) : -1;
 }

@@ -1,23 +1,23 @@
 /* store_logs.c — the logs table: pages, counts, histogram, SSE tail (decnet-api.md §2.4, §2.5). */
 #include "store.h"
 #include "jsonw.h"
+#include "query.h"
 #include <stdio.h>
 #include <string.h>
 
 #define LOG_COLS "id, timestamp, decky, service, event_type, attacker_ip, raw_line, " \
                  "fields, msg, trace_id, span_id"
 
-static int sql_fail(rs_db *db, lb_err *err)
-{
-    return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
-}
-
-/* One Log object in the spec's key order, straight from the row. */
-static int log_row(lb_buf *b, sqlite3_stmt *st)
+/* One Log object in the spec's key order, straight from the row; arg, when
+ * not NULL, is the largest id seen so far (the SSE tail's cursor). */
+static int log_row(sqlite3_stmt *st, lb_buf *b, void *arg, lb_err *err)
 {
     static const char *const keys[] = {"id", "timestamp", "decky", "service", "event_type",
                                        "attacker_ip", "raw_line", "fields", "msg", "trace_id",
                                        "span_id"};
+    long long *max_id = arg;
+    if (max_id && sqlite3_column_int64(st, 0) > *max_id)
+        *max_id = sqlite3_column_int64(st, 0);
     int rc = lb_buf_append(b, "{", 1);
     for (int i = 0; i < 11 && !rc; i++) {
         rc = jw_key(b, keys[i], i == 0);
@@ -25,84 +25,29 @@ static int log_row(lb_buf *b, sqlite3_stmt *st)
             rc = i == 0 ? jw_col_int(b, st, i) : i == 1 ? jw_col_iso(b, st, i)
                                                         : jw_col_text(b, st, i);
     }
-    return rc || lb_buf_append(b, "}", 1) ? -1 : 0;
-}
-
-static int count_query(rs_db *db, const char *sql, const rs_where *w, long long *out,
-                       lb_err *err)
-{
-    sqlite3_stmt *st = db_stmt(db, sql, err);
-    if (!st)
-        return -1;
-    if (w)
-        where_bind(w, st, 1);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return sql_fail(db, err);
-    }
-    *out = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return 0;
+    return rc || lb_buf_append(b, "}", 1) ? sq_oom(err) : 0;
 }
 
 int store_logs_count(rs_db *db, const rs_where *w, long long *out, lb_err *err)
 {
-    char sql[2048];
-    if (snprintf(sql, sizeof sql, "SELECT count(*) FROM logs%s", w->sql.data ? w->sql.data : "")
-        >= (int)sizeof sql)
-        return lb_err_set(err, "filter too long");
-    return count_query(db, sql, w, out, err);
+    return sq_count(db, "logs", w, out, err);
 }
 
 int store_logs_distinct_ips(rs_db *db, long long *out, lb_err *err)
 {
-    return count_query(db, "SELECT count(DISTINCT attacker_ip) FROM logs", NULL, out, err);
+    return sq_scalar(db, "SELECT count(DISTINCT attacker_ip) FROM logs", NULL, out, err);
 }
 
 int store_logs_max_id(rs_db *db, long long *out, lb_err *err)
 {
-    return count_query(db, "SELECT coalesce(max(id), 0) FROM logs", NULL, out, err);
+    return sq_scalar(db, "SELECT coalesce(max(id), 0) FROM logs", NULL, out, err);
 }
 
-static int rows_into(rs_db *db, sqlite3_stmt *st, lb_buf *out, long long *max_id,
-                     size_t *nrows, lb_err *err)
+int store_logs_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 {
-    int rc;
-    size_t n = 0;
-    if (lb_buf_append(out, "[", 1))
-        goto oom;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (max_id && sqlite3_column_int64(st, 0) > *max_id)
-            *max_id = sqlite3_column_int64(st, 0);
-        if ((n++ && lb_buf_append(out, ",", 1)) || log_row(out, st))
-            goto oom;
-    }
-    sqlite3_reset(st);
-    if (nrows)
-        *nrows = n;
-    if (rc != SQLITE_DONE)
-        return sql_fail(db, err);
-    return lb_buf_append(out, "]", 1) ? lb_err_set(err, "out of memory") : 0;
-oom:
-    sqlite3_reset(st);
-    return lb_err_set(err, "out of memory");
-}
-
-int store_logs_page(rs_db *db, const rs_where *w, long limit, long offset, lb_buf *out,
-                    lb_err *err)
-{
-    char sql[2048];
-    if (snprintf(sql, sizeof sql, "SELECT " LOG_COLS " FROM logs%s ORDER BY timestamp DESC "
-                 "LIMIT ? OFFSET ?", w->sql.data ? w->sql.data : "") >= (int)sizeof sql)
-        return lb_err_set(err, "filter too long");
-    sqlite3_stmt *st = db_stmt(db, sql, err);
-    if (!st)
-        return -1;
-    int i = where_bind(w, st, 1);
-    sqlite3_bind_int64(st, i, limit);
-    sqlite3_bind_int64(st, i + 1, offset);
-    return rows_into(db, st, out, NULL, NULL, err);
+    sqlite3_stmt *st = sq_page_stmt(db, "SELECT " LOG_COLS " FROM logs", "timestamp DESC", p,
+                                    err);
+    return st ? sq_rows(db, st, log_row, NULL, out, NULL, err) : -1;
 }
 
 int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limit,
@@ -119,7 +64,7 @@ int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limi
     int i = where_bind(w, st, 1);
     sqlite3_bind_int64(st, i, after_id);
     sqlite3_bind_int64(st, i + 1, limit);
-    return rows_into(db, st, out, max_id, nrows, err);
+    return sq_rows(db, st, log_row, max_id, out, nrows, err);
 }
 
 int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t *arr,
@@ -147,5 +92,5 @@ int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t 
         json_array_append_new(arr, o);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }

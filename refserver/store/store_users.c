@@ -2,11 +2,7 @@
 #include "store.h"
 #include <stdio.h>
 #include <string.h>
-
-static int sql_fail(rs_db *db, lb_err *err)
-{
-    return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
-}
+#include "query.h"
 
 static void copy_col(char *dst, size_t cap, sqlite3_stmt *st, int i)
 {
@@ -35,7 +31,7 @@ int store_user_get(rs_db *db, bool by_uuid, const char *key, rs_user *u, bool *f
         u->must_change_password = sqlite3_column_int(st, 4) != 0;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_users_list(rs_db *db, json_t *arr, lb_err *err)
@@ -52,7 +48,7 @@ int store_users_list(rs_db *db, json_t *arr, lb_err *err)
             "role", (const char *)sqlite3_column_text(st, 2),
             "must_change_password", sqlite3_column_int(st, 3)));
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_user_insert(rs_db *db, const rs_user *u, lb_err *err)
@@ -68,7 +64,7 @@ int store_user_insert(rs_db *db, const rs_user *u, lb_err *err)
     sqlite3_bind_int(st, 5, u->must_change_password);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_user_set_password(rs_db *db, const char *uuid, const char *hash, bool must_change,
@@ -83,7 +79,7 @@ int store_user_set_password(rs_db *db, const char *uuid, const char *hash, bool 
     sqlite3_bind_text(st, 3, uuid, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_state_get(rs_db *db, const char *key, lb_buf *out, bool *found, lb_err *err)
@@ -101,7 +97,7 @@ int store_state_get(rs_db *db, const char *key, lb_buf *out, bool *found, lb_err
         return lb_err_set(err, "out of memory");
     }
     sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_state_put(rs_db *db, const char *key, const char *json, lb_err *err)
@@ -113,5 +109,5 @@ int store_state_put(rs_db *db, const char *key, const char *json, lb_err *err)
     sqlite3_bind_text(st, 2, json, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(db, err);
+    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
 }

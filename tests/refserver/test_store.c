@@ -1,6 +1,8 @@
 /* test_store.c — JSON shapes built by the store from both datasets: key order
  * as the spec writes them, types (fields as a JSON string, payload as an
- * object, behaviour arrays), pages, counts and the histogram. */
+ * object, behaviour arrays), pages, counts and the histogram; the paged-list
+ * helper the three list endpoints share (hx_list_reply: envelope, total
+ * cache, body cache). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "api/ctx.h"
 #include "store/dataset.h"
 #include "api/hutil.h"
 #include "options.h"
@@ -84,7 +87,7 @@ static void test_decnet_profile_shapes(void **state)
 
     rs_where all = {0};
     lb_buf out = {0};
-    assert_int_equal(store_logs_page(f->db, &all, 100, 0, &out, &err), 0);
+    assert_int_equal(store_logs_page(f->db, &(rs_page){.w = &all, .limit = 100}, &out, &err), 0);
     json_t *arr = json_loads(out.data, 0, NULL);
     assert_non_null(arr);
     lb_buf_free(&out);
@@ -134,7 +137,9 @@ static void test_default_attackers_and_bounty(void **state)
     assert_int_equal(store_attackers_count(f->db, &w, &n, &err), 0);
     assert_in_range(n, 2, 40);
     lb_buf out = {0};
-    assert_int_equal(store_attackers_page(f->db, &w, RS_SORT_ACTIVE, 10, 0, false, &out, &err), 0);
+    rs_page active = {.w = &w, .limit = 10, .sort = RS_SORT_ACTIVE};
+    rs_page active_n1 = {.w = &w, .limit = 10, .sort = RS_SORT_ACTIVE, .n_plus_one = true};
+    assert_int_equal(store_attackers_page(f->db, &active, &out, &err), 0);
     json_t *arr = json_loads(out.data, 0, NULL);
     assert_non_null(arr);
     lb_buf_free(&out);
@@ -163,7 +168,7 @@ static void test_default_attackers_and_bounty(void **state)
         assert_true(json_integer_value(json_object_get(json_array_get(arr, i - 1), "event_count"))
                     >= json_integer_value(json_object_get(json_array_get(arr, i), "event_count")));
     /* the N+1 variant returns the same document */
-    assert_int_equal(store_attackers_page(f->db, &w, RS_SORT_ACTIVE, 10, 0, true, &out, &err), 0);
+    assert_int_equal(store_attackers_page(f->db, &active_n1, &out, &err), 0);
     json_t *arr2 = json_loads(out.data, 0, NULL);
     lb_buf_free(&out);
     assert_true(json_equal(arr, arr2));
@@ -183,7 +188,7 @@ static void test_default_attackers_and_bounty(void **state)
     where_free(&w);
 
     assert_int_equal(store_bounty_where(&w, "credential", NULL), 0);
-    assert_int_equal(store_bounty_page(f->db, &w, 50, 0, &out, &err), 0);
+    assert_int_equal(store_bounty_page(f->db, &(rs_page){.w = &w, .limit = 50}, &out, &err), 0);
     arr = json_loads(out.data, 0, NULL);
     lb_buf_free(&out);
     assert_true(json_array_size(arr) > 0);
@@ -218,8 +223,9 @@ static void test_seed_is_deterministic(void **state)
     lb_err err;
     rs_where all = {0};
     lb_buf ba = {0}, bb = {0};
-    assert_int_equal(store_logs_page(f->db, &all, 1000, 0, &ba, &err), 0);
-    assert_int_equal(store_logs_page(g->db, &all, 1000, 0, &bb, &err), 0);
+    rs_page every = {.w = &all, .limit = 1000};
+    assert_int_equal(store_logs_page(f->db, &every, &ba, &err), 0);
+    assert_int_equal(store_logs_page(g->db, &every, &bb, &err), 0);
     json_t *a = json_loads(ba.data, 0, NULL), *b = json_loads(bb.data, 0, NULL);
     assert_string_equal(ba.data, bb.data);
     lb_buf_free(&ba);
@@ -231,6 +237,174 @@ static void test_seed_is_deterministic(void **state)
     teardown((void **)&g);
 }
 
+/* Every list's page is the matching window of one bigger page. */
+static void test_pages_are_windows(void **state)
+{
+    fixture *f = *state;
+    lb_err err;
+    rs_where all = {0};
+    int (*const pages[])(rs_db *, const rs_page *, lb_buf *, lb_err *) = {
+        store_logs_page, store_attackers_page, store_bounty_page};
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        lb_buf big = {0}, small = {0};
+        assert_int_equal(pages[k](f->db, &(rs_page){.w = &all, .limit = 20}, &big, &err), 0);
+        assert_int_equal(pages[k](f->db, &(rs_page){.w = &all, .limit = 3, .offset = 5}, &small,
+                                  &err), 0);
+        json_t *b = json_loads(big.data, 0, NULL), *sm = json_loads(small.data, 0, NULL);
+        assert_int_equal(json_array_size(sm), 3);
+        for (size_t i = 0; i < 3; i++)
+            assert_true(json_equal(json_array_get(sm, i), json_array_get(b, 5 + i)));
+        json_decref(b);
+        json_decref(sm);
+        lb_buf_free(&big);
+        lb_buf_free(&small);
+    }
+}
+
+/* A filter whose SQL does not fit is an error, never a cut query. */
+static void test_filter_too_long(void **state)
+{
+    fixture *f = *state;
+    lb_err err;
+    rs_where w = {0};
+    char cond[3000];
+    memset(cond, ' ', sizeof cond - 2);
+    cond[sizeof cond - 2] = '1';
+    cond[sizeof cond - 1] = '\0';
+    assert_int_equal(where_add(&w, cond, NULL), 0);
+    long long n = -1;
+    lb_buf out = {0};
+    assert_int_equal(store_attackers_count(f->db, &w, &n, &err), -1);
+    assert_string_equal(err.msg, "filter too long");
+    assert_int_equal(store_bounty_count(f->db, &w, &n, &err), -1);
+    assert_int_equal(store_logs_count(f->db, &w, &n, &err), -1);
+    assert_int_equal(n, -1);
+    rs_page p = {.w = &w, .limit = 5};
+    assert_int_equal(store_attackers_page(f->db, &p, &out, &err), -1);
+    assert_string_equal(err.msg, "filter too long");
+    p.n_plus_one = true;
+    assert_int_equal(store_attackers_page(f->db, &p, &out, &err), -1);
+    assert_int_equal(store_bounty_page(f->db, &p, &out, &err), -1);
+    assert_int_equal(store_logs_page(f->db, &p, &out, &err), -1);
+    assert_int_equal(out.len, 0);
+    where_free(&w);
+}
+
+/* One request as a handler sees it, on a worker with the fixture's database. */
+typedef struct fake_req {
+    rs_worker w;
+    rs_request req;
+    rs_reply rep;
+    rs_ctx ctx;
+} fake_req;
+
+static void fake_init(fake_req *r, fixture *f)
+{
+    memset(r, 0, sizeof *r);
+    r->w.cfg = &f->cfg;
+    r->w.loop = ev_default_loop(0);
+    r->w.db = f->db;
+    r->w.db_slots_free = 1;
+    for (int i = 0; i < RS_CACHE_N; i++)
+        ttl_init(&r->w.cache[i], 3600, true);   /* fresh for the whole test */
+    r->req.path = "/api/v1/test";
+    r->ctx = (rs_ctx){.w = &r->w, .req = &r->req, .rep = &r->rep};
+}
+
+static void fake_reset(fake_req *r)
+{
+    lb_buf_free(&r->rep.body);
+    r->rep = (rs_reply){0};
+    r->req.phase = (rs_phase){0};
+}
+
+static void fake_free(fake_req *r)
+{
+    fake_reset(r);
+    for (int i = 0; i < RS_CACHE_N; i++)
+        ttl_free(&r->w.cache[i]);
+}
+
+/* The "total" of the reply's envelope, after checking its other keys. */
+static long long reply_total(const fake_req *r, long limit, long offset, size_t rows)
+{
+    assert_int_equal(r->rep.status, 200);
+    json_t *v = json_loadb(r->rep.body.data, r->rep.body.len, 0, NULL);
+    assert_non_null(v);
+    char keys[64];
+    keys_of(v, keys, sizeof keys);
+    assert_string_equal(keys, "total,limit,offset,data");
+    assert_int_equal(json_integer_value(json_object_get(v, "limit")), limit);
+    assert_int_equal(json_integer_value(json_object_get(v, "offset")), offset);
+    assert_int_equal(json_array_size(json_object_get(v, "data")), rows);
+    long long t = json_integer_value(json_object_get(v, "total"));
+    json_decref(v);
+    return t;
+}
+
+static void test_list_reply_caches(void **state)
+{
+    fixture *f = *state;
+    static const hx_list logs = {store_logs_count, store_logs_page, RS_CACHE_LOGS_TOTAL};
+    static const hx_list bounty = {store_bounty_count, store_bounty_page, -1};
+    fake_req r;
+    fake_init(&r, f);
+    rs_where all = {0}, dk;
+    assert_int_equal(where_logs(&dk, "decky", NULL, NULL), 0);   /* matches every row */
+    rs_page plain = {.w = &all, .limit = 2, .offset = 1}, filtered = {.w = &dk, .limit = 3};
+
+    /* the envelope, byte for byte around the page the store writes */
+    assert_int_equal(hx_list_reply(&r.ctx, &logs, &plain, -1), RS_DONE);
+    lb_buf page = {0};
+    lb_err err;
+    assert_int_equal(store_logs_page(f->db, &plain, &page, &err), 0);
+    char want[64];
+    int n = snprintf(want, sizeof want, "{\"total\":400,\"limit\":2,\"offset\":1,\"data\":");
+    assert_int_equal(r.rep.body.len, (size_t)n + page.len + 1);
+    assert_memory_equal(r.rep.body.data, want, (size_t)n);
+    assert_memory_equal(r.rep.body.data + n, page.data, page.len);
+    lb_buf_free(&page);
+    assert_true(r.w.cache[RS_CACHE_LOGS_TOTAL].valid);
+    assert_int_equal(r.w.cache[RS_CACHE_LOGS_TOTAL].number, 400);
+    assert_true(r.req.phase.db_ns > 0);
+
+    /* a new row: the plain total comes from the cache, a filtered one is counted */
+    assert_int_equal(db_exec(f->db, "INSERT INTO logs (timestamp, decky, service, event_type,"
+                             " attacker_ip, raw_line, fields) VALUES ('2026-04-17 23:00:00',"
+                             " 'decky-01', 'ssh', 'x', '10.9.9.9', 'decky-01 x', '{}')", &err), 0);
+    fake_reset(&r);
+    hx_list_reply(&r.ctx, &logs, &plain, -1);
+    assert_int_equal(reply_total(&r, 2, 1, 2), 400);
+    fake_reset(&r);
+    hx_list_reply(&r.ctx, &logs, &filtered, -1);
+    assert_int_equal(reply_total(&r, 3, 0, 3), 401);
+    assert_int_equal(r.w.cache[RS_CACHE_LOGS_TOTAL].number, 400);   /* not overwritten */
+    ttl_invalidate(&r.w.cache[RS_CACHE_LOGS_TOTAL]);
+    fake_reset(&r);
+    hx_list_reply(&r.ctx, &logs, &plain, -1);
+    assert_int_equal(reply_total(&r, 2, 1, 2), 401);
+
+    /* no total cache: counted every time; body_cache keeps the whole reply */
+    fake_reset(&r);
+    hx_list_reply(&r.ctx, &bounty, &(rs_page){.w = &all, .limit = 50}, RS_CACHE_BOUNTY);
+    assert_int_equal(reply_total(&r, 50, 0, 30), 30);
+    rs_ttl *bc = &r.w.cache[RS_CACHE_BOUNTY];
+    assert_true(bc->valid);
+    assert_int_equal(bc->body.len, r.rep.body.len);
+    assert_memory_equal(bc->body.data, r.rep.body.data, bc->body.len);
+
+    /* no DB slot (leak mode): the 500 of ctx_db_acquire, no query */
+    r.w.db_slots_free = 0;
+    fake_reset(&r);
+    assert_int_equal(hx_list_reply(&r.ctx, &logs, &plain, -1), RS_DONE);
+    assert_int_equal(r.rep.status, 500);
+    assert_int_equal(r.req.phase.db_ns, 0);
+
+    where_free(&dk);
+    fake_free(&r);
+    ev_loop_destroy(r.w.loop);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +412,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_default_attackers_and_bounty, setup_default,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_seed_is_deterministic, setup_default, teardown),
+        cmocka_unit_test_setup_teardown(test_pages_are_windows, setup_default, teardown),
+        cmocka_unit_test_setup_teardown(test_filter_too_long, setup_default, teardown),
+        cmocka_unit_test_setup_teardown(test_list_reply_caches, setup_default, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
