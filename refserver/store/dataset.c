@@ -107,27 +107,37 @@ static int seed_decnet(rs_db *db, unsigned long long *rs, lb_err *err)
 
 static const char *const all_svcs[] = {"ssh", "http", "ftp", "smb", "telnet", "mysql", "rdp"};
 #define NSVCS 7
+static const char *const users[] = {"root", "admin", "ubuntu", "pi", "oracle", "test"};
+static const char *const pws[] = {"123456", "password", "admin", "raspberry", "toor", "qwerty"};
 
-static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs, bool progress,
-                        lb_err *err)
+/* The default dataset is built in stages that draw from one random stream,
+ * in this order: deckies, attacker IPs, logs (which create the attacker
+ * rows), behaviour, attacker extras, bounty. Reordering stages, or the
+ * draws inside one, changes every byte after it: "same seed, same bytes". */
+typedef struct seed_run {
+    rs_db *db;
+    const rs_config *cfg;
+    unsigned long long *rs;
+    bool progress;
+    lb_err *err;
+    long nd;             /* deckies the logs spread over (at least 1) */
+    unsigned *dsvc;      /* per decky: bit k set when it runs all_svcs[k] */
+    char (*ips)[48];     /* per attacker: its IP */
+} seed_run;
+
+/* Each decky's service set, and the "deckies" state row /deckies serves. */
+static int seed_deckies(seed_run *s)
 {
-    long nd = cfg->ds_deckies > 0 ? cfg->ds_deckies : 1;
-    unsigned *dsvc = calloc((size_t)nd, sizeof *dsvc);   /* bit set of services per decky */
-    char (*ips)[48] = calloc((size_t)cfg->ds_attackers, sizeof *ips);
-    if (!dsvc || !ips) {
-        free(dsvc);
-        free(ips);
-        return lb_err_set(err, "out of memory");
-    }
+    unsigned long long *rs = s->rs;
     json_t *deckies = json_array();
-    for (long d = 0; d < cfg->ds_deckies; d++) {
+    for (long d = 0; d < s->cfg->ds_deckies; d++) {
         json_t *svcs = json_array();
-        dsvc[d] = 1u << (d % NSVCS);
+        s->dsvc[d] = 1u << (d % NSVCS);
         for (int k = 0; k < NSVCS; k++)
             if (rnd_below(rs, 3) == 0)
-                dsvc[d] |= 1u << k;
+                s->dsvc[d] |= 1u << k;
         for (int k = 0; k < NSVCS; k++)
-            if (dsvc[d] & (1u << k))
+            if (s->dsvc[d] & (1u << k))
                 json_array_append_new(svcs, json_string(all_svcs[k]));
         char name[32], ip[32], host[32];
         snprintf(name, sizeof name, "decky-%02ld", d + 1);
@@ -144,50 +154,69 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
     }
     char *dj = json_dumps(deckies, JSON_COMPACT);
     json_decref(deckies);
-    int rc = dj ? store_state_put(db, "deckies", dj, err) : lb_err_set(err, "out of memory");
+    int rc = dj ? store_state_put(s->db, "deckies", dj, s->err)
+                : lb_err_set(s->err, "out of memory");
     free(dj);
-    for (long a = 0; a < cfg->ds_attackers && !rc; a++)
-        snprintf(ips[a], sizeof ips[a], "%ld.%ld.%ld.%ld", 1 + rnd_below(rs, 223),
+    return rc;
+}
+
+static void pick_attacker_ips(seed_run *s)
+{
+    unsigned long long *rs = s->rs;
+    for (long a = 0; a < s->cfg->ds_attackers; a++)
+        snprintf(s->ips[a], sizeof s->ips[a], "%ld.%ld.%ld.%ld", 1 + rnd_below(rs, 223),
                  rnd_below(rs, 256), rnd_below(rs, 256), 1 + rnd_below(rs, 254));
-    static const char *const users[] = {"root", "admin", "ubuntu", "pi", "oracle", "test"};
-    static const char *const pws[] = {"123456", "password", "admin", "raspberry", "toor",
-                                      "qwerty"};
+}
+
+/* Log rows evenly over the 24 h before T_DEFAULT_END, each on a service its
+ * decky runs; event_store also creates and updates the attacker rows. */
+static int seed_logs(seed_run *s)
+{
+    unsigned long long *rs = s->rs;
+    const rs_config *cfg = s->cfg;
+    int rc = 0;
     for (long i = 0; i < cfg->ds_logs && !rc; i++) {
         /* skewed: a few attackers produce most events, as in real honeypots */
         long r = rnd_below(rs, cfg->ds_attackers);
         long a = rnd_below(rs, 4) ? r % (cfg->ds_attackers / 10 + 1) : r;
-        long d = rnd_below(rs, nd);
+        long d = rnd_below(rs, s->nd);
         int k;
         do
             k = (int)rnd_below(rs, NSVCS);
-        while (!(dsvc[d] & (1u << k)));
+        while (!(s->dsvc[d] & (1u << k)));
         char decky[32];
         snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
         time_t ts = T_DEFAULT_END - 86400 + (time_t)((86400.0 * (double)i) /
                                                      (double)cfg->ds_logs);
-        rc = make_event(db, ts, decky, all_svcs[k], k == 0 || k == 4 ? "login_attempt"
-                        : k == 1 ? "request" : "connection", ips[a],
+        rc = make_event(s->db, ts, decky, all_svcs[k], k == 0 || k == 4 ? "login_attempt"
+                        : k == 1 ? "request" : "connection", s->ips[a],
                         1024 + (int)rnd_below(rs, 60000), "username",
-                        users[rnd_below(rs, 6)], err);
-        if (progress && (i + 1) % 100000 == 0)
+                        users[rnd_below(rs, 6)], s->err);
+        if (s->progress && (i + 1) % 100000 == 0)
             fprintf(stderr, "refserver: seeding: %ld of %ld log rows\n", i + 1, cfg->ds_logs);
     }
-    /* behaviour per attacker, commands and traversal for multi-decky ones */
+    return rc;
+}
+
+/* One attacker_behavior row per attacker IP that got an attacker row (the
+ * draws are made for every IP, so the stream does not depend on which). */
+static int seed_behaviour(seed_run *s)
+{
     static const char *const classes[] = {"brute_force", "scanner", "beacon", "interactive"};
     static const char *const oses[] = {"Linux 5.x", "Windows 10", "FreeBSD", "Linux 3.x"};
-    for (long a = 0; a < cfg->ds_attackers && !rc; a++) {
+    unsigned long long *rs = s->rs;
+    int rc = 0;
+    for (long a = 0; a < s->cfg->ds_attackers && !rc; a++) {
         char uuid[37], upd[20];
-        event_attacker_uuid(ips[a], uuid);
+        event_attacker_uuid(s->ips[a], uuid);
         fmt_time(T_DEFAULT_END, upd);
-        sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO attacker_behavior (attacker_uuid,"
-            " os_guess, hop_distance, tcp_fingerprint, retransmit_count, behavior_class,"
-            " beacon_interval_s, beacon_jitter_pct, tool_guesses, timing_stats, phase_sequence,"
-            " updated_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
-            " WHERE EXISTS (SELECT 1 FROM attackers WHERE uuid = ?1)", err);
-        if (!st) {
-            rc = -1;
-            break;
-        }
+        sqlite3_stmt *st = db_stmt(s->db, "INSERT OR IGNORE INTO attacker_behavior"
+            " (attacker_uuid, os_guess, hop_distance, tcp_fingerprint, retransmit_count,"
+            " behavior_class, beacon_interval_s, beacon_jitter_pct, tool_guesses, timing_stats,"
+            " phase_sequence, updated_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+            " ?12 WHERE EXISTS (SELECT 1 FROM attackers WHERE uuid = ?1)", s->err);
+        if (!st)
+            return -1;
         char fp[96], timing[96];
         snprintf(fp, sizeof fp, "{\"window\":%ld,\"ttl\":%ld,\"mss\":1460}",
                  1024 * (1 + rnd_below(rs, 64)), 32 + rnd_below(rs, 97));
@@ -210,21 +239,35 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
         sqlite3_bind_text(st, 11, "{\"recon\":1,\"access\":2}", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 12, upd, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) != SQLITE_DONE)
-            rc = lb_err_set(err, "seed behaviour: %s", sqlite3_errmsg(db_handle(db)));
+            rc = lb_err_set(s->err, "seed behaviour: %s", sqlite3_errmsg(db_handle(s->db)));
         sqlite3_reset(st);
     }
-    if (!rc)
-        rc = db_exec(db, "UPDATE attackers SET commands = json_array(json_object('command',"
-                     " 'uname -a', 'timestamp', last_seen), json_object('command', 'cat "
-                     "/etc/passwd', 'timestamp', last_seen)) WHERE services LIKE '%\"ssh\"%';"
-                     "UPDATE attackers SET fingerprints = json_array(json_object('type', "
-                     "'ssh_client', 'value', 'SSH-2.0-libssh_0.9.6')) WHERE event_count > 20;"
-                     "UPDATE attackers SET is_traversal = 1, traversal_path = "
-                     "(SELECT group_concat(value, ' -> ') FROM json_each(deckies))"
-                     " WHERE decky_count > 2;", err);
-    for (long b = 0; b < cfg->ds_bounty && !rc; b++) {
-        long a = rnd_below(rs, cfg->ds_attackers);
-        long d = rnd_below(rs, nd);
+    return rc;
+}
+
+/* Commands for SSH attackers, fingerprints for busy ones, traversal paths
+ * for those seen on 3+ deckies: derived from the rows, no draws. */
+static int seed_attacker_extras(rs_db *db, lb_err *err)
+{
+    return db_exec(db, "UPDATE attackers SET commands = json_array(json_object('command',"
+                   " 'uname -a', 'timestamp', last_seen), json_object('command', 'cat "
+                   "/etc/passwd', 'timestamp', last_seen)) WHERE services LIKE '%\"ssh\"%';"
+                   "UPDATE attackers SET fingerprints = json_array(json_object('type', "
+                   "'ssh_client', 'value', 'SSH-2.0-libssh_0.9.6')) WHERE event_count > 20;"
+                   "UPDATE attackers SET is_traversal = 1, traversal_path = "
+                   "(SELECT group_concat(value, ' -> ') FROM json_each(deckies))"
+                   " WHERE decky_count > 2;", err);
+}
+
+/* Bounty rows, ¾ credentials and the rest SSH client fingerprints; then
+ * each attacker's bounty and credential counts. */
+static int seed_bounty(seed_run *s)
+{
+    unsigned long long *rs = s->rs;
+    int rc = 0;
+    for (long b = 0; b < s->cfg->ds_bounty && !rc; b++) {
+        long a = rnd_below(rs, s->cfg->ds_attackers);
+        long d = rnd_below(rs, s->nd);
         char ts[20], decky[32], payload[160];
         fmt_time(T_DEFAULT_END - 86400 + (time_t)rnd_below(rs, 86400), ts);
         snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
@@ -235,30 +278,46 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
         else
             snprintf(payload, sizeof payload, "{\"type\":\"ssh_client\",\"value\":"
                      "\"SSH-2.0-Go\"}");
-        sqlite3_stmt *st = db_stmt(db, "INSERT INTO bounty (timestamp, decky, service, "
+        sqlite3_stmt *st = db_stmt(s->db, "INSERT INTO bounty (timestamp, decky, service, "
                                    "attacker_ip, bounty_type, payload) VALUES (?,?,?,?,?,?)",
-                                   err);
-        if (!st) {
-            rc = -1;
-            break;
-        }
+                                   s->err);
+        if (!st)
+            return -1;
         sqlite3_bind_text(st, 1, ts, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, decky, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 3, cred ? "ssh" : "ssh", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, ips[a], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, s->ips[a], -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 5, cred ? "credential" : "fingerprint", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 6, payload, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) != SQLITE_DONE)
-            rc = lb_err_set(err, "seed bounty: %s", sqlite3_errmsg(db_handle(db)));
+            rc = lb_err_set(s->err, "seed bounty: %s", sqlite3_errmsg(db_handle(s->db)));
         sqlite3_reset(st);
     }
     if (!rc)
-        rc = db_exec(db, "UPDATE attackers SET bounty_count = (SELECT count(*) FROM bounty b"
+        rc = db_exec(s->db, "UPDATE attackers SET bounty_count = (SELECT count(*) FROM bounty b"
                      " WHERE b.attacker_ip = attackers.ip), credential_count = (SELECT count(*)"
                      " FROM bounty b WHERE b.attacker_ip = attackers.ip AND"
-                     " b.bounty_type = 'credential')", err);
-    free(dsvc);
-    free(ips);
+                     " b.bounty_type = 'credential')", s->err);
+    return rc;
+}
+
+static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs, bool progress,
+                        lb_err *err)
+{
+    seed_run s = {.db = db, .cfg = cfg, .rs = rs, .progress = progress, .err = err,
+                  .nd = cfg->ds_deckies > 0 ? cfg->ds_deckies : 1};
+    s.dsvc = calloc((size_t)s.nd, sizeof *s.dsvc);
+    s.ips = calloc((size_t)cfg->ds_attackers, sizeof *s.ips);
+    int rc = !s.dsvc || !s.ips ? lb_err_set(err, "out of memory") : seed_deckies(&s);
+    if (!rc) {
+        pick_attacker_ips(&s);
+        rc = seed_logs(&s);
+    }
+    rc = rc ? rc : seed_behaviour(&s);
+    rc = rc ? rc : seed_attacker_extras(db, err);
+    rc = rc ? rc : seed_bounty(&s);
+    free(s.dsvc);
+    free(s.ips);
     return rc;
 }
 
