@@ -113,7 +113,12 @@ static const char *const pws[] = {"123456", "password", "admin", "raspberry", "t
 /* The default dataset is built in stages that draw from one random stream,
  * in this order: deckies, attacker IPs, logs (which create the attacker
  * rows), behaviour, attacker extras, bounty. Reordering stages, or the
- * draws inside one, changes every byte after it: "same seed, same bytes". */
+ * draws inside one, changes every byte after it: "same seed, same bytes".
+ * So no expression makes two draws whose order C leaves open (function
+ * arguments): they are drawn one statement each, in the order GCC used to
+ * evaluate those arguments (last first), which keeps the bytes databases
+ * seeded before had; a compiler that evaluates first-to-last no longer
+ * seeds a different dataset. */
 typedef struct seed_run {
     rs_db *db;
     const rs_config *cfg;
@@ -163,9 +168,13 @@ static int seed_deckies(seed_run *s)
 static void pick_attacker_ips(seed_run *s)
 {
     unsigned long long *rs = s->rs;
-    for (long a = 0; a < s->cfg->ds_attackers; a++)
-        snprintf(s->ips[a], sizeof s->ips[a], "%ld.%ld.%ld.%ld", 1 + rnd_below(rs, 223),
-                 rnd_below(rs, 256), rnd_below(rs, 256), 1 + rnd_below(rs, 254));
+    for (long a = 0; a < s->cfg->ds_attackers; a++) {
+        long o4 = 1 + rnd_below(rs, 254);
+        long o3 = rnd_below(rs, 256);
+        long o2 = rnd_below(rs, 256);
+        long o1 = 1 + rnd_below(rs, 223);
+        snprintf(s->ips[a], sizeof s->ips[a], "%ld.%ld.%ld.%ld", o1, o2, o3, o4);
+    }
 }
 
 /* Log rows evenly over the 24 h before T_DEFAULT_END, each on a service its
@@ -188,10 +197,11 @@ static int seed_logs(seed_run *s)
         snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
         time_t ts = T_DEFAULT_END - 86400 + (time_t)((86400.0 * (double)i) /
                                                      (double)cfg->ds_logs);
+        const char *user = users[rnd_below(rs, 6)];
+        int port = 1024 + (int)rnd_below(rs, 60000);
         rc = make_event(s->db, ts, decky, all_svcs[k], k == 0 || k == 4 ? "login_attempt"
-                        : k == 1 ? "request" : "connection", s->ips[a],
-                        1024 + (int)rnd_below(rs, 60000), "username",
-                        users[rnd_below(rs, 6)], s->err);
+                        : k == 1 ? "request" : "connection", s->ips[a], port, "username", user,
+                        s->err);
         if (s->progress && (i + 1) % 100000 == 0)
             fprintf(stderr, "refserver: seeding: %ld of %ld log rows\n", i + 1, cfg->ds_logs);
     }
@@ -218,10 +228,12 @@ static int seed_behaviour(seed_run *s)
         if (!st)
             return -1;
         char fp[96], timing[96];
-        snprintf(fp, sizeof fp, "{\"window\":%ld,\"ttl\":%ld,\"mss\":1460}",
-                 1024 * (1 + rnd_below(rs, 64)), 32 + rnd_below(rs, 97));
-        snprintf(timing, sizeof timing, "{\"mean_gap_s\":%.2f,\"events\":%ld}",
-                 0.5 + (double)rnd_below(rs, 3000) / 100.0, 1 + rnd_below(rs, 400));
+        long ttl = 32 + rnd_below(rs, 97);
+        long window = 1024 * (1 + rnd_below(rs, 64));
+        snprintf(fp, sizeof fp, "{\"window\":%ld,\"ttl\":%ld,\"mss\":1460}", window, ttl);
+        long events = 1 + rnd_below(rs, 400);
+        double gap = 0.5 + (double)rnd_below(rs, 3000) / 100.0;
+        snprintf(timing, sizeof timing, "{\"mean_gap_s\":%.2f,\"events\":%ld}", gap, events);
         int cls = (int)rnd_below(rs, 4);
         sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, oses[rnd_below(rs, 4)], -1, SQLITE_STATIC);
@@ -272,12 +284,15 @@ static int seed_bounty(seed_run *s)
         fmt_time(T_DEFAULT_END - 86400 + (time_t)rnd_below(rs, 86400), ts);
         snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
         bool cred = rnd_below(rs, 4) != 0;
-        if (cred)
+        if (cred) {
+            const char *pw = pws[rnd_below(rs, 6)];
+            const char *user = users[rnd_below(rs, 6)];
             snprintf(payload, sizeof payload, "{\"username\":\"%s\",\"password\":\"%s\"}",
-                     users[rnd_below(rs, 6)], pws[rnd_below(rs, 6)]);
-        else
+                     user, pw);
+        } else {
             snprintf(payload, sizeof payload, "{\"type\":\"ssh_client\",\"value\":"
                      "\"SSH-2.0-Go\"}");
+        }
         sqlite3_stmt *st = db_stmt(s->db, "INSERT INTO bounty (timestamp, decky, service, "
                                    "attacker_ip, bounty_type, payload) VALUES (?,?,?,?,?,?)",
                                    s->err);
