@@ -272,7 +272,9 @@ static int seed_attacker_extras(rs_db *db, lb_err *err)
 }
 
 /* Bounty rows, ¾ credentials and the rest SSH client fingerprints; then
- * each attacker's bounty and credential counts. */
+ * each attacker's bounty and credential counts. A fingerprint is of an SSH
+ * client, so it was captured on ssh; credentials come from the other login
+ * service the logs show (login_attempt events are ssh and telnet). */
 static int seed_bounty(seed_run *s)
 {
     unsigned long long *rs = s->rs;
@@ -300,7 +302,7 @@ static int seed_bounty(seed_run *s)
             return -1;
         sqlite3_bind_text(st, 1, ts, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, decky, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, cred ? "ssh" : "ssh", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, cred ? "telnet" : "ssh", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, s->ips[a], -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 5, cred ? "credential" : "fingerprint", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 6, payload, -1, SQLITE_TRANSIENT);

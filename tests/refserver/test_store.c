@@ -2,7 +2,7 @@
  * as the spec writes them, types (fields as a JSON string, payload as an
  * object, behaviour arrays), pages, counts and the histogram; the paged-list
  * helper the three list endpoints share (hx_list_reply: envelope, total
- * cache, body cache). */
+ * cache, body cache); the default dataset's seeded values. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -405,6 +405,22 @@ static void test_list_reply_caches(void **state)
     ev_loop_destroy(r.w.loop);
 }
 
+/* The default dataset's bounty rows: credentials were captured on telnet,
+ * the SSH client fingerprints on ssh. */
+static void test_default_bounty_services(void **state)
+{
+    fixture *f = *state;
+    sqlite3_stmt *st = db_stmt(f->db, "SELECT bounty_type, service, count(*) FROM bounty"
+                               " GROUP BY 1, 2 ORDER BY 1, 2", NULL);
+    assert_non_null(st);
+    char got[256] = "";
+    while (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s/%s ",
+                 sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+    sqlite3_reset(st);
+    assert_string_equal(got, "credential/telnet fingerprint/ssh ");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +431,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pages_are_windows, setup_default, teardown),
         cmocka_unit_test_setup_teardown(test_filter_too_long, setup_default, teardown),
         cmocka_unit_test_setup_teardown(test_list_reply_caches, setup_default, teardown),
+        cmocka_unit_test_setup_teardown(test_default_bounty_services, setup_default, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
