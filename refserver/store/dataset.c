@@ -326,6 +326,8 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
     s.dsvc = calloc((size_t)s.nd, sizeof *s.dsvc);
     s.ips = calloc((size_t)cfg->ds_attackers, sizeof *s.ips);
     int rc = !s.dsvc || !s.ips ? lb_err_set(err, "out of memory") : seed_deckies(&s);
+    if (!rc && cfg->ds_deckies == 0)
+        s.dsvc[0] = 1u;   /* no deckies: the logs' decky-01 runs ssh, so a service is found */
     if (!rc) {
         pick_attacker_ips(&s);
         rc = seed_logs(&s);

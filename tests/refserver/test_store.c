@@ -23,13 +23,12 @@ typedef struct fixture {
     rs_config cfg;
 } fixture;
 
-static int open_seeded(void **state, const char *dataset)
+/* A fresh database seeded as refserver with options argv would seed it. */
+static int open_with(void **state, int argc, char **argv)
 {
     fixture *f = calloc(1, sizeof *f);
-    char *argv[] = {"refserver", "--dataset", (char *)dataset, "--dataset-logs", "400",
-                    "--dataset-attackers", "40", "--dataset-bounty", "30", NULL};
     lb_err err;
-    if (options_parse(&f->cfg, 9, argv, stdout, &err))
+    if (options_parse(&f->cfg, argc, argv, stdout, &err))
         return -1;
     strcpy(f->path, "/tmp/rs-store-test.XXXXXX");
     int fd = mkstemp(f->path);
@@ -41,6 +40,13 @@ static int open_seeded(void **state, const char *dataset)
     }
     *state = f;
     return 0;
+}
+
+static int open_seeded(void **state, const char *dataset)
+{
+    char *argv[] = {"refserver", "--dataset", (char *)dataset, "--dataset-logs", "400",
+                    "--dataset-attackers", "40", "--dataset-bounty", "30", NULL};
+    return open_with(state, 9, argv);
 }
 
 static int setup_default(void **state) { return open_seeded(state, "default"); }
@@ -421,6 +427,28 @@ static void test_default_bounty_services(void **state)
     assert_string_equal(got, "credential/telnet fingerprint/ssh ");
 }
 
+/* --dataset-deckies 0: the logs still name decky-01 (it used to spin
+ * forever looking for a service decky-01 runs) and /deckies is []. */
+static void test_default_without_deckies(void **state)
+{
+    (void)state;
+    char *argv[] = {"refserver", "--dataset-logs", "50", "--dataset-attackers", "5",
+                    "--dataset-bounty", "5", "--dataset-deckies", "0", NULL};
+    fixture *f;
+    assert_int_equal(open_with((void **)&f, 9, argv), 0);
+    rs_where all = {0};
+    long long n;
+    lb_err err;
+    assert_int_equal(store_logs_count(f->db, &all, &n, &err), 0);
+    assert_int_equal(n, 50);
+    lb_buf d = {0};
+    bool found;
+    assert_int_equal(store_state_get(f->db, "deckies", &d, &found, &err), 0);
+    assert_string_equal(d.data, "[]");
+    lb_buf_free(&d);
+    teardown((void **)&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +460,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_filter_too_long, setup_default, teardown),
         cmocka_unit_test_setup_teardown(test_list_reply_caches, setup_default, teardown),
         cmocka_unit_test_setup_teardown(test_default_bounty_services, setup_default, teardown),
+        cmocka_unit_test(test_default_without_deckies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
