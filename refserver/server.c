@@ -119,6 +119,18 @@ static pid_t spawn_worker(const rs_config *cfg, int i, int fd, int port, pid_t *
     exit(worker_run(cfg, i, wfd));
 }
 
+/* The master's view of its workers while it supervises them. */
+typedef struct master {
+    rs_config *cfg;
+    pid_t *pids;            /* per worker slot: its pid; 0 (or -1 after a failed fork): none */
+    int port;               /* the bound port, for replacements */
+    int alive;              /* workers running */
+    bool stopping;          /* shutting down: no more restarts */
+    int code;               /* the exit code so far */
+    double restarts[RESTART_BURST];   /* times of the latest restarts, a ring */
+    int nrestarts;
+} master;
+
 static void stop_all(const pid_t *pids, int n)
 {
     for (int i = 0; i < n; i++)
@@ -126,96 +138,138 @@ static void stop_all(const pid_t *pids, int n)
             kill(pids[i], SIGTERM);
 }
 
+static void stop(master *m)
+{
+    m->stopping = true;
+    stop_all(m->pids, m->cfg->workers);
+}
+
+/* Fork every worker (worker 0 inherits fd); stops at the first failure.
+ * Returns how many started. */
+static int start_workers(master *m, int fd)
+{
+    int started = 0;
+    for (int i = 0; i < m->cfg->workers; i++) {
+        if ((m->pids[i] = spawn_worker(m->cfg, i, fd, m->port, m->pids)) < 0)
+            break;
+        started++;
+    }
+    return started;
+}
+
+static void on_stop_signal(master *m, int sig)
+{
+    if (!m->stopping && !m->cfg->quiet)
+        fprintf(stderr, "refserver: %s: stopping (finishing in-flight requests)\n",
+                sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    stop(m);
+}
+
+/* True when RESTART_BURST restarts already happened within RESTART_WINDOW
+ * of now: the oldest of them sits where the next one would be written. */
+static bool crash_looping(const master *m, double now)
+{
+    return m->nrestarts >= RESTART_BURST &&
+           now - m->restarts[m->nrestarts % RESTART_BURST] < RESTART_WINDOW;
+}
+
+/* Worker i failed while serving: fork a replacement, unless workers are
+ * dying in a loop or the fork fails; then stop the others. */
+static void replace_worker(master *m, int i)
+{
+    double now = (double)time(NULL);
+    bool looping = crash_looping(m, now);
+    if (!looping && (m->pids[i] = spawn_worker(m->cfg, i, -1, m->port, m->pids)) > 0) {
+        m->restarts[m->nrestarts++ % RESTART_BURST] = now;
+        m->alive++;
+        fprintf(stderr, "refserver: worker %d restarted (pid %d)\n", i, (int)m->pids[i]);
+        return;
+    }
+    m->pids[i] = 0;
+    fprintf(stderr, "refserver: %s; stopping the others\n",
+            looping ? "workers keep dying" : "cannot restart the worker");
+    stop(m);
+}
+
+/* Worker i (pid) ended with status. A clean exit during shutdown is the
+ * plan; anything else is a failure that makes the run's exit code 1. */
+static void worker_ended(master *m, int i, pid_t pid, int status)
+{
+    m->pids[i] = 0;
+    m->alive--;
+    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (ok && m->stopping)
+        return;
+    fprintf(stderr, "refserver: worker %d (pid %d) %s %d\n", i, (int)pid,
+            WIFEXITED(status) ? "exited with" : "killed by signal",
+            WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+    m->code = 1;
+    if (!m->stopping)
+        replace_worker(m, i);
+}
+
+/* Collect every child that ended (one SIGCHLD may stand for several). */
+static void reap(master *m)
+{
+    int status;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+        for (int i = 0; i < m->cfg->workers; i++)
+            if (m->pids[i] == pid) {
+                worker_ended(m, i, pid, status);
+                break;
+            }
+}
+
+/* Wait for signals until no worker is left: SIGTERM/SIGINT stop them all,
+ * SIGCHLD reaps (and maybe replaces) them. */
+static void supervise(master *m, const sigset_t *set)
+{
+    while (m->alive > 0) {
+        int sig;
+        if (sigwait(set, &sig))
+            continue;
+        if (sig == SIGTERM || sig == SIGINT)
+            on_stop_signal(m, sig);
+        else
+            reap(m);
+    }
+}
+
 int server_run(rs_config *cfg, lb_err *err)
 {
     signal(SIGPIPE, SIG_IGN);
     long nofile = server_raise_nofile();
-    int port;
-    int fd = server_listen(cfg->bind_host, cfg->port, &port, err);
+    master m = {.cfg = cfg};
+    int fd = server_listen(cfg->bind_host, cfg->port, &m.port, err);
     if (fd < 0)
         return 2;
-    cfg->port = port;
+    cfg->port = m.port;
     sigset_t set = master_set();
     sigprocmask(SIG_BLOCK, &set, NULL);
-    pid_t *pids = calloc((size_t)cfg->workers, sizeof *pids);
-    if (!pids) {
+    if (!(m.pids = calloc((size_t)cfg->workers, sizeof *m.pids))) {
         close(fd);
         lb_err_set(err, "out of memory");
         return 1;
     }
-    int started = 0;
-    for (int i = 0; i < cfg->workers; i++) {
-        if ((pids[i] = spawn_worker(cfg, i, fd, port, pids)) < 0)
-            break;
-        started++;
-    }
+    int started = start_workers(&m, fd);
     close(fd);
-    int code = started == cfg->workers ? 0 : 1;
-    if (cfg->port_file && started && write_port_file(cfg->port_file, port, err)) {
+    m.code = started == cfg->workers ? 0 : 1;
+    if (cfg->port_file && started && write_port_file(cfg->port_file, m.port, err)) {
         fprintf(stderr, "refserver: %s\n", err->msg);
-        code = 1;
+        m.code = 1;
     }
     if (!cfg->quiet)
         fprintf(stderr, "refserver: listening on %s:%d (%d worker%s, db-mode %s, "
-                "bcrypt cost %d, nofile %ld)\n", cfg->bind_host, port, started,
+                "bcrypt cost %d, nofile %ld)\n", cfg->bind_host, m.port, started,
                 started == 1 ? "" : "s", config_db_mode_name(cfg->db_mode), cfg->bcrypt_cost,
                 nofile);
-    bool stopping = code != 0;
-    if (stopping)
-        stop_all(pids, cfg->workers);
-    int alive = started;
-    double restarts[RESTART_BURST] = {0};   /* times of the latest restarts */
-    int nrestarts = 0;
-    while (alive > 0) {
-        int sig;
-        if (sigwait(&set, &sig))
-            continue;
-        if (sig == SIGTERM || sig == SIGINT) {
-            if (!stopping && !cfg->quiet)
-                fprintf(stderr, "refserver: %s: stopping (finishing in-flight requests)\n",
-                        sig == SIGTERM ? "SIGTERM" : "SIGINT");
-            stopping = true;
-            stop_all(pids, cfg->workers);
-            continue;
-        }
-        int status;
-        pid_t pid;
-        while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-            for (int i = 0; i < cfg->workers; i++) {
-                if (pids[i] != pid)
-                    continue;
-                pids[i] = 0;
-                alive--;
-                bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-                if (ok && stopping)
-                    continue;
-                fprintf(stderr, "refserver: worker %d (pid %d) %s %d\n", i, (int)pid,
-                        WIFEXITED(status) ? "exited with" : "killed by signal",
-                        WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-                code = 1;   /* a worker failed: the run is reported as failed */
-                if (stopping)
-                    continue;
-                /* replace it, unless workers are dying in a loop */
-                double now = (double)time(NULL);
-                bool looping = nrestarts >= RESTART_BURST &&
-                               now - restarts[nrestarts % RESTART_BURST] < RESTART_WINDOW;
-                if (!looping && (pids[i] = spawn_worker(cfg, i, -1, port, pids)) > 0) {
-                    restarts[nrestarts++ % RESTART_BURST] = now;
-                    alive++;
-                    fprintf(stderr, "refserver: worker %d restarted (pid %d)\n", i,
-                            (int)pids[i]);
-                    continue;
-                }
-                pids[i] = 0;
-                fprintf(stderr, "refserver: %s; stopping the others\n", looping
-                        ? "workers keep dying" : "cannot restart the worker");
-                stopping = true;
-                stop_all(pids, cfg->workers);
-            }
-        }
-    }
-    free(pids);
+    m.alive = started;
+    if (m.code != 0)
+        stop(&m);   /* a partial start is not served */
+    supervise(&m, &set);
+    free(m.pids);
     if (!cfg->quiet)
         fprintf(stderr, "refserver: stopped\n");
-    return code;
+    return m.code;
 }
