@@ -1,6 +1,5 @@
 /* handlers_lists.c — /api/v1/attackers (+ detail, commands), /api/v1/bounty,
  * /api/v1/deckies (decnet-api.md §2.6–§2.8, §8). */
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "handlers.h"
@@ -21,8 +20,7 @@ int handle_attackers(rs_ctx *ctx)
     const char *sort_by = query_get(&q, "sort_by");
     int rc = RS_DONE;
     rs_where w = {0};
-    if (param_int(&q, "limit", 50, 1, 1000, &limit, ctx->rep, dev) ||
-        param_int(&q, "offset", 0, 0, INT_MAX, &offset, ctx->rep, dev))
+    if (param_page(&q, &limit, &offset, ctx->rep, dev))
         goto out;
     if (sort_by) {
         if (!strcmp(sort_by, "recent")) sort = RS_SORT_RECENT;
@@ -117,8 +115,7 @@ int handle_bounty(rs_ctx *ctx)
     long limit, offset;
     int rc = RS_DONE;
     rs_where w = {0};
-    if (param_int(&q, "limit", 50, 1, 1000, &limit, ctx->rep, dev) ||
-        param_int(&q, "offset", 0, 0, INT_MAX, &offset, ctx->rep, dev))
+    if (param_page(&q, &limit, &offset, ctx->rep, dev))
         goto out;
     const char *btype = query_opt(&q, "bounty_type");
     const char *search = query_opt(&q, "search");

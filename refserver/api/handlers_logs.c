@@ -15,8 +15,7 @@ int handle_logs(rs_ctx *ctx)
     const char *search = query_opt(&q, "search");
     const char *start = query_opt(&q, "start_time");
     const char *end = query_opt(&q, "end_time");
-    if (param_int(&q, "limit", 50, 1, 1000, &limit, ctx->rep, dev) ||
-        param_int(&q, "offset", 0, 0, INT_MAX, &offset, ctx->rep, dev) ||
+    if (param_page(&q, &limit, &offset, ctx->rep, dev) ||
         param_maxlen("search", query_get(&q, "search"), 512, ctx->rep, dev)) {
         query_free(&q);
         return RS_DONE;

@@ -146,3 +146,11 @@ int param_maxlen(const char *name, const char *val, long max_len, rs_reply *rep,
                     "max_length", json_integer(max_len));
     return -1;
 }
+
+int param_page(const rs_query *q, long *limit, long *offset, rs_reply *rep, bool developer)
+{
+    return param_int(q, "limit", 50, 1, 1000, limit, rep, developer) ||
+                   param_int(q, "offset", 0, 0, INT_MAX, offset, rep, developer)
+               ? -1
+               : 0;
+}

@@ -31,6 +31,10 @@ char *params_decode(const char *src, size_t n, bool plus);
  * -1 with a 422 (int_parsing, greater_than_equal, less_than_equal) in rep. */
 int param_int(const rs_query *q, const char *key, long dflt, long lo, long hi, long *out,
               rs_reply *rep, bool developer);
+
+/* The paged lists' limit (default 50, 1..1000) and offset (default 0,
+ * 0..INT_MAX), as the seed's Query() bounds: param_int for each. */
+int param_page(const rs_query *q, long *limit, long *offset, rs_reply *rep, bool developer);
 /* String with max_length (characters); -1 with a 422 string_too_long. */
 int param_maxlen(const char *name, const char *val, long max_len, rs_reply *rep,
                  bool developer);

@@ -113,6 +113,37 @@ static void test_maxlen(void **state)
     lb_buf_free(&r.body);
 }
 
+/* The lists' paging: defaults, both bounds, and the field the 422 names. */
+static void test_page(void **state)
+{
+    (void)state;
+    static const struct { const char *qs; int rc; long limit, offset; const char *loc; } cases[] = {
+        {"", 0, 50, 0, NULL},
+        {"limit=1000&offset=7", 0, 1000, 7, NULL},
+        {"limit=0", -1, 0, 0, "\"limit\""},
+        {"limit=1001", -1, 0, 0, "\"limit\""},
+        {"offset=-1", -1, 0, 0, "\"offset\""},
+        {"limit=5&offset=x", -1, 0, 0, "\"offset\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rs_query q;
+        rs_reply r = {0};
+        long limit = -5, offset = -5;
+        query_parse(&q, cases[i].qs);
+        int rc = param_page(&q, &limit, &offset, &r, true);
+        query_free(&q);
+        assert_int_equal(rc, cases[i].rc);
+        if (rc == 0) {
+            assert_int_equal(limit, cases[i].limit);
+            assert_int_equal(offset, cases[i].offset);
+        } else {
+            assert_int_equal(r.status, 422);
+            assert_non_null(strstr(r.body.data, cases[i].loc));
+        }
+        lb_buf_free(&r.body);
+    }
+}
+
 static void test_shell_split(void **state)
 {
     (void)state;
@@ -165,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_optional_strings),
         cmocka_unit_test(test_int_validation_bodies),
         cmocka_unit_test(test_maxlen),
+        cmocka_unit_test(test_page),
         cmocka_unit_test(test_shell_split),
         cmocka_unit_test(test_logs_where),
     };
