@@ -26,7 +26,7 @@ rs_db *ctx_db_acquire(rs_ctx *ctx)
         }
     }
     ctx->db_t0 = clock_mono_ns();
-    trace_db_begin(ctx->req->trace);
+    trace_db_begin(ctx->req->trace, ctx->db_t0);
     return db;
 }
 

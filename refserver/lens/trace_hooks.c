@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "clock.h"
 
 static otel_config trace_config(const rs_config *cfg)
 {
@@ -155,10 +154,10 @@ static const otel_span_ctx *trace_parent(const rs_reqtrace *t)
     return t->refresh.recording ? otel_span_context(&t->refresh) : otel_span_context(&t->server);
 }
 
-void trace_db_begin(rs_reqtrace *t)
+void trace_db_begin(rs_reqtrace *t, uint64_t t0)
 {
     if (t && t->open)
-        t->db_t0 = clock_mono_ns();
+        t->db_t0 = t0;
 }
 
 void trace_db_end(rs_reqtrace *t)

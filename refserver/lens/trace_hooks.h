@@ -22,7 +22,7 @@ typedef struct rs_reqtrace {
     const char *route;       /* the request's route name, for child spans; NULL: none */
     otel_span server;        /* the request's SERVER span (recording while open) */
     otel_span refresh;       /* an open cache.refresh span, parent of the DB spans in it */
-    uint64_t db_t0;          /* worker_db_acquire time of the open DB use; 0 = none */
+    uint64_t db_t0;          /* ctx_db_acquire time of the open DB use; 0 = none */
     char tp[OTEL_TRACEPARENT_LEN + 1];
     size_t tp_len;           /* bytes of the traceparent header seen (may exceed tp) */
     int open;                /* the server span started and has not ended */
@@ -73,9 +73,9 @@ void trace_request_dispatch(rs_reqtrace *t, const char *method, const char *patt
 void trace_request_end(rs_reqtrace *t, int status);
 
 /* Around one use of the database (api/ctx.h's ctx_db_acquire .. release): a
- * CLIENT span "sqlite" under the open cache.refresh span, else the server
- * span. */
-void trace_db_begin(rs_reqtrace *t);
+ * CLIENT span "sqlite" from t0 (clock_mono_ns, the time the db phase starts
+ * at) under the open cache.refresh span, else the server span. */
+void trace_db_begin(rs_reqtrace *t, uint64_t t0);
 void trace_db_end(rs_reqtrace *t);
 
 /* A TTL cache missed (enabled caches only): open a cache.refresh span that
