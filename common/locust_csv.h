@@ -110,8 +110,10 @@ typedef int (*lc_row_fn)(void *ctx, const lc_row *row, lb_err *err);
 int lc_read_stream(const char *path, lc_layout *layout, lc_row_fn fn, void *ctx,
                    lb_err *err);
 /* Load any of the layouts into *out. 0, or -1 with err naming file:line:column
- * (out is left empty). Empty file, unknown header, ragged row, non-numeric,
- * negative or N/A-where-required numbers are errors. */
+ * (out is left empty). Empty file, a directory, unknown header, ragged row,
+ * non-numeric, negative or N/A-where-required numbers, a failure count above
+ * the request count, a second Aggregated row in a stats or web-UI table, a
+ * NUL byte and invalid UTF-8 are errors. */
 int lc_read_file(const char *path, lc_table *out, lb_err *err);
 void lc_table_free(lc_table *t);
 /* Human name of a layout ("stats", "history", "failures", "exceptions", "webui"). */

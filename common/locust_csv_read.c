@@ -84,6 +84,7 @@ typedef struct reader {
     lc_table *table;
     size_t rowcap, failcap;
     bool stream;
+    long agg_line;          /* stats/webui: line of the Aggregated row, 0 if none yet */
 } reader;
 
 const char *lc_layout_name(lc_layout l)
@@ -251,6 +252,25 @@ static int number(const reader *r, const lcp_row *row, size_t i, bool want_int, 
     return 0;
 }
 
+/* Rules a row must keep beyond its cells: failures are a subset of the
+ * requests, and a stats table or web-UI table has one Aggregated row
+ * (history files have one per tick). */
+static int check_row(reader *r, const lc_row *row, lb_err *err)
+{
+    if (row->failures > row->requests)
+        return lb_err_set(err, "%s:%ld: failure count %llu exceeds request count %llu",
+                          r->path, row->line, (unsigned long long)row->failures,
+                          (unsigned long long)row->requests);
+    bool table = r->layout == LC_LAYOUT_STATS || r->layout == LC_LAYOUT_WEBUI;
+    if (table && !strcmp(row->name, "Aggregated") && !strcmp(row->method, "")) {
+        if (r->agg_line)
+            return lb_err_set(err, "%s:%ld: second Aggregated row (the first is on line %ld)",
+                              r->path, row->line, r->agg_line);
+        r->agg_line = row->line;
+    }
+    return 0;
+}
+
 static int fill_row(const reader *r, const lcp_row *row, lc_row *out, lb_err *err)
 {
     memset(out, 0, sizeof *out);
@@ -383,7 +403,7 @@ static int on_row(void *vr, const lcp_row *row, lb_err *err)
         return fill_failure(r, row, &f, err) < 0 ? -1 : keep_failure(r, &f, err);
     }
     lc_row out;
-    if (fill_row(r, row, &out, err) < 0)
+    if (fill_row(r, row, &out, err) < 0 || check_row(r, &out, err) < 0)
         return -1;
     if (r->stream)
         return r->fn(r->ctx, &out, err);

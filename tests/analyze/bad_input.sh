@@ -12,6 +12,13 @@ printf 'foo,bar\n1,2\n' >"$D/unknown.csv"
 { echo "$H"; printf 'GET\t/a\t-5\t0\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; } >"$D/negative.csv"
 { echo "$H"; printf 'GET\t/a\tN/A\t0\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; } >"$D/na.csv"
 { echo "$H"; printf 'GET\t/a\t5\t0\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; } >"$D/noagg.csv"
+# What no Locust file holds (issue 13): more failures than requests, two
+# Aggregated rows, a NUL byte, invalid UTF-8; and a directory is no empty file.
+{ echo "$H"; printf 'GET\t/a\t5\t6\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; } >"$D/failgt.csv"
+{ echo "$H"; for i in 1 2; do printf '\tAggregated\t5\t0\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; done; } >"$D/twoagg.csv"
+{ echo "$H"; printf 'GET\t/\0a\t5\t0\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; } >"$D/nul.csv"
+{ echo "$H"; printf 'GET\t/\xff\t5\t0\t5\t6\t7\t8\t1\t9\t43\t0\t0\n'; } >"$D/utf8.csv"
+mkdir -p "$D/empty file"
 
 for sub in table compare; do
   other=$P/profile_255c2e5.csv
@@ -25,7 +32,13 @@ for sub in table compare; do
   expect_rc 2 "$AZ" $sub $(args "$D/negative.csv"); expect_err "$D/negative.csv:2:3: negative"
   expect_rc 2 "$AZ" $sub $(args "$D/na.csv");       expect_err "$D/na.csv:2:3:"
   expect_rc 2 "$AZ" $sub $(args "$D/noagg.csv");    expect_err "$D/noagg.csv:2: file ends without an Aggregated row"
+  expect_rc 2 "$AZ" $sub $(args "$D/failgt.csv");   expect_err "$D/failgt.csv:2: failure count 6 exceeds request count 5"
+  expect_rc 2 "$AZ" $sub $(args "$D/twoagg.csv");   expect_err "$D/twoagg.csv:3: second Aggregated row"
+  expect_rc 2 "$AZ" $sub $(args "$D/nul.csv");      expect_err "$D/nul.csv:2:6: NUL byte"
+  expect_rc 2 "$AZ" $sub $(args "$D/utf8.csv");     expect_err "$D/utf8.csv:2:6: invalid UTF-8"
 done
+# (outside the loop: args() splits on spaces)
+expect_rc 2 "$AZ" table "$D/empty file";   expect_err "$D/empty file: is a directory"
 
 # Usage errors name the option.
 expect_rc 2 "$AZ";                                   expect_err 'usage: analyze SUBCOMMAND'

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "locust_csv.h"
@@ -366,18 +367,18 @@ static void test_bad_input(void **state)
     assert_non_null(strstr(err.msg, "No such file"));
 }
 
-/* Invalid UTF-8 in a name is data, not an error; N/A percentiles are fine. */
+/* N/A percentiles are fine; a file without an Aggregated row loads. */
 static void test_lenient_where_locust_is(void **state)
 {
     (void)state;
     char text[1024];
-    snprintf(text, sizeof text, "%s\r\nGET,/\xff\xfe,0,0,0,0.0,0,0,0,0.0,0.0,"
+    snprintf(text, sizeof text, "%s\r\nGET,/\xc3\xa9,0,0,0,0.0,0,0,0,0.0,0.0,"
              "N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A\r\n", LC_STATS_HEADER);
     const char *p = put_file("utf8.csv", text);
     lc_table t;
     lb_err err = {{0}};
     assert_int_equal(lc_read_file(p, &t, &err), 0);
-    assert_string_equal(t.rows[0].name, "/\xff\xfe");
+    assert_string_equal(t.rows[0].name, "/\xc3\xa9");
     assert_false(t.rows[0].has_pct[0]);
     assert_int_equal(t.aggregated, -1);
     lc_table_free(&t);
@@ -387,6 +388,74 @@ static void test_lenient_where_locust_is(void **state)
     assert_int_equal(t.layout, LC_LAYOUT_FAILURES);
     assert_int_equal(t.failures[0].occurrences, 2);
     lc_table_free(&t);
+}
+
+/* ---- what no Locust file holds (issue 13): each is file:line, never a
+ * silently wrong table ---- */
+static const char *put_bytes(const char *name, const char *bytes, size_t n)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+static void expect_bytes_error(const char *name, const char *bytes, size_t n,
+                               const char *where, const char *what)
+{
+    const char *p = put_bytes(name, bytes, n);
+    char want[1024];
+    snprintf(want, sizeof want, "%s%s", p, where);
+    lc_table t;
+    lb_err err = {{0}};
+    assert_int_equal(lc_read_file(p, &t, &err), -1);
+    if (!strstr(err.msg, want) || !strstr(err.msg, what))
+        fail_msg("error for %s was \"%s\"; wanted \"%s\" and \"%s\"", name, err.msg, want, what);
+    count_ctx c = {0, 0};
+    lc_layout layout;
+    lb_err err2 = {{0}};
+    assert_int_equal(lc_read_stream(p, &layout, count_row, &c, &err2), -1);
+    assert_string_equal(err.msg, err2.msg);
+}
+
+static void test_impossible_input(void **state)
+{
+    (void)state;
+    char text[2048];
+    static const char cells[] = "20,63.3,10.0,160.0,13.0,0.75,0.0,20,20,160,160,160,160,160,160,"
+                                "160,160,160\r\n";
+    /* more failures than requests */
+    snprintf(text, sizeof text, "%s\r\nGET,/a,3,4,%s", LC_STATS_HEADER, cells);
+    expect_error("fail_gt_req.csv", text, ":2:", "failure count 4 exceeds request count 3");
+    expect_error("webui_fail_gt.tsv", "Type\tName\t# Requests\t# Fails\nGET\t/a\t1\t2\n", ":2:",
+                 "failure count 2 exceeds request count 1");
+    /* two Aggregated rows in a stats table (history files have one per tick) */
+    snprintf(text, sizeof text, "%s\r\n,Aggregated,3,0,%s,Aggregated,3,0,%s", LC_STATS_HEADER,
+             cells, cells);
+    expect_error("two_agg.csv", text, ":3:", "second Aggregated row (the first is on line 2)");
+    /* NUL bytes */
+    int n = snprintf(text, sizeof text, "%s\r\nGET,/a,3,0,%s", LC_STATS_HEADER, cells);
+    text[strlen(LC_STATS_HEADER) + 2 + 5] = '\0';   /* inside the name "/a" */
+    expect_bytes_error("nul.csv", text, (size_t)n, ":2:6:", "NUL byte");
+    /* invalid UTF-8: a stray continuation byte, an overlong, a surrogate, a truncation */
+    static const char *const bad[] = {"/\xff", "/\xc0\xaf", "/\xed\xa0\x80", "/\xe2\x82"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(text, sizeof text, "%s\r\nGET,%s,3,0,%s", LC_STATS_HEADER, bad[i], cells);
+        expect_error("bad_utf8.csv", text, ":2:6:", "invalid UTF-8");
+    }
+    /* a directory is not an empty file */
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/empty file", tmpdir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    lc_table t;
+    lb_err err = {{0}};
+    assert_int_equal(lc_read_file(dir, &t, &err), -1);
+    if (!strstr(err.msg, dir) || !strstr(err.msg, "is a directory"))
+        fail_msg("error for a directory was \"%s\"", err.msg);
+    rmdir(dir);
 }
 
 /* ---- never crash: 3000 deterministic random mutations of valid files ----
@@ -461,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_stream_history),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_lenient_where_locust_is),
+        cmocka_unit_test(test_impossible_input),
         cmocka_unit_test(test_mutations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
