@@ -7,6 +7,7 @@
 #include <string.h>
 #include "cmd.h"
 #include "group.h"
+#include "meta.h"
 #include "runfiles.h"
 
 void cmd_error(const char *sub, const char *fmt, ...)
@@ -73,6 +74,13 @@ int cmd_load(const char *sub, const char *path, const manifest *m, bool group,
         cmd_error(sub, "%s", err.msg);
         return -1;
     }
+    /* the run's tag (loadgen --tag) names it beside the file in headers */
+    char *meta_path = runfiles_sibling(path, "_meta.json");
+    run_meta meta = { 0 };
+    if (meta_path && meta_read(meta_path, &meta, &err) == 0 && meta.tag)
+        p->tag = strdup(meta.tag);
+    meta_free(&meta);
+    free(meta_path);
     if (names_before)
         *names_before = p->neps;
     if (warn_names && p->neps > MODEL_MANY_NAMES && !group)

@@ -172,13 +172,24 @@ static int cmp_rank(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
+/* A run's name in a header: the file's, then its _meta.json tag. */
+static void write_run_name(FILE *f, const model_profile *p)
+{
+    fmt_md_cell(f, p->name);
+    if (p->tag && *p->tag) {
+        fputs(" (", f);
+        fmt_md_cell(f, p->tag);
+        fputc(')', f);
+    }
+}
+
 static int write_md(FILE *f, const model_profile *a, const model_profile *b,
                     const compare_result *r, size_t top)
 {
     fputs("| Metric | A: ", f);
-    fmt_md_cell(f, a->name);
+    write_run_name(f, a);
     fputs(" | B: ", f);
-    fmt_md_cell(f, b->name);
+    write_run_name(f, b);
     fputs(" | Delta |\n|---|---:|---:|---:|\n", f);
     for (size_t i = 0; i < r->nhead; i++) {
         const compare_row *row = &r->rows[i];

@@ -137,6 +137,7 @@ double model_time_share(const model_profile *p, const model_endpoint *e)
 
 void model_free(model_profile *p)
 {
+    free(p->tag);
     for (size_t i = 0; i < p->neps; i++) {
         free(p->eps[i].method);
         free(p->eps[i].name);

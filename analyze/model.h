@@ -46,6 +46,8 @@ typedef struct model_profile {
     model_endpoint *eps;     /* every non-Aggregated row, sorted by (name, method) */
     size_t neps;
     uint64_t listed_requests;  /* sum of requests over the listed rows */
+    bool exact_pct;          /* p50/p95/p99 from PREFIX_hdr.csv (us), not Locust's rounding */
+    char *tag;               /* PREFIX_meta.json's "tag" (loadgen --tag), or NULL */
 } model_profile;
 
 /* More unique request names than this earns a warning and a suggestion to

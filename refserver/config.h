@@ -71,6 +71,10 @@ typedef struct rs_config {
     const char *trace_file;    /* --trace-file: OTLP JSON lines here instead of POSTing */
     const char *profile_dir;   /* --profile-requests: DIR/requests-<pid>.csv per worker */
     bool developer;            /* DECNET_DEVELOPER: maxOutput, detailed 422, /config flag */
+    /* test-only: hold each reply this long (an ev_timer, the loop keeps
+     * serving), for the regression gate's own tests (scripts/compare-commits) */
+    long inject_delay_us;      /* 0 = off */
+    const char *inject_delay_route; /* route pattern or name; NULL = every route */
     bool quiet;
 } rs_config;
 

@@ -165,6 +165,13 @@ static void usage(FILE *out, const rs_config *d)
 "                           developer_mode (default: developer mode on, as in the\n"
 "                           profiles)\n"
 "\n"
+"Test-only (to prove the regression gate fails, scripts/compare-commits):\n"
+"  --inject-delay-us N      hold every routed reply N microseconds before sending\n"
+"                           it (an event-loop timer: the worker keeps serving\n"
+"                           other connections meanwhile) (default 0 = off)\n"
+"  --inject-delay-route R   only delay the route whose pattern or name is R, e.g.\n"
+"                           /api/v1/logs (default: every route)\n"
+"\n"
 "Other:\n"
 "  --quiet                  no progress or per-worker summary lines on stderr\n"
 "                           (default off)\n"
@@ -291,7 +298,8 @@ enum {
     O_IDLE, O_HDR_TIMEOUT, O_DRAIN, O_DB, O_DB_MODE, O_BATCH_ROWS, O_DB_SLOTS, O_DB_CHECKOUT,
     O_DATASET, O_DS_LOGS, O_DS_ATT, O_DS_BOUNTY, O_DS_DECKIES, O_SEED, O_BCRYPT,
     O_POOL_THREADS, O_POOL_QUEUE, O_CACHES, O_CACHE, O_NO_CACHE, O_NO_AUTH_CACHE,
-    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_TRACE_FILE, O_PROFILE_REQ, O_NO_DEV, O_QUIET, O_HELP, O_VERSION
+    O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_TRACE_FILE, O_PROFILE_REQ, O_NO_DEV, O_QUIET, O_HELP, O_VERSION,
+    O_INJECT_DELAY, O_INJECT_ROUTE
 };
 
 static const struct option longopts[] = {
@@ -312,7 +320,8 @@ static const struct option longopts[] = {
     {"n-plus-one", 0, 0, O_NPLUS1}, {"state-reads-on-pool", 0, 0, O_STATE_POOL}, {"tracing", 0, 0, O_TRACING},
     {"trace-file", 1, 0, O_TRACE_FILE}, {"profile-requests", 1, 0, O_PROFILE_REQ},
     {"no-developer", 0, 0, O_NO_DEV}, {"quiet", 0, 0, O_QUIET}, {"help", 0, 0, O_HELP},
-    {"version", 0, 0, O_VERSION}, {0, 0, 0, 0},
+    {"version", 0, 0, O_VERSION}, {"inject-delay-us", 1, 0, O_INJECT_DELAY},
+    {"inject-delay-route", 1, 0, O_INJECT_ROUTE}, {0, 0, 0, 0},
 };
 
 static int apply_env(rs_config *cfg, lb_err *err)
@@ -436,6 +445,12 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
             cfg->profile_dir = optarg; break;
         case O_NO_DEV: cfg->developer = false; break;
         case O_QUIET: cfg->quiet = true; break;
+        case O_INJECT_DELAY: if (parse_long("--inject-delay-us", optarg, 0, 60000000, &v, err))
+                return -1;
+            cfg->inject_delay_us = v; break;
+        case O_INJECT_ROUTE:
+            if (!*optarg) return lb_err_set(err, "option --inject-delay-route: empty route");
+            cfg->inject_delay_route = optarg; break;
         case 'h': case O_HELP: usage(out, &defaults); return 1;
         case O_VERSION: fprintf(out, "refserver %s\n", LB_VERSION); return 1;
         case ':': return lb_err_set(err, "option %s needs a value", name);

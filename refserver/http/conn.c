@@ -231,6 +231,33 @@ void conn_checkout_answer(rs_waiter *wt)
     conn_resume(c);
 }
 
+/* --inject-delay-us (test-only, for the regression gate's own tests): a
+ * finished reply waits on a timer, so the worker's loop keeps serving other
+ * connections; the request is delayed, the server is not blocked. */
+static void on_delay(struct ev_loop *loop, ev_timer *t, int revents)
+{
+    (void)loop;
+    (void)revents;
+    rs_conn *c = t->data;
+    ctx_async_done(&c->ctx);
+}
+
+static bool conn_delay(rs_conn *c)
+{
+    const rs_config *cfg = c->w->cfg;
+    const rs_route *r = c->ctx.route;
+    if (cfg->inject_delay_us <= 0 || !r || c->delayed || c->gone)
+        return false;
+    if (cfg->inject_delay_route && strcmp(cfg->inject_delay_route, r->pattern) &&
+        strcmp(cfg->inject_delay_route, r->name))
+        return false;
+    c->delayed = true;
+    ev_timer_init(&c->delay, on_delay, (double)cfg->inject_delay_us / 1e6, 0.0);
+    c->delay.data = c;
+    ev_timer_start(c->w->loop, &c->delay);
+    return true;
+}
+
 static void conn_dispatch(rs_conn *c)
 {
     rs_worker *w = c->w;
@@ -254,6 +281,7 @@ static void conn_dispatch(rs_conn *c)
         status = 405;
     }
     c->ctx.route = r;
+    c->delayed = false;
     trace_request_dispatch(c->req.trace, http_method_str((enum http_method)c->req.method),
                            r ? r->pattern : NULL, r ? r->name : NULL, c->req.path,
                            c->req.t_start);
@@ -270,7 +298,7 @@ static void conn_dispatch(rs_conn *c)
             }
         }
     }
-    if (conn_park(c))
+    if (conn_delay(c) || conn_park(c))
         return;
     conn_finish(c);
     conn_observe(c);
@@ -420,6 +448,7 @@ static void conn_free(rs_conn *c)
     ev_io_stop(w->loop, &c->rio);
     ev_io_stop(w->loop, &c->wio);
     ev_timer_stop(w->loop, &c->timer);
+    ev_timer_stop(w->loop, &c->delay);
     if (c->fd >= 0)
         close(c->fd);
     lb_list_remove(&w->conns, &c->node);
@@ -442,7 +471,7 @@ void ctx_async_done(rs_ctx *ctx)
         conn_free(c);
         return;
     }
-    if (conn_park(c))
+    if (conn_delay(c) || conn_park(c))
         return;
     conn_resume(c);
 }

@@ -38,6 +38,8 @@ struct rs_conn {
     void (*gone_fn)(void *);
     void *gone_arg;
     rs_waiter waiter;        /* parked in w->checkout: waiting for a DB slot */
+    ev_timer delay;          /* --inject-delay-us (test-only): the reply waits here */
+    bool delayed;            /* this request's reply has had its injected delay */
     lb_node node;            /* in w->conns */
 };
 

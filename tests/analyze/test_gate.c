@@ -22,7 +22,7 @@ static model_metrics head(double rps, double p95, double p99, uint64_t req, uint
 
 static gate_verdict judge1(model_metrics b, model_metrics c, const gate_limits *l)
 {
-    gate_run rb = { "b", &b, NULL, false }, rc = { "c", &c, NULL, false };
+    gate_run rb = { "b", &b, NULL, false, NULL }, rc = { "c", &c, NULL, false, NULL };
     gate_verdict v;
     assert_int_equal(gate_evaluate(&rb, 1, &rc, 1, l, &v, NULL), 0);
     assert_int_equal(v.samples, GATE_SAMPLES_NONE);
@@ -131,10 +131,12 @@ static void test_windows(void **state)
     const double high[8] = { 100, 101, 99, 102, 98, 100, 103, 97 };
     run_history hb = series(pb, high, 8), hc = series(pc, low, 8);
     model_metrics b = head(100, 100, 100, 800, 0), c = head(80, 100, 100, 640, 0);
-    gate_run rb = { "b", &b, &hb, false }, rc = { "c", &c, &hc, false };
+    gate_run rb = { "b", &b, &hb, false, NULL }, rc = { "c", &c, &hc, false, NULL };
     gate_verdict v;
     assert_int_equal(gate_evaluate(&rb, 1, &rc, 1, &l, &v, NULL), 0);
     assert_int_equal(v.samples, GATE_SAMPLES_WINDOWS);
+    assert_non_null(v.caveat);                         /* windows: optimistic p-values */
+    assert_non_null(strstr(v.caveat, "autocorrelated"));
     assert_true(v.checks[GATE_RPS].tested);
     assert_int_equal(v.checks[GATE_RPS].nb, 8);
     assert_true(v.checks[GATE_RPS].p < 0.05);
@@ -153,7 +155,37 @@ static void test_windows(void **state)
     gate_write(f, &v, &l, &rb, 1, &rc, 1);
     fclose(f);
     assert_non_null(strstr(out, "not significant"));
+    assert_non_null(strstr(out, "1 (n=8/8) *"));      /* the p-value points at the caveat */
+    assert_non_null(strstr(out, "* CAVEAT: p-values are optimistic"));
     assert_non_null(strstr(out, "verdict: PASS"));
+}
+
+/* Several runs per side: the runs are the samples even when every run has a
+ * history, because per-second windows are not independent. */
+static void test_runs_preferred_over_windows(void **state)
+{
+    (void)state;
+    gate_limits l;
+    gate_limits_default(&l);
+    run_point pts[5][8];
+    const double flat[8] = { 100, 100, 100, 100, 100, 100, 100, 100 };
+    run_history h[5];
+    model_metrics b[5], c[5];
+    gate_run rb[5], rc[5];
+    for (int i = 0; i < 5; i++) {
+        h[i] = series(pts[i], flat, 8);
+        b[i] = head(100 + i, 100, 100, 800, 0);
+        c[i] = head(100 + i, 100, 100, 800, 0);
+        rb[i] = (gate_run){ "b", &b[i], &h[i], false, NULL };
+        rc[i] = (gate_run){ "c", &c[i], &h[i], false, NULL };
+    }
+    gate_verdict v;
+    assert_int_equal(gate_evaluate(rb, 5, rc, 5, &l, &v, NULL), 0);
+    assert_int_equal(v.samples, GATE_SAMPLES_RUNS);
+    assert_null(v.caveat);
+    assert_int_equal(v.checks[GATE_RPS].nb, 5);        /* runs, not 40 windows */
+    assert_false(v.regression);
+    gate_verdict_free(&v);
 }
 
 static void test_runs(void **state)
@@ -166,8 +198,8 @@ static void test_runs(void **state)
     for (int i = 0; i < 5; i++) {
         b[i] = head(100 + i, 100, 100, 1000, 0);
         c[i] = head(50 + i, 100, 100, 1000, 0);
-        rb[i] = (gate_run){ "b", &b[i], NULL, false };
-        rc[i] = (gate_run){ "c", &c[i], NULL, i == 0 };
+        rb[i] = (gate_run){ "b", &b[i], NULL, false, NULL };
+        rc[i] = (gate_run){ "c", &c[i], NULL, i == 0, NULL };
     }
     gate_verdict v;
     /* two runs per side: a U test cannot reach p < 0.05 (smallest p ~0.25) */
@@ -175,9 +207,12 @@ static void test_runs(void **state)
     assert_int_equal(v.samples, GATE_SAMPLES_RUNS);
     assert_true(v.checks[GATE_RPS].crossed);
     assert_false(v.checks[GATE_RPS].regression);
+    assert_non_null(v.caveat);                         /* says the test cannot fail */
+    assert_non_null(strstr(v.caveat, "too few runs"));
     assert_double_equal(v.checks[GATE_RPS].base, 100.5, 1e-12);   /* median of runs */
     /* five runs per side, fully separated: p = 0.0122 (see test_mwu.c) */
     assert_int_equal(gate_evaluate(rb, 5, rc, 5, &l, &v, NULL), 0);
+    assert_null(v.caveat);
     assert_double_equal(v.checks[GATE_RPS].p, 0.012185780355344818, 1e-12);
     assert_true(v.checks[GATE_RPS].regression);
     char out[4096] = "";
@@ -199,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_failures),
         cmocka_unit_test(test_windows),
         cmocka_unit_test(test_runs),
+        cmocka_unit_test(test_runs_preferred_over_windows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
