@@ -19,6 +19,10 @@ void console_print_stats(FILE *f, const stats_set *s, bool current, int name_wid
  * requests only), ending with an empty line. */
 void console_print_percentiles(FILE *f, const stats_set *s, int name_width);
 
+/* loadgen's own table after Locust's: exact percentiles in ms (3 decimals)
+ * from each entry's HDR histogram, entries with timed requests only. */
+void console_print_exact(FILE *f, const stats_set *s, int name_width);
+
 /* "Error report" table; prints nothing when there are no errors. */
 void console_print_errors(FILE *f, const stats_set *s);
 

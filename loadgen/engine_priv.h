@@ -42,8 +42,7 @@ struct lg_engine {
     struct ev_loop *loop;
     lg_curlev cev;                  /* the curl multi handle on this loop */
     ev_timer spawn_timer;
-    ev_timer tick_timer;            /* 1 s: merge delta into shared */
-    ev_timer lag_timer;             /* 100 ms: event-loop lag probe */
+    ev_timer lag_timer;             /* 100 ms: lag probe, then merge delta into shared */
     ev_timer kill_timer;            /* --stop-timeout expiry */
     ev_async wake;                  /* main → engine: stop */
     atomic_int stop_requested;
@@ -56,9 +55,9 @@ struct lg_engine {
     lg_req_slot *slots;             /* per request id (plan->nrequests) */
     double lag_expected;            /* monotonic s the lag probe should fire */
     double max_lag;
-    char url[8192];                 /* scratch for dynamic URLs */
-    char name[2048];                /* scratch for dynamic names */
-    char body[16384];               /* scratch for dynamic bodies */
+    char url[LG_MAX_URL];                 /* scratch for dynamic URLs */
+    char name[LG_MAX_NAME];                /* scratch for dynamic names */
+    char body[LG_MAX_BODY];               /* scratch for dynamic bodies */
     char err[2048];                 /* scratch for failure texts */
 };
 

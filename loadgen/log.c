@@ -18,6 +18,11 @@ void log_init(lg_loglevel level)
     hostname[sizeof hostname - 1] = '\0';
 }
 
+bool log_enabled(lg_loglevel level)
+{
+    return level >= min_level;
+}
+
 void log_msg(lg_loglevel level, const char *fmt, ...)
 {
     if (level < min_level)

@@ -127,6 +127,45 @@ static char *make_host(const lg_options *o, const lg_plan *plan)
     return s;
 }
 
+/* --url-names: every request is named by its expanded path and query. */
+static void drop_names(lg_plan *plan)
+{
+    for (size_t i = 0; i < plan->nrequests; i++) {
+        tmpl_free(plan->requests[i]->name);
+        plan->requests[i]->name = NULL;
+    }
+}
+
+/* -L DEBUG: what the plan will do, task by task. */
+static void log_plan(const lg_plan *plan)
+{
+    char wait[64];
+    wait_describe(&plan->wait, wait, sizeof wait);
+    log_msg(LG_DEBUG, "plan '%s': %zu task%s, wait %s, %zu setup and %zu on_start step%s",
+            plan->name, plan->ntasks, plan->ntasks == 1 ? "" : "s", wait, plan->nsetup,
+            plan->non_start, plan->non_start == 1 ? "" : "s");
+    double total = plan->ntasks ? plan->cum[plan->ntasks - 1] : 0, prev = 0;
+    for (size_t i = 0; i < plan->ntasks; i++) {
+        const lg_request *r = plan->tasks[i];
+        log_msg(LG_DEBUG, "  task %zu (line %d): %s, weight %g (%.1f%%)", i + 1, r->line,
+                r->method, plan->cum[i] - prev, total > 0 ? (plan->cum[i] - prev) / total * 100 : 0);
+        prev = plan->cum[i];
+    }
+}
+
+/* wrk and hey open every connection at once; Locust ramps at -r (default
+ * 1/s). A URL-mode or --rate run that ramped by default would deliver a
+ * fraction of the load asked for, so those start all users at once unless
+ * -r was given. */
+static void default_spawn_rate(lg_options *o)
+{
+    if (o->spawn_rate_set || (!o->nurls && !(o->rate > 0)))
+        return;
+    o->spawn_rate = (double)o->users;
+    log_msg(LG_INFO, "%s: starting all %ld users at once (give -r to ramp up)",
+            o->nurls ? "URL mode" : "--rate", o->users);
+}
+
 /* a->host from the options or plan; -1 (message written) when it is no URL. */
 static int set_host(lg_app *a)
 {
@@ -170,6 +209,10 @@ static int app_prepare(lg_app *a)
     if (load_plan(o, &a->plan) < 0)
         return 2;
     a->plan_loaded = true;
+    if (o->url_names)
+        drop_names(&a->plan);
+    log_plan(&a->plan);
+    default_spawn_rate(o);
     signal(SIGPIPE, SIG_IGN);
     if (set_host(a) < 0)
         return 2;
@@ -244,8 +287,11 @@ static bool run_engines(lg_app *a, const lg_run *run)
     a->rep = (lg_reporter){
         .opt = &a->o, .shared = &a->sh, .csv = a->csv, .engines = eng, .nengines = started,
         .usable_cores = a->threads < a->ncpu ? a->threads : (int)(a->ncpu > 0 ? a->ncpu : 1),
-        .name_width = console_name_width(),
+        .name_width = console_name_width(), .user_class = a->plan.name,
+        .health = {.sat_cpu_pct = a->o.sat_cpu_pct, .sat_lag_ms = a->o.sat_lag_ms,
+                   .rate = a->o.rate, .users = a->o.users},
     };
+    a->rep.health.usable_cores = a->rep.usable_cores;
     if (started == a->threads)
         reporter_run(&a->rep);
     for (int i = 0; i < started; i++)
@@ -269,6 +315,7 @@ static int finish(lg_app *a, bool all_started)
     log_msg(LG_INFO, "Shutting down (exit code %d)", code);
     console_print_stats(stderr, a->sh.set, false, rep->name_width);
     console_print_percentiles(stderr, a->sh.set, rep->name_width);
+    console_print_exact(stderr, a->sh.set, rep->name_width);
     console_print_errors(stderr, a->sh.set);
     if (a->csv && lc_writer_close(a->csv, a->sh.set, end_wall, rep->last_users, &err) < 0)
         log_msg(LG_ERROR, "writing the CSV files: %s", err.msg);
@@ -279,8 +326,9 @@ static int finish(lg_app *a, bool all_started)
             .opt = o, .plan = &a->plan, .host = a->host, .threads = a->threads,
             .start_wall = rep->start_wall, .end_wall = end_wall, .cpu_seconds = cpu,
             .cpu_pct_avg = dur > 0 ? cpu / dur / rep->usable_cores * 100 : 0,
-            .cpu_pct_max = rep->cpu_max_pct, .usable_cores = rep->usable_cores,
-            .lag_max_ms = rep->lag_max * 1000, .saturated_seconds = rep->saturated_seconds,
+            .cpu_pct_max = rep->health.cpu_max_pct, .usable_cores = rep->usable_cores,
+            .lag_max_ms = rep->health.lag_max * 1000, .saturated_seconds = rep->saturated_seconds,
+            .health = &rep->health,
             .users_peak = rep->users_peak, .onstart_failed = atomic_load(&a->sh.onstart_failed),
             .setup_error = a->setup_error, .requests = total->num_requests,
             .failures = total->num_failures, .exit_code = code,
@@ -290,10 +338,16 @@ static int finish(lg_app *a, bool all_started)
         };
         write_extras(o, a->sh.set, &m);
     }
+    const lg_health *h = &rep->health;
     if (rep->saturated_seconds > 0)
-        log_msg(LG_WARNING, "loadgen was saturated for %ld s of this run (max CPU %.0f%%, max "
-                "loop lag %.0f ms): treat its numbers as the client's limit",
-                rep->saturated_seconds, rep->cpu_max_pct, rep->lag_max * 1000);
+        log_msg(LG_WARNING, "loadgen was saturated for %ld s of this run (busy %ld s, not "
+                "scheduled %ld s; max CPU %.0f%%, max loop lag %.0f ms): treat its numbers as "
+                "the client's limit", rep->saturated_seconds, h->busy_seconds,
+                h->unscheduled_seconds, h->cpu_max_pct, h->lag_max * 1000);
+    if (h->under_rate_seconds > 0)
+        log_msg(LG_WARNING, "--rate %g was not reached in %ld of %ld s (%.0f requests/s on "
+                "average over those seconds)", o->rate, h->under_rate_seconds, h->rate_seconds,
+                (double)h->rate_requests / (double)h->rate_seconds);
     long failed_users = atomic_load(&a->sh.onstart_failed);
     if (failed_users)
         log_msg(LG_ERROR, "%ld user%s gave up in on_start", failed_users, failed_users > 1 ? "s" : "");

@@ -32,6 +32,17 @@ int meta_write(const char *path, const lg_meta *m, lb_err *err)
     json_object_set_new(root, "users", json_integer(o->users));
     json_object_set_new(root, "spawn_rate", json_real(o->spawn_rate));
     json_object_set_new(root, "rate", o->rate > 0 ? json_real(o->rate) : json_null());
+    if (o->rate > 0 && m->health) { /* did the open model deliver what it was asked? */
+        const lg_health *h = m->health;
+        json_t *r = json_object();
+        json_object_set_new(r, "checked_seconds", json_integer(h->rate_seconds));
+        json_object_set_new(r, "under_rate_seconds", json_integer(h->under_rate_seconds));
+        json_object_set_new(r, "achieved_per_s", h->rate_seconds
+                            ? json_real((double)h->rate_requests / (double)h->rate_seconds)
+                            : json_null());
+        json_object_set_new(r, "threshold", json_real(LG_UNDER_RATE));
+        json_object_set_new(root, "rate_check", r);
+    }
     json_object_set_new(root, "run_time_s", o->run_time > 0 ? json_real(o->run_time) : json_null());
     json_object_set_new(root, "stop_timeout_s", json_real(o->stop_timeout));
     json_object_set_new(root, "threads", json_integer(m->threads));
@@ -57,6 +68,10 @@ int meta_write(const char *path, const lg_meta *m, lb_err *err)
     json_object_set_new(client, "event_loop_lag_max_ms", json_real(m->lag_max_ms));
     json_object_set_new(client, "saturated", json_boolean(m->saturated_seconds > 0));
     json_object_set_new(client, "saturated_seconds", json_integer(m->saturated_seconds));
+    const lg_health *h = m->health;
+    json_object_set_new(client, "busy_seconds", json_integer(h ? h->busy_seconds : 0));
+    json_object_set_new(client, "not_scheduled_seconds",
+                        json_integer(h ? h->unscheduled_seconds : 0));
     json_object_set_new(root, "client", client);
     int rc = json_dump_file(root, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "lberr.h"
+#include "health.h"
 #include "options.h"
 #include "plan.h"
 
@@ -21,6 +22,7 @@ typedef struct lg_meta {
     int usable_cores;
     double lag_max_ms;
     long saturated_seconds;
+    const lg_health *health;     /* busy/not-scheduled seconds, --rate check */
     long users_peak;
     long onstart_failed;
     const char *setup_error;     /* NULL when setup succeeded or had no steps */

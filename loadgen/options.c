@@ -13,7 +13,7 @@
 enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
     OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_TRACE, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
-    OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG
+    OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG, OPT_URL_NAMES
 };
 
 static const struct option long_opts[] = {
@@ -35,6 +35,7 @@ static const struct option long_opts[] = {
     {"rate", required_argument, NULL, OPT_RATE},
     {"tag", required_argument, NULL, OPT_TAG},
     {"trace", no_argument, NULL, OPT_TRACE},
+    {"url-names", no_argument, NULL, OPT_URL_NAMES},
     {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -117,13 +118,15 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
             snprintf(optname, sizeof optname, "-%c", c);
         switch (c) {
         case 'u':
-            if (parse_long(optname, optarg, 0, 10000000, &l, err) < 0)
+            /* 0 users would run, do nothing and exit 0: a silent non-test */
+            if (parse_long(optname, optarg, 1, 10000000, &l, err) < 0)
                 return -1;
             o->users = l;
             break;
         case 'r':
             if (parse_double(optname, optarg, 0.001, 1e7, &o->spawn_rate, err) < 0)
                 return -1;
+            o->spawn_rate_set = true;
             break;
         case 't': {
             lb_err e;
@@ -193,6 +196,9 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_TRACE:
             o->trace = true;
             break;
+        case OPT_URL_NAMES:
+            o->url_names = true;
+            break;
         case OPT_CONNECT_TIMEOUT:
             if (parse_double(optname, optarg, 0.001, 3600, &o->connect_timeout, err) < 0)
                 return -1;
@@ -254,7 +260,8 @@ void options_usage(FILE *f)
 "\n"
 "Locust options:\n"
 "  -u, --users N            peak number of concurrent users (default 1)\n"
-"  -r, --spawn-rate R       users started per second (default 1)\n"
+"  -r, --spawn-rate R       users started per second (default 1; in URL mode and\n"
+"                           with --rate: all users at once, as wrk, unless -r)\n"
 "  -t, --run-time T         stop after T: 90, 30s, 5m, 1h30m (default: run until\n"
 "                           Ctrl-C/SIGTERM)\n"
 "  -H, --host URL           base URL of the target (default: the scenario's host,\n"
@@ -282,6 +289,9 @@ void options_usage(FILE *f)
 "                           users; latency is measured from each request's\n"
 "                           intended start (coordinated omission corrected, as\n"
 "                           wrk2). Wait times are ignored. (default: off)\n"
+"      --url-names          name every request by its path and query, as Locust\n"
+"                           does without name= (ignores the scenario's name:\n"
+"                           keys, e.g. one entry per /logs offset; default off)\n"
 "      --tag TEXT           the target's git commit or label, for _meta.json\n"
 "      --trace              send a fresh W3C traceparent (new trace-id and\n"
 "                           parent-id, sampled) with every request, so a traced\n"

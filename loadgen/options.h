@@ -14,7 +14,8 @@ typedef enum lg_loglevel { LG_DEBUG, LG_INFO, LG_WARNING, LG_ERROR, LG_CRITICAL 
 
 typedef struct lg_options {
     long users;               /* -u, default 1 */
-    double spawn_rate;        /* -r, default 1 */
+    double spawn_rate;        /* -r, default 1 (URL mode and --rate: all users at once) */
+    bool spawn_rate_set;      /* -r was given */
     double run_time;          /* -t seconds; 0 = until Ctrl-C */
     const char *host;         /* -H, NULL = scenario's host or LG_DEFAULT_HOST */
     const char *csv_prefix;   /* --csv, NULL = no files */
@@ -34,6 +35,7 @@ typedef struct lg_options {
     double sat_cpu_pct;       /* --saturation-cpu: CPU share that means saturated, default 90 */
     double sat_lag_ms;        /* --saturation-lag: loop lag that means saturated, default 50 */
     bool trace;               /* --trace: a fresh W3C traceparent per request */
+    bool url_names;           /* --url-names: ignore the scenario's name: keys */
     unsigned long long seed;  /* --seed, default time-based */
     bool seed_set;
     char **urls;              /* positional URLs (point into argv) */

@@ -12,6 +12,14 @@
 #include "wait.h"
 
 #define LG_MAX_EXPECT 8
+/* Buffers a request expands into (engine and setup scratch): a scenario
+ * whose text cannot fit is rejected when it is loaded, naming file:line. */
+#define LG_MAX_URL 8192          /* host + path + query */
+#define LG_MAX_TARGET 7680       /* path + query: LG_MAX_URL less room for the host */
+#define LG_MAX_NAME 2048
+#define LG_MAX_BODY 16384
+#define LG_STR_(x) #x
+#define LG_STR(x) LG_STR_(x)     /* a limit as text, for messages */
 
 typedef struct lg_header {
     char *name;

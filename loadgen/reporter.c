@@ -10,27 +10,6 @@
 #include "console.h"
 #include "log.h"
 
-static void check_saturation(lg_reporter *r, double lag)
-{
-    double now = clock_mono(), cpu = clock_process_cpu();
-    double dt = now - r->last_mono;
-    double pct = dt > 0 ? (cpu - r->last_cpu) / dt / r->usable_cores * 100.0 : 0;
-    r->last_cpu = cpu;
-    r->last_mono = now;
-    if (pct > r->cpu_max_pct)
-        r->cpu_max_pct = pct;
-    if (lag > r->lag_max)
-        r->lag_max = lag;
-    if (pct > r->opt->sat_cpu_pct || lag * 1000 > r->opt->sat_lag_ms) {
-        r->saturated_seconds++;
-        log_msg(LG_WARNING,
-                "LOADGEN IS SATURATED: CPU %.0f%% of %d core%s, event-loop lag %.0f ms. "
-                "These numbers measure the client, not the server (add --threads/cores or "
-                "lower the load)", pct, r->usable_cores, r->usable_cores > 1 ? "s" : "",
-                lag * 1000);
-    }
-}
-
 static void check_spawn(lg_reporter *r)
 {
     if (r->all_spawned)
@@ -39,7 +18,11 @@ static void check_spawn(lg_reporter *r)
     if (spawned < want)
         return;
     r->all_spawned = true;
-    log_msg(LG_INFO, "All users spawned: {\"loadgen\": %ld} (%ld total users)", want, want);
+    /* Locust names the user class here; a scenario is loadgen's one class. */
+    log_msg(LG_INFO, "All users spawned: {\"%s\": %ld} (%ld total users)", r->user_class, want,
+            want);
+    if (r->opt->rate > 0)
+        health_rate_arm(&r->health, clock_wall() + (double)want / r->opt->rate);
     if (r->opt->reset_stats) {
         lg_shared *sh = r->shared;
         pthread_mutex_lock(&sh->mu);
@@ -76,8 +59,11 @@ static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
     if (users > r->users_peak)
         r->users_peak = users;
     check_spawn(r);
-    if (!r->all_spawned)
+    /* Once per change: the tick and the spawn steps are separate clocks. */
+    if (!r->all_spawned && users != r->spawn_logged) {
         log_msg(LG_INFO, "Spawning: %ld/%ld users running", users, r->opt->users);
+        r->spawn_logged = users;
+    }
     pthread_mutex_lock(&sh->mu);
     double lag = sh->max_lag;
     sh->max_lag = 0;
@@ -99,14 +85,21 @@ static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
             fclose(m);
         }
     }
+    health_rate(&r->health, stats_set_total_c(sh->set), clock_wall());
+    if (log_enabled(LG_DEBUG)) {
+        const stats_entry *t = stats_set_total_c(sh->set);
+        log_msg(LG_DEBUG, "tick %ld: %llu requests, %llu failures, %ld users, loop lag %.1f ms",
+                r->ticks, (unsigned long long)t->num_requests,
+                (unsigned long long)t->num_failures, users, lag * 1000);
+    }
     pthread_mutex_unlock(&sh->mu);
     if (table) {
         fwrite(table, 1, table_len, stderr);
         fflush(stderr);
         free(table);
     }
-    if (r->ticks > 0)
-        check_saturation(r, lag);
+    if (r->ticks > 0 && health_saturation(&r->health, lag))
+        r->saturated_seconds++;
     r->ticks++;
 }
 
@@ -132,8 +125,9 @@ void reporter_run(lg_reporter *r)
     r->loop = ev_default_loop(0);
     r->start_wall = clock_wall();
     r->start_mono = clock_mono();
-    r->cpu_start = r->last_cpu = clock_process_cpu();
-    r->last_mono = r->start_mono;
+    r->cpu_start = clock_process_cpu();
+    r->spawn_logged = -1;
+    health_init(&r->health);
     ev_timer_init(&r->tick, tick_cb, 0., 1.);
     r->tick.data = r;
     ev_timer_start(r->loop, &r->tick);

@@ -8,6 +8,7 @@
 #include <ev.h>
 #include <stdbool.h>
 #include "engine.h"
+#include "health.h"
 #include "locust_csv.h"
 #include "options.h"
 
@@ -20,12 +21,12 @@ typedef struct lg_reporter {
     int nengines;
     int usable_cores;            /* min(threads, online CPUs) */
     int name_width;
+    const char *user_class;      /* named in "All users spawned" (the scenario's name) */
+    lg_health health;            /* saturation and --rate checks; main sets its settings */
     /* results */
     double start_wall, start_mono;
     double cpu_start;            /* process CPU s at start */
-    double cpu_max_pct;          /* worst 1 s CPU share, % of usable cores */
-    double lag_max;              /* worst event-loop lag, s */
-    long saturated_seconds;      /* ticks flagged saturated */
+    long saturated_seconds;      /* ticks flagged saturated (busy or not scheduled) */
     long users_peak;
     long last_users;             /* user count at the last tick */
     int signal;                  /* the signal that stopped the run, 0 if none */
@@ -33,8 +34,8 @@ typedef struct lg_reporter {
     struct ev_loop *loop;
     ev_timer tick, runtime, spawned;
     ev_signal sigint, sigterm;
-    double last_cpu, last_mono;
     long ticks;
+    long spawn_logged;           /* user count of the last "Spawning" line */
     bool all_spawned;
     bool csv_error_logged;
 } lg_reporter;

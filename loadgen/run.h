@@ -2,8 +2,8 @@
  * the state they update together (lg_shared). Both are owned by main.c and
  * read by the engines, their users and the reporter.
  *
- * Cross-thread contract: the hot path touches only engine-local state. Once
- * a second each engine merges its stats delta into the shared set under
+ * Cross-thread contract: the hot path touches only engine-local state. Every
+ * 100 ms each engine merges its stats delta into the shared set under
  * shared->mu and resets its own set; user counts are atomics. */
 #ifndef LG_RUN_H
 #define LG_RUN_H

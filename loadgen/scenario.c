@@ -269,7 +269,9 @@ int scenario_load_string(const char *path, const char *text, size_t len, lg_plan
     }
     sy_ctx c = {path, &doc, plan, err};
     err->msg[0] = '\0';
-    int rc = parse_top(&c, yaml_document_get_root_node(&doc));
+    int rc = sy_check_duplicate_keys(&c);
+    if (rc == 0)
+        rc = parse_top(&c, yaml_document_get_root_node(&doc));
     yaml_document_delete(&doc);
     yaml_parser_delete(&parser);
     if (rc == 0) {

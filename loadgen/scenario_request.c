@@ -29,6 +29,12 @@ static int json_emit(sy_ctx *c, const yaml_node_t *n, lb_buf *b, int depth)
 {
     if (depth > 32)
         return sy_fail(c, n, "json body nested too deeply", NULL, NULL);
+    /* YAML aliases repeat a node without repeating its text, so a few lines
+     * can stand for gigabytes ("billion laughs"). Stop as soon as the body
+     * cannot be sent anyway: this bounds the load's time and memory. */
+    if (b->len >= LG_MAX_BODY)
+        return sy_fail(c, n, "json body longer than %s bytes (YAML aliases expand in place)",
+                       LG_STR(LG_MAX_BODY), NULL);
     if (n->type == YAML_MAPPING_NODE) {
         if (lb_buf_puts(b, "{{") < 0)
             return -1;
@@ -82,6 +88,23 @@ static int json_emit(sy_ctx *c, const yaml_node_t *n, lb_buf *b, int depth)
 
 /* ---- requests -------------------------------------------------------- */
 
+/* NULL when text may go on the wire as is in a request line or header
+ * value, else what is wrong with it. CR or LF would end the line and start
+ * another header or request (injection); other control bytes are refused by
+ * servers or libcurl at run time, where the file name is long gone. */
+static const char *wire_problem(const char *text, bool is_url)
+{
+    for (const unsigned char *q = (const unsigned char *)text; *q; q++) {
+        if (*q == '\r' || *q == '\n')
+            return "contains CR or LF";
+        if ((*q < 0x20 && *q != '\t') || *q == 0x7f)
+            return "contains a control character";
+        if (is_url && (*q == ' ' || *q == '\t'))
+            return "contains a space (write it as %20)";
+    }
+    return NULL;
+}
+
 int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *nout)
 {
     if (sy_want_mapping(c, n, "'headers'") < 0)
@@ -99,6 +122,9 @@ int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *n
             return -1;
         if (!*ks || strpbrk(ks, ": \r\n"))
             return sy_fail(c, k, "bad header name '%s'", ks, NULL);
+        const char *bad = wire_problem(vs, false);
+        if (bad)
+            return sy_fail(c, v, "header '%s' value %s", ks, bad);
         h[*nout].name = strdup(ks);
         if (!h[*nout].name)
             return lb_err_set(c->err, "out of memory");
@@ -181,6 +207,8 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
         } else if (!strcmp(key, "body")) {
             if (sy_want_scalar(c, v, key, &body) < 0)
                 return -1;
+            if (strlen(body) >= LG_MAX_BODY)
+                return sy_fail(c, v, "'body' longer than %s bytes", LG_STR(LG_MAX_BODY), NULL);
             if (!(r->body = sy_compile(c, v, body)))
                 return -1;
         } else if (!strcmp(key, "headers")) {
@@ -229,6 +257,16 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
     if (rc < 0) {
         lb_buf_free(&t);
         return lb_err_set(c->err, "out of memory");
+    }
+    /* The URL is checked here, with the file and line, not when the run
+     * starts: too long for the buffer it expands into, or not sendable. */
+    const char *bad = t.len >= LG_MAX_TARGET ? "is longer than " LG_STR(LG_MAX_TARGET) " bytes"
+                                             : wire_problem(t.data, true);
+    if (bad) {
+        bool in_path = wire_problem(path, true) || strlen(path) >= LG_MAX_TARGET;
+        lb_buf_free(&t);
+        return sy_fail(c, in_path || !queryn ? pathn : queryn, "request URL (path and query) %s",
+                       bad, NULL);
     }
     r->target = sy_compile(c, pathn, t.data);
     lb_buf_free(&t);

@@ -77,3 +77,47 @@ lg_tmpl *sy_compile(sy_ctx *c, const yaml_node_t *n, const char *text)
         sy_fail(c, n, "%s", e.msg, NULL);
     return t;
 }
+
+static int cmp_key(const void *a, const void *b)
+{
+    const yaml_node_t *x = *(const yaml_node_t *const *)a, *y = *(const yaml_node_t *const *)b;
+    int d = strcmp(sy_scalar(x), sy_scalar(y));
+    /* equal keys: the later one (in the file) sorts after, and is reported */
+    return d ? d : (x->start_mark.index > y->start_mark.index) - (x->start_mark.index < y->start_mark.index);
+}
+
+int sy_check_duplicate_keys(sy_ctx *c)
+{
+    for (yaml_node_t *n = c->doc->nodes.start; n < c->doc->nodes.top; n++) {
+        if (n->type != YAML_MAPPING_NODE)
+            continue;
+        size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start), k = 0;
+        if (cnt < 2)
+            continue;
+        const yaml_node_t **keys = malloc(cnt * sizeof *keys);
+        if (!keys)
+            return lb_err_set(c->err, "out of memory");
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+            if (sy_scalar(sy_node(c, p->key)))
+                keys[k++] = sy_node(c, p->key);
+        /* sorted, so duplicates are neighbours: O(n log n) for any mapping */
+        qsort(keys, k, sizeof *keys, cmp_key);
+        const yaml_node_t *dup = NULL;
+        for (size_t i = 1; i < k && !dup; i++)
+            if (!strcmp(sy_scalar(keys[i - 1]), sy_scalar(keys[i])))
+                dup = keys[i];
+        if (dup) {
+            char first[32];
+            const yaml_node_t *orig = NULL;
+            for (size_t i = 0; i < k && !orig; i++)
+                if (!strcmp(sy_scalar(keys[i]), sy_scalar(dup)))
+                    orig = keys[i];
+            snprintf(first, sizeof first, "%lu", (unsigned long)orig->start_mark.line + 1);
+            int rc = sy_fail(c, dup, "duplicate key '%s' (first at line %s)", sy_scalar(dup), first);
+            free(keys);
+            return rc;
+        }
+        free(keys);
+    }
+    return 0;
+}

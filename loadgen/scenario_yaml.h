@@ -34,6 +34,11 @@ int sy_want_mapping(sy_ctx *c, const yaml_node_t *n, const char *what);
  * the template error at n's line. */
 lg_tmpl *sy_compile(sy_ctx *c, const yaml_node_t *n, const char *text);
 
+/* Any mapping in the document with the same key twice is an error (YAML
+ * says keys are unique; libyaml keeps both, and the parser would take the
+ * last): "FILE:LINE: duplicate key". 0 or -1. */
+int sy_check_duplicate_keys(sy_ctx *c);
+
 /* A `headers:` mapping into a new array (*out, *nout). 0 or -1. */
 int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *nout);
 /* A request mapping into a new request owned by the plan (*out). `extra`

@@ -29,7 +29,7 @@ int setup_run(const lg_plan *plan, const char *host, const lg_net *net, char **v
             curl_easy_cleanup(e);
         return lb_err_set(err, "setup: cannot create a libcurl handle");
     }
-    static char url[8192], name[2048], body[16384], fail[2048];
+    static char url[LG_MAX_URL], name[LG_MAX_NAME], body[LG_MAX_BODY], fail[2048];
     int rc = 0;
     for (size_t i = 0; i < plan->nsetup && rc == 0; i++) {
         const lg_step *s = &plan->setup[i];

@@ -4,6 +4,7 @@
  * wait", so a slow task shortens the next wait but never makes it negative. */
 #include "wait.h"
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,11 @@ static int parse_args(const char *p, double *v, int want, const char *text, lb_e
         v[i] = strtod(p, &end);
         if (end == p)
             return lb_err_set(err, "wait time '%s': argument %d is not a number", text, i + 1);
+        /* strtod takes "nan" and "inf": constant(nan) ran as no wait at
+         * all, constant(inf) as one request per user */
+        if (!isfinite(v[i]))
+            return lb_err_set(err, "wait time '%s': argument %d is not a finite number", text,
+                              i + 1);
         if (v[i] < 0)
             return lb_err_set(err, "wait time '%s': argument %d is negative", text, i + 1);
         p = end;

@@ -2,8 +2,8 @@
 # live_scenarios.sh — the shipped scenarios against the test server:
 # decnet-2026-04 logs every user in on_start (retries named "[on_start]"),
 # changes the password when the server asks and logs in again, uses the token
-# (0 failures: the server answers 401 without it), names /logs per offset and
-# reads one SSE chunk; decnet logs in once in setup (not recorded) and shares
+# (0 failures: the server answers 401 without it), names every /logs offset
+# alike by default (per offset with --url-names) and reads one SSE chunk; decnet logs in once in setup (not recorded) and shares
 # the token, with no login task; the default scenario is decnet.
 source "$(dirname "$0")/lib.sh"
 start_server --must-change
@@ -21,12 +21,20 @@ logins = n("POST", "/api/v1/auth/login [on_start]")
 assert changes >= 1, "no change-password step"
 assert logins == 10 + changes, (logins, changes)
 offsets = [k for k in rows if k[1].startswith("/api/v1/logs?limit=100&offset=")]
-assert len(offsets) >= 3, offsets
+assert offsets == [("GET", "/api/v1/logs?limit=100&offset=*")], offsets
 assert n("GET", "/api/v1/stream") >= 1 and n("POST", "/api/v1/auth/login") >= 1
 assert n("GET", "/api/v1/stats") > n("GET", "/api/v1/health")
-print("ok: decnet-2026-04: %d on_start logins, %d password change(s), %d offset names, %s requests, 0 failures"
-      % (logins, changes, len(offsets), agg["Request Count"]))
+print("ok: decnet-2026-04: %d on_start logins, %d password change(s), one /logs offset name, %s requests, 0 failures"
+      % (logins, changes, agg["Request Count"]))
 PYEOF
+
+# --url-names: Locust's naming without name=, one entry per offset
+"$LOADGEN" -f decnet-2026-04 -H "$URL" -u 10 -r 10 -t 3s --url-names --csv "$T/url" \
+    --only-summary 2>"$T/url.err" || fail "--url-names run failed: $(tail -3 "$T/url.err")"
+n_off=$(grep -c '^GET,/api/v1/logs?limit=100&offset=[0-9]' "$T/url_stats.csv" || true)
+[ "$n_off" -ge 3 ] || fail "--url-names: $n_off per-offset /logs names (want >= 3)"
+grep -q '^GET,/api/v1/stream?maxOutput=3,' "$T/url_stats.csv" || fail "--url-names kept the stream's name="
+ok "--url-names: $n_off per-offset /logs names"
 
 "$LOADGEN" -H "$URL" -u 10 -r 10 -t 3s --csv "$T/cur" --only-summary 2>"$T/cur.err" ||
     fail "default (decnet) run failed: $(tail -5 "$T/cur.err")"

@@ -41,6 +41,8 @@ static void test_defaults(void **state)
     assert_true(o.threads >= 1);
     assert_true(o.stop_timeout == 0.0);
     assert_int_equal(o.nurls, 0);
+    assert_false(o.spawn_rate_set);
+    assert_false(o.url_names);
 }
 
 static void test_long_and_short(void **state)
@@ -52,6 +54,7 @@ static void test_long_and_short(void **state)
                            "http://127.0.0.1:9/"), LG_OPTS_RUN);
     assert_int_equal(o.users, 2000);
     assert_true(o.spawn_rate == 200.0);
+    assert_true(o.spawn_rate_set); /* URL mode and --rate ramp only when -r is given */
     assert_true(o.run_time == 60.0);
     assert_string_equal(o.host, "http://127.0.0.1:9/");
     assert_int_equal(parse(&o, &err, 17, "--users", "5", "--spawn-rate", "2.5", "--run-time",
@@ -72,6 +75,9 @@ static void test_long_and_short(void **state)
     assert_true(o.rate == 1000.0);
     assert_string_equal(o.tag, "abc123");
     assert_string_equal(o.scenario, "decnet");
+    assert_false(o.spawn_rate_set);
+    assert_int_equal(parse(&o, &err, 2, "--url-names"), LG_OPTS_RUN);
+    assert_true(o.url_names);
 }
 
 static void test_run_time_formats(void **state)
@@ -116,6 +122,9 @@ static void test_errors(void **state)
     assert_int_equal(parse(&o, &err, 3, "-u", "many"), -1);
     assert_non_null(strstr(err.msg, "-u"));
     assert_int_equal(parse(&o, &err, 3, "-u", "-5"), -1);
+    /* -u 0 used to run, do nothing and exit 0 */
+    assert_int_equal(parse(&o, &err, 3, "-u", "0"), -1);
+    assert_non_null(strstr(err.msg, "-u"));
     assert_int_equal(parse(&o, &err, 3, "-r", "0"), -1);
     assert_int_equal(parse(&o, &err, 2, "-u"), -1);
     assert_non_null(strstr(err.msg, "needs a value"));

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "scenario.h"
 
 static void shipped_path(const char *name, char *out, size_t cap)
@@ -63,14 +64,18 @@ static void test_decnet_2026_04(void **state)
     char name[64];
     tmpl_expand(r->name, name, sizeof name, NULL, NULL, NULL);
     assert_string_equal(name, "/api/v1/stream");
-    /* the per-offset task: a dynamic target, no explicit name */
+    /* the /logs offset task: a dynamic target under one grouped name (the
+     * seed's per-offset names gave ~880 console rows; --url-names splits them) */
     int dyn = 0;
     for (size_t i = 0; i < p.ntasks; i++)
         if (!tmpl_is_static(p.tasks[i]->target)) {
             dyn++;
-            assert_null(p.tasks[i]->name);
+            assert_non_null(p.tasks[i]->name);
+            assert_true(tmpl_is_static(p.tasks[i]->name));
+            tmpl_expand(p.tasks[i]->name, name, sizeof name, NULL, NULL, NULL);
+            assert_string_equal(name, "/api/v1/logs?limit=100&offset=*");
         }
-    assert_int_equal(dyn, 1); /* only the per-offset /logs task */
+    assert_int_equal(dyn, 1); /* only the /logs offset task */
     /* on_start: login (retry 5 x 0.5 s on conn/5xx), change-password, login again */
     assert_int_equal(p.non_start, 3);
     const lg_step *s = &p.on_start[0];
@@ -169,6 +174,71 @@ static void test_errors(void **state)
     }
 }
 
+/* Issue 13: what an attacker (or a typo) puts in a scenario is refused when
+ * it is loaded, with file:line, not at run start or silently. */
+static void expect_error(const char *text, size_t len, const char *where, const char *what)
+{
+    lg_plan p;
+    lb_err err;
+    err.msg[0] = '\0';
+    int rc = scenario_load_string("t.yaml", text, len, &p, &err);
+    if (rc != -1 || strncmp(err.msg, where, strlen(where)) != 0 || !strstr(err.msg, what))
+        fail_msg("rc=%d msg='%s' (want '%s...%s') for:\n%.200s", rc, err.msg, where, what, text);
+}
+
+static void test_load_time_checks(void **state)
+{
+    (void)state;
+    static const struct { const char *text; const char *where; const char *what; } bad[] = {
+        {"wait: constant(nan)\ntasks:\n  - {path: /a}\n", "t.yaml:1:", "not a finite number"},
+        {"wait: constant(inf)\ntasks:\n  - {path: /a}\n", "t.yaml:1:", "not a finite number"},
+        {"wait: between(0, INF)\ntasks:\n  - {path: /a}\n", "t.yaml:1:", "argument 2 is not a finite"},
+        {"name: a\ntasks:\n  - {path: /a}\nname: b\n", "t.yaml:4:", "duplicate key 'name' (first at line 1)"},
+        {"tasks:\n  - path: /a\n    weight: 1\n    path: /b\n", "t.yaml:4:", "duplicate key 'path'"},
+        {"tasks:\n  - {path: /a, json: {u: 1, u: 2}}\n", "t.yaml:2:", "duplicate key 'u'"},
+        {"headers: {X-A: \"v\\r\\nX-Evil: 1\"}\ntasks:\n  - {path: /a}\n", "t.yaml:1:",
+         "header 'X-A' value contains CR or LF"},
+        {"tasks:\n  - {path: /a, headers: {X-B: \"v\\nw\"}}\n", "t.yaml:2:", "contains CR or LF"},
+        {"tasks:\n  - {path: \"/a\\r\\nHost: evil\"}\n", "t.yaml:2:", "contains CR or LF"},
+        {"tasks:\n  - path: /a\n    query: {q: \"x\\ny\"}\n", "t.yaml:3:", "contains CR or LF"},
+        {"tasks:\n  - {path: \"/a b\"}\n", "t.yaml:2:", "contains a space"},
+        {"tasks:\n  - {path: \"/a\\x01\"}\n", "t.yaml:2:", "control character"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect_error(bad[i].text, strlen(bad[i].text), bad[i].where, bad[i].what);
+
+    /* a 1 MB path */
+    size_t big = 1 << 20;
+    char *t = malloc(big + 64);
+    assert_non_null(t);
+    int n = snprintf(t, 64, "name: x\ntasks:\n  - path: /");
+    memset(t + n, 'a', big);
+    strcpy(t + n + big, "\n");
+    expect_error(t, strlen(t), "t.yaml:3:", "longer than 7680 bytes");
+    free(t);
+
+    /* An alias bomb in json: 7 levels of 10 aliases = 10^7 strings when
+     * expanded. It must fail at once, not build the body. */
+    lb_buf y = {0};
+    assert_int_equal(lb_buf_puts(&y, "tasks:\n  - path: /a\n    json:\n      l0: &l0 [lol, lol, lol, "
+                                     "lol, lol, lol, lol, lol, lol, lol]\n"), 0);
+    for (int l = 1; l < 7; l++) {
+        assert_int_equal(lb_buf_printf(&y, "      l%d: &l%d [", l, l), 0);
+        for (int k = 0; k < 10; k++)
+            assert_int_equal(lb_buf_printf(&y, "%s*l%d", k ? ", " : "", l - 1), 0);
+        assert_int_equal(lb_buf_puts(&y, "]\n"), 0);
+    }
+    expect_error(y.data, y.len, "t.yaml:", "json body longer than 16384 bytes");
+    lb_buf_free(&y);
+
+    /* a body that fits is fine */
+    const char *okj = "tasks:\n  - path: /a\n    json: {a: &x [1, 2], b: *x}\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("t.yaml", okj, strlen(okj), &p, &err), 0);
+    plan_free(&p);
+}
+
 static void test_small_scenario(void **state)
 {
     (void)state;
@@ -230,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_decnet_current),
         cmocka_unit_test(test_resolve),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_load_time_checks),
         cmocka_unit_test(test_small_scenario),
         cmocka_unit_test(test_default_expect),
     };
