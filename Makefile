@@ -6,7 +6,7 @@ JOBS      ?= $(shell nproc)
 CTEST     = ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 OPT_OUT   = live|stress|bench|fuzz
 
-.PHONY: all deps build release asan test test-live test-all stress bench fuzz asan-test demo report profiles clean
+.PHONY: all deps build release asan test test-live test-all stress bench fuzz asan-test demo report profiles compare clean
 
 all: build
 
@@ -69,6 +69,12 @@ report: build
 
 profiles: build
 	@bash profiles/run
+
+# make compare BASE=rev [HEAD=rev] [COMPARE_ARGS='--runs 7 ...']: is HEAD slower than BASE?
+# (scripts/compare-commits: worktrees, alternating runs, analyze compare + gate)
+compare: build
+	@test -n "$(BASE)" || { echo "usage: make compare BASE=rev [HEAD=rev] [COMPARE_ARGS=...]" >&2; exit 2; }
+	@LB_BIN_DIR=$(BUILD)/bin bash scripts/compare-commits $(COMPARE_ARGS) $(BASE) $(or $(HEAD),HEAD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD)

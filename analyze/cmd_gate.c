@@ -93,7 +93,9 @@ static void free_run(loaded *l)
     meta_free(&l->meta);
 }
 
-static int load_run(const char *path, loaded *l)
+/* want_hist: read the history (only a one-run-per-side gate tests over it;
+ * histories can hold a million rows). */
+static int load_run(const char *path, loaded *l, bool want_hist)
 {
     lb_err err = { "" };
     memset(l, 0, sizeof *l);
@@ -111,7 +113,7 @@ static int load_run(const char *path, loaded *l)
     if (meta && meta_read(meta, &l->meta, &err)) {
         cmd_error("gate", "%s", err.msg);
         rc = -1;
-    } else if (hist && runfiles_exists(hist)) {
+    } else if (want_hist && hist && runfiles_exists(hist)) {
         /* Histories can hold a million rows: say what is being read. */
         fprintf(stderr, "analyze gate: reading %s\n", hist);
         if (runfiles_load_history(hist, &l->hist, &err)) {
@@ -232,7 +234,7 @@ int cmd_gate(int argc, char **argv)
         goto free_runs;
     for (size_t i = 0; i < n; i++) {
         paths[i] = i < base.n ? base.paths[i] : cand.paths[i - base.n];
-        if (load_run(paths[i], &runs[i]))
+        if (load_run(paths[i], &runs[i], base.n < 2 || cand.n < 2))
             goto free_runs;
         nloaded++;
         gr[i] = (gate_run){ paths[i], &runs[i].prof.head,

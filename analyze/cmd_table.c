@@ -6,6 +6,8 @@
 #include "cmd.h"
 #include "compare.h"
 #include "fmt.h"
+#include "hdrfile.h"
+#include "runfiles.h"
 #include "table.h"
 
 static const char TABLE_HELP[] =
@@ -33,7 +35,11 @@ static const char COMPARE_HELP[] =
 "\n"
 "Two runs side by side (two commits, tracing on/off...): every headline metric\n"
 "of A and B with the change from A to B in percent, then per-endpoint rows.\n"
-"A and B are Locust _stats.csv files or web-UI tables.\n"
+"A and B are Locust _stats.csv files or web-UI tables. Headers name each run by\n"
+"its file and, when PREFIX_meta.json has one, its tag (loadgen --tag). When both\n"
+"runs have a PREFIX_hdr.csv (loadgen writes it), p50/p95/p99 are its exact\n"
+"microsecond values instead of Locust's rounded milliseconds, and the Markdown\n"
+"says so (not with --group-names).\n"
 "\n"
 "  --format md|csv   md (default): headline table, then the top N endpoints;\n"
 "                    csv: header metric,a,b,delta_pct, the metrics requests,fails,\n"
@@ -141,7 +147,16 @@ int cmd_compare(int argc, char **argv)
     compare_result r;
     lb_err err = { "" };
     int rc = 0;
-    if (compare_build(&a, &b, &r, &err)) {
+    /* exact percentiles when both runs have a _hdr.csv (one side alone would
+     * compare exact values with rounded ones) */
+    char *ha = runfiles_sibling(argv[optind], "_hdr.csv");
+    char *hb = runfiles_sibling(argv[optind + 1], "_hdr.csv");
+    if (!group && ha && hb && runfiles_exists(ha) && runfiles_exists(hb) &&
+        (hdrfile_apply(ha, &a, &err) || hdrfile_apply(hb, &b, &err)))
+        rc = 2;
+    free(ha);
+    free(hb);
+    if (rc || compare_build(&a, &b, &r, &err)) {
         cmd_error("compare", "%s", err.msg);
         rc = 2;
     } else {

@@ -202,6 +202,8 @@ static int write_md(FILE *f, const model_profile *a, const model_profile *b,
         md_delta(f, row);
         fputs(" |\n", f);
     }
+    if (a->exact_pct && b->exact_pct)
+        fputs("\nPercentiles: exact, from each run's _hdr.csv (microseconds, shown in ms).\n", f);
     size_t neps = (r->nrows - r->nhead) / MODEL_NMETRICS;
     if (neps == 0)
         return 0;

@@ -6,6 +6,7 @@
 #include "manifest.h"
 #include "readfile.h"
 #include <ctype.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,13 +254,17 @@ const manifest_profile *manifest_find(const manifest *m, const char *name)
             return &m->profiles[i];
     size_t nlen = strlen(name);
     for (size_t i = 0; i < m->nprofiles; i++) {
+        /* the file's base name without ".csv", or without "_stats.csv" (a
+         * run's name, as model_basename gives it) */
         const char *f = m->profiles[i].file;
         const char *base = strrchr(f, '/');
         base = base ? base + 1 : f;
         size_t blen = strlen(base);
-        if (blen > 4 && !strcmp(base + blen - 4, ".csv"))
-            blen -= 4;
-        if (blen == nlen && !strncmp(base, name, nlen))
+        bool csv = blen > 4 && !strcmp(base + blen - 4, ".csv");
+        bool stats = blen > 10 && !strcmp(base + blen - 10, "_stats.csv");
+        if ((csv && blen - 4 == nlen && !strncmp(base, name, nlen)) ||
+            (stats && blen - 10 == nlen && !strncmp(base, name, nlen)) ||
+            (blen == nlen && !strcmp(base, name)))
             return &m->profiles[i];
     }
     return NULL;

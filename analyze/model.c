@@ -45,7 +45,9 @@ char *model_basename(const char *path)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     size_t len = strlen(base);
-    if (len > 4 && !strcmp(base + len - 4, ".csv"))
+    if (len > 10 && !strcmp(base + len - 10, "_stats.csv"))
+        len -= 10;   /* a run is PREFIX: its files are PREFIX_stats.csv, PREFIX_hdr.csv... */
+    else if (len > 4 && !strcmp(base + len - 4, ".csv"))
         len -= 4;
     char *out = malloc(len + 1);
     if (out) {

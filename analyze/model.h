@@ -38,7 +38,7 @@ typedef struct model_endpoint {
 } model_endpoint;
 
 typedef struct model_profile {
-    char *name;              /* file base name without ".csv" */
+    char *name;              /* model_basename() of the path */
     char *path;              /* as given */
     lc_layout layout;
     const char *users, *config, *commit, *tags;  /* manifest labels or NULL (not owned) */
@@ -61,8 +61,10 @@ double model_metric(const model_metrics *m, int i, bool *has);
 /* Fill *m from one statistics row. */
 void model_metrics_from_row(const lc_row *r, model_metrics *m);
 
-/* Base name of path without directories and without a trailing ".csv"
- * (freshly allocated; NULL on OOM). */
+/* Base name of path without directories and without a trailing ".csv", or
+ * without "_stats.csv" for a run's stats file (runs/base-1_stats.csv is
+ * "base-1": one name for a run in table, compare, gate and report). Freshly
+ * allocated; NULL on OOM. */
 char *model_basename(const char *path);
 
 /* Build *p from table t (stats or web-UI layout). The table is only read.

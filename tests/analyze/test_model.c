@@ -90,6 +90,12 @@ static void test_basename(void **state)
     b = model_basename("run_stats.tsv");
     assert_string_equal(b, "run_stats.tsv");
     free(b);
+    b = model_basename("out/base-1_stats.csv");   /* a run: its PREFIX */
+    assert_string_equal(b, "base-1");
+    free(b);
+    b = model_basename("_stats.csv");             /* nothing left: keep the name */
+    assert_string_equal(b, "_stats");
+    free(b);
 }
 
 int main(void)
