@@ -159,6 +159,45 @@ void console_print_exact(FILE *f, const stats_set *s, int name_width)
     fflush(f);
 }
 
+/* One line of Locust's task-ratio listing (inspectuser.py): the ratio as
+ * "%-6.1f" and the name, indented two spaces per level. */
+static void ratio_line(FILE *f, int level, double ratio, const char *name)
+{
+    char pct[32], col1[48], col2[1200];
+    const char *pad = level ? "  " : "";
+    snprintf(pct, sizeof pct, "%-6.1f", ratio * 100);
+    snprintf(col1, sizeof col1, "%s%s", pad, pct);
+    snprintf(col2, sizeof col2, "%s%s", pad, name);
+    fprintf(f, " %-10s %-50s\n", col1, col2);
+}
+
+static void ratio_table(FILE *f, const lg_plan *plan)
+{
+    ratio_line(f, 0, 1.0, plan->name);
+    double total = plan->ntasks ? plan->cum[plan->ntasks - 1] : 0, prev = 0;
+    for (size_t i = 0; i < plan->ntasks; i++) {
+        const lg_request *r = plan->tasks[i];
+        char name[1024], label[1040];
+        tmpl_expand(r->name ? r->name : r->target, name, sizeof name, NULL, NULL, NULL);
+        snprintf(label, sizeof label, "%s %s", r->method, name);
+        ratio_line(f, 1, total > 0 ? (plan->cum[i] - prev) / total : 0, label);
+        prev = plan->cum[i];
+    }
+}
+
+void console_print_task_ratio(FILE *f, const lg_plan *plan)
+{
+    fputs("\n Task ratio per User class\n", f);
+    dashes(f, 80);
+    fputc('\n', f);
+    ratio_table(f, plan);
+    /* one user class: the total ratios are the same numbers */
+    fputs("\n Total task ratio\n", f);
+    dashes(f, 80);
+    fputc('\n', f);
+    ratio_table(f, plan);
+}
+
 void console_print_errors(FILE *f, const stats_set *s)
 {
     size_t n = stats_set_error_count(s);

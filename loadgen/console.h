@@ -4,6 +4,7 @@
 #define LG_CONSOLE_H
 #include <stdbool.h>
 #include <stdio.h>
+#include "plan.h"
 #include "stats.h"
 
 /* Name column width Locust would use: 80 when stdout is not a terminal,
@@ -22,6 +23,11 @@ void console_print_percentiles(FILE *f, const stats_set *s, int name_width);
 /* loadgen's own table after Locust's: exact percentiles in ms (3 decimals)
  * from each entry's HDR histogram, entries with timed requests only. */
 void console_print_exact(FILE *f, const stats_set *s, int name_width);
+
+/* --show-task-ratio: Locust's "Task ratio per User class" and "Total task
+ * ratio" listings (the scenario is the one user class; tasks are named
+ * "METHOD name-or-path", {rand:a:b} shown as a). */
+void console_print_task_ratio(FILE *f, const lg_plan *plan);
 
 /* "Error report" table; prints nothing when there are no errors. */
 void console_print_errors(FILE *f, const stats_set *s);

@@ -9,13 +9,26 @@
 
 static lg_loglevel min_level = LG_INFO;
 static char hostname[128] = "localhost";
+static FILE *out; /* --logfile, else NULL: stderr */
 
-void log_init(lg_loglevel level)
+int log_init(lg_loglevel level, const char *logfile)
 {
     min_level = level;
+    if (logfile && !(out = fopen(logfile, "a")))
+        return -1;
+    if (out)
+        setvbuf(out, NULL, _IOLBF, 0); /* a line at a time, as stderr */
     if (gethostname(hostname, sizeof hostname) != 0)
         strcpy(hostname, "localhost");
     hostname[sizeof hostname - 1] = '\0';
+    return 0;
+}
+
+void log_close(void)
+{
+    if (out)
+        fclose(out);
+    out = NULL;
 }
 
 bool log_enabled(lg_loglevel level)
@@ -41,5 +54,5 @@ void log_msg(lg_loglevel level, const char *fmt, ...)
         vsnprintf(line + n, sizeof line - n, fmt, ap);
         va_end(ap);
     }
-    fprintf(stderr, "%s\n", line);
+    fprintf(out ? out : stderr, "%s\n", line);
 }

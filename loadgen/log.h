@@ -5,8 +5,12 @@
 #include <stdbool.h>
 #include "options.h"
 
-/* Messages below `level` are dropped. Call once before threads start. */
-void log_init(lg_loglevel level);
+/* Messages below `level` are dropped; with a logfile (Locust's --logfile)
+ * lines are appended there instead of stderr. Call once before threads
+ * start. -1 when the file cannot be opened. */
+int log_init(lg_loglevel level, const char *logfile);
+/* Close the log file, if any. */
+void log_close(void);
 
 /* True when a message of this level would be printed (skip costly work). */
 bool log_enabled(lg_loglevel level);

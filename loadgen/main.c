@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "clock.h"
+#include "locust_conf.h"
 #include "console.h"
 #include "engine.h"
 #include "hdr_csv.h"
@@ -29,8 +30,11 @@
 
 /* options_parse's results other than "run" are final: this says go on. */
 #define LG_GO_ON (-1)
+/* app_prepare did all that was asked (--list, --show-task-ratio): exit 0. */
+#define LG_DONE (-2)
 
 typedef struct lg_app {
+    lg_argv args;                   /* config files + LOCUST_* + argv: o points into it */
     lg_options o;
     bool curl_ready;                /* curl_global_init succeeded */
     bool plan_loaded;
@@ -52,11 +56,16 @@ typedef struct lg_app {
 
 /* Parse argv into o. LG_GO_ON to run, else the exit code (--help, --version,
  * bad usage) with its output already written. */
-static int parse_command_line(lg_options *o, int argc, char **argv)
+static int parse_command_line(lg_app *a, int argc, char **argv)
 {
     lb_err err;
+    lg_options *o = &a->o;
     options_defaults(o);
-    int pr = options_parse(o, argc, argv, &err);
+    if (config_build_argv(argc, argv, &a->args, &err) < 0) {
+        fprintf(stderr, "loadgen: %s\n", err.msg);
+        return 2;
+    }
+    int pr = options_parse(o, a->args.argc, a->args.argv, &err);
     if (pr < 0) {
         fprintf(stderr, "loadgen: %s\nTry 'loadgen --help' for the options.\n", err.msg);
         return 2;
@@ -209,6 +218,19 @@ static int app_prepare(lg_app *a)
     if (load_plan(o, &a->plan) < 0)
         return 2;
     a->plan_loaded = true;
+    if ((o->ntags || o->nexclude_tags) &&
+        plan_filter_tags(&a->plan, (const char *const *)o->tags, o->ntags,
+                         (const char *const *)o->exclude_tags, o->nexclude_tags, &err) < 0) {
+        fprintf(stderr, "loadgen: %s\n", err.msg);
+        return 2;
+    }
+    if (o->list || o->show_task_ratio) {
+        if (o->list)
+            printf("Available Users:\n    %s\n", a->plan.name);
+        else
+            console_print_task_ratio(stdout, &a->plan);
+        return LG_DONE;
+    }
     if (o->url_names)
         drop_names(&a->plan);
     log_plan(&a->plan);
@@ -391,17 +413,25 @@ static void app_free(lg_app *a)
         ev_loop_destroy(a->rep.loop);
     if (a->sigs_blocked)
         pthread_sigmask(SIG_SETMASK, &a->old_sigs, NULL);
+    options_free(&a->o);
+    config_argv_free(&a->args);
+    log_close();
 }
 
 int main(int argc, char **argv)
 {
     static lg_app a; /* zeroed: app_free knows what was set up */
-    int code = parse_command_line(&a.o, argc, argv);
+    int code = parse_command_line(&a, argc, argv);
+    if (code == LG_GO_ON && log_init(a.o.loglevel, a.o.logfile) < 0) {
+        fprintf(stderr, "loadgen: --logfile %s: cannot open it for appending\n", a.o.logfile);
+        code = 2;
+    }
     if (code == LG_GO_ON) {
-        log_init(a.o.loglevel);
         code = app_prepare(&a);
         if (code == 0)
             code = app_run(&a);
+        else if (code == LG_DONE)
+            code = 0;
     }
     app_free(&a);
     return code;

@@ -13,7 +13,8 @@
 enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
     OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_TRACE, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
-    OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG, OPT_URL_NAMES
+    OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG, OPT_URL_NAMES, OPT_LOGFILE, OPT_SHOW_RATIO,
+    OPT_PRINT_STATS, OPT_CONFIG
 };
 
 static const struct option long_opts[] = {
@@ -31,6 +32,13 @@ static const struct option long_opts[] = {
     {"headless", no_argument, NULL, OPT_HEADLESS},
     {"exit-code-on-error", required_argument, NULL, OPT_EXIT_CODE},
     {"loglevel", required_argument, NULL, 'L'},
+    {"logfile", required_argument, NULL, OPT_LOGFILE},
+    {"tags", required_argument, NULL, 'T'},
+    {"exclude-tags", required_argument, NULL, 'E'},
+    {"list", no_argument, NULL, 'l'},
+    {"show-task-ratio", no_argument, NULL, OPT_SHOW_RATIO},
+    {"print-stats", no_argument, NULL, OPT_PRINT_STATS},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"rate", required_argument, NULL, OPT_RATE},
     {"tag", required_argument, NULL, OPT_TAG},
@@ -45,6 +53,45 @@ static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
+
+int options_takes_value(const char *name)
+{
+    for (const struct option *o = long_opts; o->name; o++)
+        if (!strcmp(o->name, name))
+            return o->has_arg == required_argument;
+    return -1;
+}
+
+void options_free(lg_options *o)
+{
+    for (size_t i = 0; i < o->ntags; i++)
+        free(o->tags[i]);
+    for (size_t i = 0; i < o->nexclude_tags; i++)
+        free(o->exclude_tags[i]);
+    o->ntags = o->nexclude_tags = 0;
+}
+
+/* Add the tags in text (separated by commas, spaces, and Locust config's
+ * list brackets: "[a, b]") to list. */
+static int add_tags(const char *opt, const char *text, char **list, size_t *n, lb_err *err)
+{
+    const char *sep = ", []";
+    for (const char *p = text + strspn(text, sep); *p; p += strspn(p, sep)) {
+        size_t len = strcspn(p, sep);
+        if (*n == LG_MAX_TAGS)
+            return lb_err_set(err, "option %s: more than %d tags", opt, LG_MAX_TAGS);
+        if (!(list[*n] = strndup(p, len)))
+            return lb_err_set(err, "out of memory");
+        (*n)++;
+        p += len;
+    }
+    return 0;
+}
+
+static bool is_url(const char *s)
+{
+    return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8);
+}
 
 const char *options_long_name(size_t i)
 {
@@ -107,7 +154,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
     opterr = 0; /* we report errors ourselves, naming the option */
     for (;;) {
         int idx = -1;
-        int c = getopt_long(argc, argv, ":u:r:t:H:f:s:L:h", long_opts, &idx);
+        int c = getopt_long(argc, argv, ":u:r:t:H:f:s:L:T:E:hVl", long_opts, &idx);
         if (c == -1)
             break;
         const char *name = idx >= 0 ? long_opts[idx].name : NULL;
@@ -199,6 +246,34 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_URL_NAMES:
             o->url_names = true;
             break;
+        case OPT_LOGFILE:
+            o->logfile = optarg;
+            break;
+        case 'T':
+        case 'E': {
+            char **list = c == 'T' ? o->tags : o->exclude_tags;
+            size_t *n = c == 'T' ? &o->ntags : &o->nexclude_tags;
+            if (add_tags(optname, optarg, list, n, err) < 0)
+                return -1;
+            /* Locust takes several words after one flag (--tags a b): so do
+             * we, up to the next option or URL. */
+            while (optind < argc && argv[optind][0] != '-' && !is_url(argv[optind]))
+                if (add_tags(optname, argv[optind++], list, n, err) < 0)
+                    return -1;
+            break;
+        }
+        case 'l':
+            o->list = true;
+            break;
+        case OPT_SHOW_RATIO:
+            o->show_task_ratio = true;
+            break;
+        case OPT_PRINT_STATS:
+            o->print_stats = true;
+            break;
+        case OPT_CONFIG:
+            o->config = optarg; /* already read: locust_conf.c builds argv with it */
+            break;
         case OPT_CONNECT_TIMEOUT:
             if (parse_double(optname, optarg, 0.001, 3600, &o->connect_timeout, err) < 0)
                 return -1;
@@ -222,6 +297,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
                 return -1;
             break;
         case OPT_VERSION:
+        case 'V':
             return LG_OPTS_VERSION;
         case 'h':
             return LG_OPTS_HELP;
@@ -239,7 +315,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
     if (o->csv_full_history && !o->csv_prefix)
         return lb_err_set(err, "option --csv-full-history needs --csv");
     for (int i = optind; i < argc; i++)
-        if (strncmp(argv[i], "http://", 7) && strncmp(argv[i], "https://", 8))
+        if (!is_url(argv[i]))
             return lb_err_set(err, "argument '%s': expected a URL (http://...)", argv[i]);
     if (optind < argc && o->scenario)
         return lb_err_set(err, "give either -f/--scenario or URLs, not both");
@@ -281,6 +357,19 @@ void options_usage(FILE *f)
 "      --headless           accepted for Locust compatibility (there is no web UI)\n"
 "      --exit-code-on-error N  exit code when any request failed (default 1)\n"
 "  -L, --loglevel LEVEL     DEBUG, INFO, WARNING, ERROR or CRITICAL (default INFO)\n"
+"      --logfile FILE       write log lines to FILE (appended) instead of stderr;\n"
+"                           the stats tables stay on stderr (default: stderr)\n"
+"  -T, --tags TAG [TAG ...] run only tasks with one of these tags (also a,b)\n"
+"  -E, --exclude-tags TAG [TAG ...]  run only tasks with none of these tags\n"
+"  -l, --list               print the user classes (the scenario's name) and exit\n"
+"      --show-task-ratio    print each task's share of the users' picks and exit\n"
+"      --print-stats        accepted (the stats table prints during every run\n"
+"                           unless --only-summary)\n"
+"      --config FILE        read options from FILE (key = value, Locust's\n"
+"                           locust.conf format) after ~/.locust.conf and\n"
+"                           ./locust.conf; LOCUST_* environment variables\n"
+"                           (LOCUST_USERS=5) override them, the command line\n"
+"                           overrides both\n"
 "\n"
 "loadgen options:\n"
 "      --threads N          event loops (threads); users are spread over them\n"
@@ -305,7 +394,7 @@ void options_usage(FILE *f)
 "      --saturation-cpu PCT loadgen counts as saturated above PCT% CPU of the\n"
 "                           cores its threads can use (default 90)\n"
 "      --saturation-lag MS  ... or when an event loop lags more than MS (default 50)\n"
-"      --version            print the version and exit\n"
+"  -V, --version            print the version and exit\n"
 "  -h, --help               this text\n"
 "\n"
 "Environment: LOADGEN_USER / LOADGEN_PASSWORD are the credentials the shipped\n"

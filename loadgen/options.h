@@ -10,6 +10,8 @@
 #define LG_DEFAULT_HOST "http://127.0.0.1:8080"
 #define LG_DEFAULT_SCENARIO "decnet"
 
+#define LG_MAX_TAGS 32
+
 typedef enum lg_loglevel { LG_DEBUG, LG_INFO, LG_WARNING, LG_ERROR, LG_CRITICAL } lg_loglevel;
 
 typedef struct lg_options {
@@ -36,6 +38,15 @@ typedef struct lg_options {
     double sat_lag_ms;        /* --saturation-lag: loop lag that means saturated, default 50 */
     bool trace;               /* --trace: a fresh W3C traceparent per request */
     bool url_names;           /* --url-names: ignore the scenario's name: keys */
+    const char *logfile;      /* --logfile: log lines go there instead of stderr */
+    bool list;                /* -l/--list: print the user classes and exit */
+    bool show_task_ratio;     /* --show-task-ratio: print the task ratios and exit */
+    bool print_stats;         /* --print-stats: accepted (headless prints them anyway) */
+    const char *config;       /* --config FILE (read before parsing, see locust_conf.h) */
+    char *tags[LG_MAX_TAGS];  /* --tags: run only tasks with one of these (owned) */
+    size_t ntags;
+    char *exclude_tags[LG_MAX_TAGS]; /* --exclude-tags: skip tasks with one of these (owned) */
+    size_t nexclude_tags;
     unsigned long long seed;  /* --seed, default time-based */
     bool seed_set;
     char **urls;              /* positional URLs (point into argv) */
@@ -52,6 +63,13 @@ void options_defaults(lg_options *o);
  * LG_OPTS_RUN, LG_OPTS_HELP or LG_OPTS_VERSION, or -1 with err naming the
  * option and the problem (the caller prints usage and exits 2). */
 int options_parse(lg_options *o, int argc, char **argv, lb_err *err);
+
+/* Free what options_parse allocated (the tag lists); o stays valid. */
+void options_free(lg_options *o);
+
+/* Whether long option NAME (without "--") takes a value: 1 yes, 0 a flag,
+ * -1 no such option. For config files and LOCUST_* variables (locust_conf.c). */
+int options_takes_value(const char *name);
 
 /* Print --help text to f. */
 void options_usage(FILE *f);

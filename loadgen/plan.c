@@ -1,6 +1,7 @@
 /* plan.c — building and freeing plans, and the URL-mode plan (no scenario file). */
 #include "plan.h"
 #include <openssl/evp.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,37 @@ int plan_add_task(lg_plan *plan, lg_request *req, double weight)
     plan->cum = nc;
     nc[plan->ntasks] = (plan->ntasks ? nc[plan->ntasks - 1] : 0) + weight;
     nt[plan->ntasks++] = req;
+    return 0;
+}
+
+static bool has_tag(const lg_request *r, const char *const *tags, size_t n)
+{
+    for (size_t i = 0; i < r->ntags; i++)
+        for (size_t j = 0; j < n; j++)
+            if (!strcmp(r->tags[i], tags[j]))
+                return true;
+    return false;
+}
+
+int plan_filter_tags(lg_plan *plan, const char *const *tags, size_t ntags,
+                     const char *const *exclude, size_t nexclude, lb_err *err)
+{
+    size_t kept = 0;
+    double prev = 0, sum = 0;
+    for (size_t i = 0; i < plan->ntasks; i++) {
+        double w = plan->cum[i] - prev;
+        prev = plan->cum[i];
+        const lg_request *r = plan->tasks[i];
+        if ((ntags && !has_tag(r, tags, ntags)) || has_tag(r, exclude, nexclude))
+            continue;
+        sum += w;
+        plan->tasks[kept] = plan->tasks[i];
+        plan->cum[kept++] = sum;
+    }
+    plan->ntasks = kept;
+    if (!kept)
+        return lb_err_set(err, "no task of scenario '%s' is left after --tags/--exclude-tags",
+                          plan->name ? plan->name : "?");
     return 0;
 }
 
@@ -189,6 +221,9 @@ void plan_free(lg_plan *plan)
         tmpl_free(r->name);
         tmpl_free(r->body);
         free_headers(r->headers, r->nheaders);
+        for (size_t t = 0; t < r->ntags; t++)
+            free(r->tags[t]);
+        free(r->tags);
         free(r);
     }
     free(plan->requests);

@@ -39,6 +39,8 @@ typedef struct lg_request {
     int expect[LG_MAX_EXPECT];   /* accepted statuses; none: any status < 400 */
     size_t nexpect;
     bool stream;                 /* read the first chunk, then close (SSE) */
+    char **tags;                 /* a task's tags (--tags / --exclude-tags), owned */
+    size_t ntags;
     int line;                    /* scenario line, for messages */
 } lg_request;
 
@@ -90,6 +92,12 @@ lg_request *plan_new_request(lg_plan *plan);
 int plan_add_task(lg_plan *plan, lg_request *req, double weight);
 /* Size var_init to vars.n (new slots unset). 0 or -1 on OOM. */
 int plan_finish_vars(lg_plan *plan);
+
+/* --tags / --exclude-tags, as Locust: keep the tasks that have one of
+ * `tags` (all tasks when ntags is 0) and none of `exclude`; the weights of
+ * the kept tasks are unchanged. -1 with err when no task is left. */
+int plan_filter_tags(lg_plan *plan, const char *const *tags, size_t ntags,
+                     const char *const *exclude, size_t nexclude, lb_err *err);
 
 /* Fill plan->hash with the SHA-256 hex digest of data. */
 void plan_hash(lg_plan *plan, const void *data, size_t len);

@@ -133,9 +133,38 @@ static int parse_steps(sy_ctx *c, const yaml_node_t *n, const char *what, lg_ste
 
 /* ---- top level ------------------------------------------------------- */
 
+/* A task's `tags: [a, b]` (or one tag). */
+static int parse_tags(sy_ctx *c, const yaml_node_t *v, lg_request *r)
+{
+    const yaml_node_item_t *start = NULL, *top = NULL;
+    yaml_node_item_t one;
+    if (v->type == YAML_SEQUENCE_NODE) {
+        start = v->data.sequence.items.start;
+        top = v->data.sequence.items.top;
+    } else if (v->type == YAML_SCALAR_NODE) {
+        one = (yaml_node_item_t)(v - c->doc->nodes.start + 1);
+        start = &one;
+        top = &one + 1;
+    } else {
+        return sy_fail(c, v, "'tags' must be a list of names", NULL, NULL);
+    }
+    if (!(r->tags = calloc((size_t)(top - start) + 1, sizeof *r->tags)))
+        return lb_err_set(c->err, "out of memory");
+    for (const yaml_node_item_t *i = start; i < top; i++) {
+        const char *t;
+        if (sy_want_scalar(c, sy_node(c, *i), "tags", &t) < 0)
+            return -1;
+        if (!*t || strpbrk(t, ", []"))
+            return sy_fail(c, sy_node(c, *i), "bad tag '%s' (no spaces, commas or brackets)", t, NULL);
+        if (!(r->tags[r->ntags++] = strdup(t)))
+            return lb_err_set(c->err, "out of memory");
+    }
+    return 0;
+}
+
 static int parse_tasks(sy_ctx *c, const yaml_node_t *n)
 {
-    static const char *const extra[] = {"weight", NULL};
+    static const char *const extra[] = {"weight", "tags", NULL};
     if (n->type != YAML_SEQUENCE_NODE)
         return sy_fail(c, n, "'tasks' must be a list of requests", NULL, NULL);
     for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
@@ -152,6 +181,9 @@ static int parse_tasks(sy_ctx *c, const yaml_node_t *n)
                     return -1;
                 if (!(w > 0))
                     return sy_fail(c, v, "'weight' must be > 0", NULL, NULL);
+            } else if (key && !strcmp(key, "tags")) {
+                if (parse_tags(c, sy_node(c, p->value), r) < 0)
+                    return -1;
             }
         }
         if (plan_add_task(c->plan, r, w) < 0)
@@ -299,6 +331,10 @@ int scenario_load(const char *path, lg_plan *plan, lb_err *err)
 int scenario_resolve(const char *arg, char *out, size_t cap, lb_err *err)
 {
     struct stat st;
+    size_t n = strlen(arg);
+    /* Locust's habit (-f locustfile.py) deserves a pointer, not a YAML error */
+    if (n >= 3 && !strcmp(arg + n - 3, ".py"))
+        return lb_err_set(err, "-f %s: loadgen reads YAML scenarios; see docs/porting.md", arg);
     if (stat(arg, &st) == 0 && S_ISREG(st.st_mode)) {
         snprintf(out, cap, "%s", arg);
         return 0;

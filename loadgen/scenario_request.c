@@ -227,7 +227,7 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
             if (!ok)
                 return sy_fail(c, k, "unknown request key '%s' (method, path, query, name, json, body, "
                                   "headers, expect, stream%s)", key,
-                            extra && extra[0] ? ", weight" : "");
+                            extra && extra[0] ? ", weight, tags" : "");
         }
     }
     if (!path)

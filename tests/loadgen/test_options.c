@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include "locust_conf.h"
 #include "options.h"
 
 static int parse(lg_options *o, lb_err *err, int argc, ...)
@@ -145,6 +146,80 @@ static void test_help_version(void **state)
     assert_int_equal(parse(&o, &err, 2, "--help"), LG_OPTS_HELP);
     assert_int_equal(parse(&o, &err, 2, "-h"), LG_OPTS_HELP);
     assert_int_equal(parse(&o, &err, 2, "--version"), LG_OPTS_VERSION);
+    assert_int_equal(parse(&o, &err, 2, "-V"), LG_OPTS_VERSION); /* Locust's -V */
+}
+
+/* Issue 16, Locust's habits: 2.12.1's names and short forms. */
+static void test_locust_habits(void **state)
+{
+    (void)state;
+    lg_options o;
+    lb_err err;
+    assert_int_equal(parse(&o, &err, 8, "-l", "--show-task-ratio", "--print-stats", "--logfile",
+                           "x.log", "--config", "my.conf"), LG_OPTS_RUN);
+    assert_true(o.list && o.show_task_ratio && o.print_stats);
+    assert_string_equal(o.logfile, "x.log");
+    assert_string_equal(o.config, "my.conf");
+    /* --tags takes several words (Locust's nargs='*'), commas, repeats */
+    assert_int_equal(parse(&o, &err, 9, "--tags", "a", "b", "-u", "2", "-T", "c,d",
+                           "http://127.0.0.1:9/x"), LG_OPTS_RUN);
+    assert_int_equal(o.ntags, 4);
+    assert_string_equal(o.tags[0], "a");
+    assert_string_equal(o.tags[1], "b");
+    assert_string_equal(o.tags[3], "d");
+    assert_int_equal(o.users, 2);
+    assert_int_equal(o.nurls, 1);
+    assert_string_equal(o.urls[0], "http://127.0.0.1:9/x");
+    options_free(&o);
+    assert_int_equal(parse(&o, &err, 5, "--exclude-tags", "[slow, auth]", "-E", "x"), LG_OPTS_RUN);
+    assert_int_equal(o.nexclude_tags, 3);
+    assert_string_equal(o.exclude_tags[1], "auth");
+    assert_int_equal(o.ntags, 0);
+    options_free(&o);
+    assert_int_equal(options_takes_value("users"), 1);
+    assert_int_equal(options_takes_value("headless"), 0);
+    assert_int_equal(options_takes_value("no-such"), -1);
+}
+
+/* The whole path: words from a file and the environment, parsed. */
+static void test_config_parsed(void **state)
+{
+    (void)state;
+    lg_argv a = {0};
+    lb_err err;
+    const char *text = "# Locust's example\n[locust]\nusers = 5\nspawn-rate: 2\n\n"
+                       "headless = true\nonly_summary = false\nrun-time = \"10s\"\n"
+                       "tags = [a, b]\nlocustfile = decnet\n";
+    char *argv0[] = {"loadgen", NULL};
+    assert_int_equal(config_build_argv(1, argv0, &a, &err), 0); /* no files here, no LOCUST_ */
+    assert_int_equal(a.argc, 1);
+    assert_int_equal(config_parse_text("t.conf", text, &a, &err), 0);
+    char *env[] = {"LOCUST_USERS=7", "LOCUST_WEB_PORT=8089", "LOCUST_RESET_STATS=true",
+                   "LOCUST_ONLY_SUMMARY=false", "HOME=/nowhere", NULL};
+    assert_int_equal(config_from_env(env, &a, &err), 0);
+    lg_options o;
+    options_defaults(&o);
+    assert_int_equal(options_parse(&o, a.argc, a.argv, &err), LG_OPTS_RUN);
+    assert_int_equal(o.users, 7);             /* the environment overrides the file */
+    assert_true(o.spawn_rate == 2 && o.run_time == 10);
+    assert_true(o.headless && o.reset_stats && !o.only_summary);
+    assert_int_equal(o.ntags, 2);
+    assert_string_equal(o.scenario, "decnet");
+    options_free(&o);
+    config_argv_free(&a);
+    /* bad lines name file:line */
+    static const struct { const char *text, *what; } bad[] = {
+        {"users = 1\nbogus = 2\n", "t.conf:2: unknown option 'bogus'"},
+        {"\n\nheadless = maybe\n", "t.conf:3: 'headless' is a switch"},
+        {"config = other.conf\n", "t.conf:1: unknown option 'config'"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        lg_argv x = {0};
+        assert_int_equal(config_parse_text("t.conf", bad[i].text, &x, &err), -1);
+        if (!strstr(err.msg, bad[i].what))
+            fail_msg("'%s' (want '%s')", err.msg, bad[i].what);
+        config_argv_free(&x);
+    }
 }
 
 /* True when text has "--name" as a whole option name (so "--csv" is not
@@ -188,6 +263,8 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_help_version),
         cmocka_unit_test(test_help_lists_every_option),
+        cmocka_unit_test(test_locust_habits),
+        cmocka_unit_test(test_config_parsed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,8 @@
 #include "hdr_csv.h"
 #include "plan.h"
 #include "request.h"
+#include "scenario.h"
+#include "stats.h"
 
 /* Print one table into a tmpfile and return its text (malloc'd). */
 static char *capture_stats(const stats_set *s, bool current, int which)
@@ -179,6 +181,58 @@ static void test_url_plan(void **state)
     plan_free(&p);
 }
 
+/* --show-task-ratio in Locust 2.12.1's layout. The class line is byte for
+ * byte what real Locust printed for a WebUser with tasks index (3) and
+ * about (1); loadgen names tasks "METHOD name". */
+static void test_task_ratio(void **state)
+{
+    (void)state;
+    const char *y = "name: WebUser\ntasks:\n  - {path: /, name: index, weight: 3}\n"
+                    "  - {path: /about, name: about, weight: 1}\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("t.yaml", y, strlen(y), &p, &err), 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    console_print_task_ratio(f, &p);
+    fclose(f);
+    const char *want =
+        "\n Task ratio per User class\n"
+        "--------------------------------------------------------------------------------\n"
+        " 100.0      WebUser                                           \n"
+        "   75.0       GET index                                       \n"
+        "   25.0       GET about                                       \n"
+        "\n Total task ratio\n"
+        "--------------------------------------------------------------------------------\n"
+        " 100.0      WebUser                                           \n"
+        "   75.0       GET index                                       \n"
+        "   25.0       GET about                                       \n";
+    assert_string_equal(buf, want);
+    free(buf);
+    plan_free(&p);
+}
+
+/* The final summary's exact table: sub-millisecond times keep 3 decimals
+ * where Locust's table rounds them to 0. */
+static void test_exact_table(void **state)
+{
+    (void)state;
+    stats_set *set = stats_set_new(1000.0, false);
+    stats_entry *e = stats_set_entry(set, "GET", "/fast");
+    for (int i = 1; i <= 100; i++)
+        stats_set_record(set, e, 1000.5, i * 0.004, 10, false, NULL); /* 4..400 us */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    console_print_exact(f, set, 20);
+    fclose(f);
+    assert_non_null(strstr(buf, "Response time percentiles (exact, ms, from loadgen's HDR histograms)"));
+    assert_non_null(strstr(buf, "GET      /fast                    0.200     0.360     0.380     0.396     0.400     0.400    100"));
+    free(buf);
+    stats_set_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +242,8 @@ int main(void)
         cmocka_unit_test(test_pyrepr),
         cmocka_unit_test(test_hdr_csv),
         cmocka_unit_test(test_url_plan),
+        cmocka_unit_test(test_task_ratio),
+        cmocka_unit_test(test_exact_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

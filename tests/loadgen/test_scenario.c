@@ -239,6 +239,38 @@ static void test_load_time_checks(void **state)
     plan_free(&p);
 }
 
+/* Locust's @tag: tasks carry tags; --tags / --exclude-tags keep a subset
+ * with the weights they had. */
+static void test_tags(void **state)
+{
+    (void)state;
+    const char *text = "name: tagged\ntasks:\n"
+                       "  - {path: /a, weight: 3, tags: [read, fast]}\n"
+                       "  - {path: /b, weight: 2, tags: slow}\n"
+                       "  - {path: /c, weight: 1}\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("t.yaml", text, strlen(text), &p, &err), 0);
+    assert_int_equal(p.tasks[0]->ntags, 2);
+    assert_string_equal(p.tasks[1]->tags[0], "slow");
+    const char *read[] = {"read", "slow"}, *slow[] = {"slow"}, *none[] = {"nope"};
+    assert_int_equal(plan_filter_tags(&p, read, 2, NULL, 0, &err), 0);
+    assert_int_equal(p.ntasks, 2); /* untagged /c is left out, as in Locust */
+    assert_true(p.cum[0] == 3 && p.cum[1] == 5);
+    assert_int_equal(plan_filter_tags(&p, NULL, 0, slow, 1, &err), 0);
+    assert_int_equal(p.ntasks, 1);
+    assert_true(p.cum[0] == 3);
+    assert_int_equal(plan_filter_tags(&p, none, 1, NULL, 0, &err), -1);
+    assert_non_null(strstr(err.msg, "no task of scenario 'tagged'"));
+    plan_free(&p);
+    expect_error("tasks:\n  - {path: /a, tags: {x: 1}}\n", 36, "t.yaml:2:", "'tags' must be a list");
+    expect_error("tasks:\n  - {path: /a, tags: [\"a b\"]}\n", 37, "t.yaml:2:", "bad tag 'a b'");
+    /* -f locustfile.py gets a pointer to the porting guide */
+    char out[64];
+    assert_int_equal(scenario_resolve("locustfile.py", out, sizeof out, &err), -1);
+    assert_non_null(strstr(err.msg, "loadgen reads YAML scenarios; see docs/porting.md"));
+}
+
 static void test_small_scenario(void **state)
 {
     (void)state;
@@ -301,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_resolve),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_time_checks),
+        cmocka_unit_test(test_tags),
         cmocka_unit_test(test_small_scenario),
         cmocka_unit_test(test_default_expect),
     };
