@@ -24,6 +24,7 @@
 #include "meta.h"
 #include "options.h"
 #include "plan.h"
+#include "readfile.h"
 #include "reporter.h"
 #include "scenario.h"
 #include "setup.h"
@@ -101,12 +102,18 @@ static int load_plan(const lg_options *o, lg_plan *plan)
 {
     lb_err err;
     if (o->nurls) {
-        if (plan_from_urls(plan, o->urls, o->nurls, &err) < 0) {
+        size_t blen = o->body ? strlen(o->body) : 0;
+        char *file = o->body_file ? lb_read_file(o->body_file, "--body-file", &blen, &err) : NULL;
+        int rc = o->body_file && !file ? -1 : plan_from_urls(plan, o->urls, o->nurls, &err);
+        if (rc == 0)
+            rc = plan_url_options(plan, o->method, o->headers, o->nheaders,
+                                  file ? file : o->body, blen, &err);
+        free(file);
+        if (rc < 0) {
             fprintf(stderr, "loadgen: %s\n", err.msg);
             plan_free(plan);
-            return -1;
         }
-        return 0;
+        return rc;
     }
     char path[4096];
     if (scenario_resolve(o->scenario ? o->scenario : LG_DEFAULT_SCENARIO, path, sizeof path,

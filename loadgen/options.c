@@ -14,7 +14,7 @@ enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
     OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_TRACE, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
     OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG, OPT_URL_NAMES, OPT_LOGFILE, OPT_SHOW_RATIO,
-    OPT_PRINT_STATS, OPT_CONFIG
+    OPT_PRINT_STATS, OPT_CONFIG, OPT_HEADER, OPT_BODY, OPT_BODY_FILE
 };
 
 static const struct option long_opts[] = {
@@ -44,6 +44,10 @@ static const struct option long_opts[] = {
     {"tag", required_argument, NULL, OPT_TAG},
     {"trace", no_argument, NULL, OPT_TRACE},
     {"url-names", no_argument, NULL, OPT_URL_NAMES},
+    {"method", required_argument, NULL, 'X'},
+    {"header", required_argument, NULL, OPT_HEADER},
+    {"body", required_argument, NULL, OPT_BODY},
+    {"body-file", required_argument, NULL, OPT_BODY_FILE},
     {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -154,7 +158,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
     opterr = 0; /* we report errors ourselves, naming the option */
     for (;;) {
         int idx = -1;
-        int c = getopt_long(argc, argv, ":u:r:t:H:f:s:L:T:E:hVl", long_opts, &idx);
+        int c = getopt_long(argc, argv, ":u:r:t:H:f:s:L:T:E:X:hVl", long_opts, &idx);
         if (c == -1)
             break;
         const char *name = idx >= 0 ? long_opts[idx].name : NULL;
@@ -246,6 +250,21 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_URL_NAMES:
             o->url_names = true;
             break;
+        case 'X':
+            o->method = optarg;
+            break;
+        case OPT_HEADER:
+            if (o->nheaders == LG_MAX_HEADER_OPTS)
+                return lb_err_set(err, "option %s: more than %d headers", optname,
+                                  LG_MAX_HEADER_OPTS);
+            o->headers[o->nheaders++] = optarg;
+            break;
+        case OPT_BODY:
+            o->body = optarg;
+            break;
+        case OPT_BODY_FILE:
+            o->body_file = optarg;
+            break;
         case OPT_LOGFILE:
             o->logfile = optarg;
             break;
@@ -319,6 +338,11 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
             return lb_err_set(err, "argument '%s': expected a URL (http://...)", argv[i]);
     if (optind < argc && o->scenario)
         return lb_err_set(err, "give either -f/--scenario or URLs, not both");
+    if (o->body && o->body_file)
+        return lb_err_set(err, "give either --body or --body-file, not both");
+    if (optind == argc && (o->method || o->nheaders || o->body || o->body_file))
+        return lb_err_set(err, "-X/--method, --header, --body and --body-file are for URL mode "
+                               "(a scenario sets these per request)");
     o->urls = argv + optind;
     o->nurls = (size_t)(argc - optind);
     return LG_OPTS_RUN;
@@ -378,6 +402,11 @@ void options_usage(FILE *f)
 "                           users; latency is measured from each request's\n"
 "                           intended start (coordinated omission corrected, as\n"
 "                           wrk2). Wait times are ignored. (default: off)\n"
+"  -X, --method METHOD      URL mode: the HTTP method (default GET)\n"
+"      --header 'Name: v'   URL mode: send this header with every request\n"
+"                           (repeatable; -H is Locust's --host, as here)\n"
+"      --body TEXT          URL mode: send TEXT as the request body\n"
+"      --body-file FILE     URL mode: send FILE's bytes as the request body\n"
 "      --url-names          name every request by its path and query, as Locust\n"
 "                           does without name= (ignores the scenario's name:\n"
 "                           keys, e.g. one entry per /logs offset; default off)\n"

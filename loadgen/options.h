@@ -11,6 +11,7 @@
 #define LG_DEFAULT_SCENARIO "decnet"
 
 #define LG_MAX_TAGS 32
+#define LG_MAX_HEADER_OPTS 32
 
 typedef enum lg_loglevel { LG_DEBUG, LG_INFO, LG_WARNING, LG_ERROR, LG_CRITICAL } lg_loglevel;
 
@@ -49,6 +50,11 @@ typedef struct lg_options {
     size_t nexclude_tags;
     unsigned long long seed;  /* --seed, default time-based */
     bool seed_set;
+    const char *method;       /* -X/--method (URL mode), NULL = GET */
+    const char *headers[LG_MAX_HEADER_OPTS]; /* --header "Name: value" (URL mode) */
+    size_t nheaders;
+    const char *body;         /* --body TEXT (URL mode) */
+    const char *body_file;    /* --body-file FILE (URL mode) */
     char **urls;              /* positional URLs (point into argv) */
     size_t nurls;
 } lg_options;

@@ -1,5 +1,6 @@
 /* plan.c — building and freeing plans, and the URL-mode plan (no scenario file). */
 #include "plan.h"
+#include <ctype.h>
 #include <openssl/evp.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -99,6 +100,74 @@ void plan_hash(lg_plan *plan, const void *data, size_t len)
     sha256_hex(data, len, plan->hash);
 }
 
+/* text with its braces doubled: literal text for the template compiler. */
+static char *tmpl_escape(const char *text, size_t len)
+{
+    char *esc = malloc(2 * len + 1), *q = esc;
+    if (!esc)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        *q++ = text[i];
+        if (text[i] == '{' || text[i] == '}')
+            *q++ = text[i];
+    }
+    *q = '\0';
+    return esc;
+}
+
+static lg_tmpl *literal(lg_plan *plan, const char *text, size_t len, lb_err *err)
+{
+    char *esc = tmpl_escape(text, len);
+    if (!esc) {
+        lb_err_set(err, "out of memory");
+        return NULL;
+    }
+    lg_tmpl *t = tmpl_compile(esc, &plan->vars, err);
+    free(esc);
+    return t;
+}
+
+int plan_url_options(lg_plan *plan, const char *method, const char *const *headers,
+                     size_t nheaders, const char *body, size_t bodylen, lb_err *err)
+{
+    size_t ml = method ? strlen(method) : 0;
+    if (method && (ml == 0 || ml >= sizeof plan->requests[0]->method))
+        return lb_err_set(err, "option -X/--method: bad method '%s'", method);
+    for (size_t i = 0; i < ml; i++)
+        if (!isalpha((unsigned char)method[i]))
+            return lb_err_set(err, "option -X/--method: bad method '%s'", method);
+    if (body && (bodylen >= LG_MAX_BODY || memchr(body, '\0', bodylen)))
+        return lb_err_set(err, "option --body/--body-file: %s", bodylen >= LG_MAX_BODY
+                          ? "longer than " LG_STR(LG_MAX_BODY) " bytes" : "contains a NUL byte");
+    if (nheaders && !(plan->headers = calloc(nheaders, sizeof *plan->headers)))
+        return lb_err_set(err, "out of memory");
+    for (size_t i = 0; i < nheaders; i++) {
+        const char *h = headers[i], *colon = strchr(h, ':');
+        size_t nl = colon ? (size_t)(colon - h) : 0;
+        if (!colon || nl == 0 || memchr(h, ' ', nl) || strpbrk(h, "\r\n"))
+            return lb_err_set(err, "option --header '%s': expected 'Name: value' (no CR/LF)", h);
+        const char *v = colon + 1;
+        while (*v == ' ' || *v == '\t')
+            v++;
+        lg_header *ph = &plan->headers[plan->nheaders];
+        if (!(ph->name = strndup(h, nl)))
+            return lb_err_set(err, "out of memory");
+        plan->nheaders++; /* plan_free frees it from here on */
+        if (!(ph->value = literal(plan, v, strlen(v), err)))
+            return -1;
+    }
+    for (size_t i = 0; i < plan->nrequests; i++) {
+        lg_request *r = plan->requests[i];
+        for (size_t k = 0; k < ml; k++)
+            r->method[k] = (char)toupper((unsigned char)method[k]);
+        if (method)
+            r->method[ml] = '\0';
+        if (body && !(r->body = literal(plan, body, bodylen, err)))
+            return -1;
+    }
+    return plan_finish_vars(plan) < 0 ? lb_err_set(err, "out of memory") : 0;
+}
+
 int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err)
 {
     memset(plan, 0, sizeof *plan);
@@ -131,17 +200,11 @@ int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err)
             return lb_err_set(err, "out of memory");
         }
         /* Braces in a URL are literal here: escape them for the template compiler. */
-        char *esc = malloc(2 * ul + 1), *q = esc;
+        char *esc = tmpl_escape(u, ul);
         if (!esc) {
             free(all);
             return lb_err_set(err, "out of memory");
         }
-        for (const char *s = u; *s; s++) {
-            *q++ = *s;
-            if (*s == '{' || *s == '}')
-                *q++ = *s;
-        }
-        *q = '\0';
         r->target = tmpl_compile(esc, &plan->vars, err);
         const char *pathesc = "/";
         if (path) { /* the path's offset moves by the braces escaped before it */

@@ -107,6 +107,13 @@ void plan_hash(lg_plan *plan, const void *data, size_t len);
  * query. Returns 0, or -1 with err naming the bad URL. */
 int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err);
 
+/* URL mode's request options (wrk/curl habits): -X METHOD for every URL,
+ * --header "Name: value" lines sent with every request, --body (bodylen
+ * bytes, sent as is). NULL / 0 leave a part alone. Text is literal (no
+ * placeholders). -1 with err naming the option. */
+int plan_url_options(lg_plan *plan, const char *method, const char *const *headers,
+                     size_t nheaders, const char *body, size_t bodylen, lb_err *err);
+
 /* True when status is a success for req (its expect list, else < 400 and not 0). */
 bool plan_status_ok(const lg_request *req, long status);
 

@@ -19,6 +19,9 @@ before its answer). Endpoints:
   GET  /api/v1/...            200 JSON, 401 without "Authorization: Bearer tok-"
   GET  /__counts              JSON {"METHOD path?query": count} of all other requests
   GET  /__conns               number of TCP connections accepted so far
+  ANY  /echo...               200 {"echo": true}; remembers the method, path,
+                              headers and body of the last one
+  GET  /__echo                that last /echo request as JSON
 Only for tests: no TLS, loopback only.
 """
 import json
@@ -89,6 +92,11 @@ class Handler(BaseHTTPRequestHandler):
         if u.path == "/__conns":
             with LOCK:
                 return self.send_json(200, STATE["conns"])
+        if u.path == "/__echo":
+            with LOCK:
+                return self.send_json(200, STATE.get("echo"))
+        if u.path.startswith("/echo"):
+            return self.echo()
         self.count()
         if u.path in ("/ok", "/healthz"):
             return self.send_json(200, {"status": "ok"})
@@ -120,7 +128,21 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(200, {"total": 0, "limit": 50, "offset": 0, "data": []})
         return self.send_json(404, {"detail": "Not Found"})
 
+    def echo(self):
+        self.count()
+        n = int(self.headers.get("Content-Length", "0"))
+        raw = self.rfile.read(n) if n else b""
+        with LOCK:
+            STATE["echo"] = {"method": self.command, "path": self.path,
+                             "headers": dict(self.headers.items()),
+                             "body": raw.decode("utf-8", "replace")}
+        return self.send_json(200, {"echo": True})
+
+    do_PUT = do_DELETE = do_PATCH = echo
+
     def do_POST(self):
+        if self.path.startswith("/echo"):
+            return self.echo()
         self.count()
         u = urlsplit(self.path)
         n = int(self.headers.get("Content-Length", "0"))

@@ -176,6 +176,16 @@ static void test_locust_habits(void **state)
     assert_string_equal(o.exclude_tags[1], "auth");
     assert_int_equal(o.ntags, 0);
     options_free(&o);
+    /* URL mode's request options; -H stays the host */
+    assert_int_equal(parse(&o, &err, 10, "-X", "POST", "--header", "A: 1", "--header", "B: 2",
+                           "--body", "x", "http://127.0.0.1:9/"), LG_OPTS_RUN);
+    assert_string_equal(o.method, "POST");
+    assert_int_equal(o.nheaders, 2);
+    assert_string_equal(o.headers[1], "B: 2");
+    assert_string_equal(o.body, "x");
+    assert_int_equal(parse(&o, &err, 3, "-X", "POST"), -1); /* no URL: a scenario run */
+    assert_non_null(strstr(err.msg, "URL mode"));
+    assert_int_equal(parse(&o, &err, 6, "--body", "x", "--body-file", "f", "http://h/"), -1);
     assert_int_equal(options_takes_value("users"), 1);
     assert_int_equal(options_takes_value("headless"), 0);
     assert_int_equal(options_takes_value("no-such"), -1);
