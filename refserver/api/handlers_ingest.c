@@ -80,11 +80,16 @@ static int store_now(rs_db *db, rs_event *ev, size_t n, long long *ids, bool per
         size_t end = per_event ? i + 1 : n;
         if (db_exec(db, "BEGIN IMMEDIATE", err))
             return -1;
+        size_t first = i;
         for (; i < end; i++)
             if (event_store(db, &ev[i], &ids[i], err)) {
                 db_exec(db, "ROLLBACK", NULL);
                 return -1;
             }
+        if (event_profile(db, &ev[first], end - first, err)) {
+            db_exec(db, "ROLLBACK", NULL);
+            return -1;
+        }
         if (db_exec(db, "COMMIT", err)) {
             db_exec(db, "ROLLBACK", NULL);
             return -1;

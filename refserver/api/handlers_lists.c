@@ -87,23 +87,43 @@ int handle_attacker_detail(rs_ctx *ctx)
     return RS_DONE;
 }
 
+/* limit 1..200 here (the lists take 1..1000), offset as the lists, and a
+ * service filter; the envelope of the lists. */
 int handle_attacker_commands(rs_ctx *ctx)
 {
-    lb_buf b = {0};
-    if (!load_attacker(ctx, &b)) {
-        lb_buf_free(&b);
+    bool dev = ctx->w->cfg->developer;
+    rs_query q;
+    if (hx_query(ctx, &q))
         return RS_DONE;
-    }
-    json_t *a = json_loads(b.data, 0, NULL);
-    lb_buf_free(&b);
-    json_t *cmds = json_incref(json_object_get(a, "commands"));
-    json_decref(a);
-    if (!json_is_array(cmds)) {
-        json_decref(cmds);
-        cmds = json_array();
-    }
-    return hx_json(ctx, 200, json_pack("{s:I,s:o}", "total", (json_int_t)json_array_size(cmds),
-                                       "data", cmds), -1);
+    long limit, offset;
+    int rc = RS_DONE;
+    if (param_int(&q, "limit", 50, 1, 200, &limit, ctx->rep, dev) ||
+        param_int(&q, "offset", 0, 0, 2147483647L, &offset, ctx->rep, dev))
+        goto out;
+    char uuid[64];
+    path_uuid(ctx->req->path, uuid, sizeof uuid);
+    rs_db *db = ctx_db_acquire(ctx);
+    if (!db)
+        goto out;
+    bool found = false;
+    long long total = 0;
+    lb_buf rows = {0};
+    lb_err err;
+    int src = store_attacker_exists(db, uuid, &found, &err);
+    if (!src && found)
+        src = store_attacker_commands(db, uuid, query_opt(&q, "service"), limit, offset,
+                                      &total, &rows, &err);
+    ctx_db_release(ctx, db);
+    if (src)
+        rc = ctx_fail(ctx, &err);
+    else if (!found)
+        reply_detail(ctx->rep, 404, "Attacker not found");
+    else
+        rc = hx_page_reply(ctx, total, &(rs_page){.limit = limit, .offset = offset}, &rows, -1);
+    lb_buf_free(&rows);
+out:
+    query_free(&q);
+    return rc;
 }
 
 int handle_bounty(rs_ctx *ctx)

@@ -117,7 +117,7 @@ int handle_config(rs_ctx *ctx)
                         json_is_string(gmi) ? json_incref(gmi) : json_string("30m"));
     if (admin)
         json_object_set(v, "users", users);
-    if (ctx->w->cfg->developer)
+    if (admin && ctx->w->cfg->developer)   /* the seed shows it to admins only */
         json_object_set_new(v, "developer_mode", json_true());
     json_decref(limits);
     json_decref(globals);

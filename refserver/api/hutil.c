@@ -31,10 +31,8 @@ int hx_json(rs_ctx *ctx, int status, json_t *v, int cache_id)
     return RS_DONE;
 }
 
-/* The 200 envelope around rows (JSON array text), timed as serialisation;
- * kept in cache_id when >= 0. */
-static int page_reply(rs_ctx *ctx, long long total, const rs_page *p, const lb_buf *rows,
-                      int cache_id)
+int hx_page_reply(rs_ctx *ctx, long long total, const rs_page *p, const lb_buf *rows,
+                  int cache_id)
 {
     uint64_t t0 = clock_mono_ns();
     lb_buf *b = &ctx->rep->body;
@@ -76,7 +74,7 @@ int hx_list_reply(rs_ctx *ctx, const hx_list *l, const rs_page *p, int body_cach
     if (!src)
         src = l->page(db, p, &rows, &err);
     ctx_db_release(ctx, db);
-    int rc = src ? ctx_fail(ctx, &err) : page_reply(ctx, total, p, &rows, body_cache);
+    int rc = src ? ctx_fail(ctx, &err) : hx_page_reply(ctx, total, p, &rows, body_cache);
     lb_buf_free(&rows);
     return rc;
 }

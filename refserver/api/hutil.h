@@ -30,6 +30,11 @@ typedef struct hx_list {
  * Returns RS_DONE; the reply is a 500 when a query fails. */
 int hx_list_reply(rs_ctx *ctx, const hx_list *l, const rs_page *p, int body_cache);
 
+/* The 200 envelope {"total","limit","offset","data":rows} (rows: JSON array
+ * text), timed as serialisation; kept in cache_id when >= 0. RS_DONE. */
+int hx_page_reply(rs_ctx *ctx, long long total, const rs_page *p, const lb_buf *rows,
+                  int cache_id);
+
 /* Parse the query string; a 500 on OOM. 0 or -1 (reply set). */
 int hx_query(rs_ctx *ctx, void *q);
 

@@ -1,4 +1,6 @@
-/* router.c — the route table of decnet-api.md §2 plus /healthz and the ingest path. */
+/* router.c — the route table: every route of DECNET's API at edc5c59f
+ * (decnet/web/router/; decnet-api.md §2), plus /healthz and the ingest
+ * path. Write routes are admin-only (require_admin), reads viewer. */
 #include "router.h"
 #include <http_parser.h>
 #include <string.h>
@@ -22,6 +24,20 @@ static const rs_route routes[] = {
     {HTTP_GET, "/api/v1/health", RS_AUTH_VIEWER, handle_health, "health"},
     {HTTP_GET, "/api/v1/config", RS_AUTH_VIEWER, handle_config, "config"},
     {HTTP_GET, "/api/v1/stream", RS_AUTH_STREAM, handle_stream, "stream"},
+    {HTTP_POST, "/api/v1/config/users", RS_AUTH_ADMIN, handle_user_create, "user-create"},
+    {HTTP_DELETE, "/api/v1/config/users/*", RS_AUTH_ADMIN, handle_user_delete, "user-delete"},
+    {HTTP_PUT, "/api/v1/config/users/*/role", RS_AUTH_ADMIN, handle_user_role, "user-role"},
+    {HTTP_PUT, "/api/v1/config/users/*/reset-password", RS_AUTH_ADMIN,
+     handle_user_reset_password, "user-reset-password"},
+    {HTTP_PUT, "/api/v1/config/deployment-limit", RS_AUTH_ADMIN, handle_deployment_limit,
+     "deployment-limit"},
+    {HTTP_PUT, "/api/v1/config/global-mutation-interval", RS_AUTH_ADMIN,
+     handle_global_mutation_interval, "global-mutation-interval"},
+    {HTTP_DELETE, "/api/v1/config/reinit", RS_AUTH_ADMIN, handle_reinit, "reinit"},
+    {HTTP_POST, "/api/v1/deckies/deploy", RS_AUTH_ADMIN, handle_deploy, "deploy"},
+    {HTTP_POST, "/api/v1/deckies/*/mutate", RS_AUTH_ADMIN, handle_mutate, "mutate"},
+    {HTTP_PUT, "/api/v1/deckies/*/mutate-interval", RS_AUTH_ADMIN, handle_mutate_interval,
+     "mutate-interval"},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

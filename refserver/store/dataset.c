@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "derive.h"
 #include "event.h"
 #include "store.h"
 
@@ -112,7 +113,7 @@ static const char *const pws[] = {"123456", "password", "admin", "raspberry", "t
 
 /* The default dataset is built in stages that draw from one random stream,
  * in this order: deckies, attacker IPs, logs (which create the attacker
- * rows), behaviour, attacker extras, bounty. Reordering stages, or the
+ * rows), sniffer events, commands, bounty (then profiles, no draws). Reordering stages, or the
  * draws inside one, changes every byte after it: "same seed, same bytes".
  * So no expression makes two draws whose order C leaves open (function
  * arguments): they are drawn one statement each, in the order GCC used to
@@ -208,73 +209,72 @@ static int seed_logs(seed_run *s)
     return rc;
 }
 
-/* One attacker_behavior row per attacker IP that got an attacker row (the
- * draws are made for every IP, so the stream does not depend on which). */
-static int seed_behaviour(seed_run *s)
+/* One sniffer SYN fingerprint event per attacker IP that got an attacker
+ * row, at its first sighting, with the fields DECNET's sniffer emits (the
+ * draws are made for every IP, so the stream does not depend on which).
+ * The behaviour rows themselves are derived from the logs (profile_all). */
+static int seed_sniffer(seed_run *s)
 {
-    static const char *const classes[] = {"brute_force", "scanner", "beacon", "interactive"};
-    static const char *const oses[] = {"Linux 5.x", "Windows 10", "FreeBSD", "Linux 3.x"};
+    static const char *const oses[] = {"Linux 2.2.x-3.x", "Windows 7 or 8", "nmap", "unknown"};
+    static const char *const sigs[] = {"M1460,S,T,N,W7", "M1460,N,W8,N,N,S", "M1460,W10,S,T",
+                                       "M1440,N,W6"};
     unsigned long long *rs = s->rs;
     int rc = 0;
     for (long a = 0; a < s->cfg->ds_attackers && !rc; a++) {
-        char uuid[37], upd[20];
+        long os = rnd_below(rs, 4), sig = rnd_below(rs, 4);
+        long ttl = os == 1 ? 110 + rnd_below(rs, 18) : 44 + rnd_below(rs, 20);
+        long hop = (os == 1 ? 128 : 64) - ttl;
+        long window = 1024 * (1 + rnd_below(rs, 64));
+        long wscale = rnd_below(rs, 10);
+        bool sack = rnd_below(rs, 4) != 0, tsopt = rnd_below(rs, 2) != 0;
+        char uuid[37];
         event_attacker_uuid(s->ips[a], uuid);
-        fmt_time(T_DEFAULT_END, upd);
-        sqlite3_stmt *st = db_stmt(s->db, "INSERT OR IGNORE INTO attacker_behavior"
-            " (attacker_uuid, os_guess, hop_distance, tcp_fingerprint, retransmit_count,"
-            " behavior_class, beacon_interval_s, beacon_jitter_pct, tool_guesses, timing_stats,"
-            " phase_sequence, updated_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-            " ?12 WHERE EXISTS (SELECT 1 FROM attackers WHERE uuid = ?1)", s->err);
+        sqlite3_stmt *st = db_stmt(s->db, "SELECT first_seen, json_extract(deckies, '$[0]') "
+                                   "FROM attackers WHERE uuid = ?", s->err);
         if (!st)
             return -1;
-        char fp[96], timing[96];
-        long ttl = 32 + rnd_below(rs, 97);
-        long window = 1024 * (1 + rnd_below(rs, 64));
-        snprintf(fp, sizeof fp, "{\"window\":%ld,\"ttl\":%ld,\"mss\":1460}", window, ttl);
-        long events = 1 + rnd_below(rs, 400);
-        double gap = 0.5 + (double)rnd_below(rs, 3000) / 100.0;
-        snprintf(timing, sizeof timing, "{\"mean_gap_s\":%.2f,\"events\":%ld}", gap, events);
-        int cls = (int)rnd_below(rs, 4);
         sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, oses[rnd_below(rs, 4)], -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, 5 + (int)rnd_below(rs, 20));
-        sqlite3_bind_text(st, 4, fp, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 5, (int)rnd_below(rs, 12));
-        sqlite3_bind_text(st, 6, classes[cls], -1, SQLITE_STATIC);
-        if (cls == 2) {
-            sqlite3_bind_double(st, 7, 30.0 + (double)rnd_below(rs, 600));
-            sqlite3_bind_double(st, 8, (double)rnd_below(rs, 300) / 10.0);
+        char first[20] = "", decky[64] = "";
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 0));
+            snprintf(decky, sizeof decky, "%s", (const char *)sqlite3_column_text(st, 1));
         }
-        sqlite3_bind_text(st, 9, cls == 0 ? "[\"hydra\"]" : cls == 1 ? "[\"nmap\",\"masscan\"]"
-                          : "[]", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 10, timing, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 11, "{\"recon\":1,\"access\":2}", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 12, upd, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = lb_err_set(s->err, "seed behaviour: %s", sqlite3_errmsg(db_handle(s->db)));
         sqlite3_reset(st);
+        if (!first[0])
+            continue;
+        char fields[512];
+        snprintf(fields, sizeof fields, "{\"src_ip\":\"%s\",\"os_guess\":\"%s\",\"ttl\":\"%ld\","
+                 "\"hop_distance\":\"%ld\",\"window\":\"%ld\",\"wscale\":\"%ld\","
+                 "\"mss\":\"1460\",\"options_sig\":\"%s\",\"has_sack\":\"%s\","
+                 "\"has_timestamps\":\"%s\"}", s->ips[a], oses[os], ttl, hop, window, wscale,
+                 sigs[sig], sack ? "true" : "false", tsopt ? "true" : "false");
+        char raw[768];
+        snprintf(raw, sizeof raw, "<134>1 %.10sT%sZ %s sniffer - tcp_syn_fingerprint "
+                 "[decnet@55555 src_ip=\"%s\" os_guess=\"%s\" ttl=\"%ld\"] SYN", first,
+                 first + 11, decky, s->ips[a], oses[os], ttl);
+        rs_event e = {.timestamp = first, .decky = decky, .service = (char *)"sniffer",
+                      .event_type = (char *)"tcp_syn_fingerprint", .attacker_ip = s->ips[a],
+                      .raw_line = raw, .fields = fields, .msg = (char *)""};
+        rc = put_log(s->db, &e, s->err);
     }
     return rc;
 }
 
-/* Commands for SSH attackers, fingerprints for busy ones, traversal paths
- * for those seen on 3+ deckies: derived from the rows, no draws. */
-static int seed_attacker_extras(rs_db *db, lb_err *err)
+/* Commands for SSH attackers (no draws), in the profiler's shape. */
+static int seed_commands(rs_db *db, lb_err *err)
 {
-    return db_exec(db, "UPDATE attackers SET commands = json_array(json_object('command',"
-                   " 'uname -a', 'timestamp', last_seen), json_object('command', 'cat "
-                   "/etc/passwd', 'timestamp', last_seen)) WHERE services LIKE '%\"ssh\"%';"
-                   "UPDATE attackers SET fingerprints = json_array(json_object('type', "
-                   "'ssh_client', 'value', 'SSH-2.0-libssh_0.9.6')) WHERE event_count > 20;"
-                   "UPDATE attackers SET is_traversal = 1, traversal_path = "
-                   "(SELECT group_concat(value, ' -> ') FROM json_each(deckies))"
-                   " WHERE decky_count > 2;", err);
+    return db_exec(db, "UPDATE attackers SET commands = json_array("
+                   "json_object('service', 'ssh', 'decky', json_extract(deckies, '$[0]'), "
+                   "'command', 'uname -a', 'timestamp', replace(last_seen, ' ', 'T')), "
+                   "json_object('service', 'ssh', 'decky', json_extract(deckies, '$[0]'), "
+                   "'command', 'cat /etc/passwd', 'timestamp', replace(last_seen, ' ', 'T')))"
+                   " WHERE services LIKE '%\"ssh\"%'", err);
 }
 
-/* Bounty rows, ¾ credentials and the rest SSH client fingerprints; then
- * each attacker's bounty and credential counts. A fingerprint is of an SSH
- * client, so it was captured on ssh; credentials come from the other login
- * service the logs show (login_attempt events are ssh and telnet). */
+/* Bounty rows, ¾ credentials and the rest HTTP User-Agent fingerprints in
+ * the payload DECNET's ingester writes ({fingerprint_type, value, method,
+ * path}), captured on http; credentials come from telnet, a login service
+ * the logs show. The attackers' counts follow in profile_all. */
 static int seed_bounty(seed_run *s)
 {
     unsigned long long *rs = s->rs;
@@ -292,8 +292,11 @@ static int seed_bounty(seed_run *s)
             snprintf(payload, sizeof payload, "{\"username\":\"%s\",\"password\":\"%s\"}",
                      user, pw);
         } else {
-            snprintf(payload, sizeof payload, "{\"type\":\"ssh_client\",\"value\":"
-                     "\"SSH-2.0-Go\"}");
+            static const char *const uas[] = {"Mozilla/5.0 zgrab/0.x", "curl/7.88.1",
+                                              "python-requests/2.31.0", "Nuclei"};
+            snprintf(payload, sizeof payload, "{\"fingerprint_type\":\"http_useragent\","
+                     "\"value\":\"%s\",\"method\":\"GET\",\"path\":\"/\"}",
+                     uas[rnd_below(rs, 4)]);
         }
         sqlite3_stmt *st = db_stmt(s->db, "INSERT INTO bounty (timestamp, decky, service, "
                                    "attacker_ip, bounty_type, payload) VALUES (?,?,?,?,?,?)",
@@ -302,7 +305,7 @@ static int seed_bounty(seed_run *s)
             return -1;
         sqlite3_bind_text(st, 1, ts, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, decky, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, cred ? "telnet" : "ssh", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, cred ? "telnet" : "http", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, s->ips[a], -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 5, cred ? "credential" : "fingerprint", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 6, payload, -1, SQLITE_TRANSIENT);
@@ -310,11 +313,6 @@ static int seed_bounty(seed_run *s)
             rc = lb_err_set(s->err, "seed bounty: %s", sqlite3_errmsg(db_handle(s->db)));
         sqlite3_reset(st);
     }
-    if (!rc)
-        rc = db_exec(s->db, "UPDATE attackers SET bounty_count = (SELECT count(*) FROM bounty b"
-                     " WHERE b.attacker_ip = attackers.ip), credential_count = (SELECT count(*)"
-                     " FROM bounty b WHERE b.attacker_ip = attackers.ip AND"
-                     " b.bounty_type = 'credential')", s->err);
     return rc;
 }
 
@@ -332,9 +330,10 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
         pick_attacker_ips(&s);
         rc = seed_logs(&s);
     }
-    rc = rc ? rc : seed_behaviour(&s);
-    rc = rc ? rc : seed_attacker_extras(db, err);
+    rc = rc ? rc : seed_sniffer(&s);
+    rc = rc ? rc : seed_commands(db, err);
     rc = rc ? rc : seed_bounty(&s);
+    rc = rc ? rc : profile_all_attackers(db, err);
     free(s.dsvc);
     free(s.ips);
     return rc;

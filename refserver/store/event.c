@@ -1,5 +1,6 @@
 /* event.c — ingest events: JSON validation and the logs + attackers writes. */
 #include "event.h"
+#include "derive.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,44 +154,118 @@ int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err)
         return -1;
     *id = sqlite3_last_insert_rowid(db_handle(db));
 
-    /* Upsert the attacker: the set-valued JSON columns grow only by values
-     * not already present, and the counts follow the arrays. */
+    /* Upsert the attacker: services stay a sorted set and deckies a set in
+     * first-contact order (the profiler's _build_record), the counts follow
+     * the arrays, two deckies or more make a traversal, and a command event
+     * appends to commands. */
+    json_t *fields = json_loads(e->fields, 0, NULL);
+    char cbuf[64];
+    const char *cmd = derive_command(e->event_type, fields, cbuf, sizeof cbuf);
     st = db_stmt(db, "UPDATE attackers SET "
         "last_seen = max(last_seen, ?1), first_seen = min(first_seen, ?1), "
         "event_count = event_count + 1, updated_at = ?1, "
         "services = CASE WHEN EXISTS (SELECT 1 FROM json_each(services) WHERE value = ?2) "
-        "  THEN services ELSE json_insert(services, '$[#]', ?2) END, "
+        "  THEN services ELSE (SELECT json_group_array(value) FROM (SELECT value FROM "
+        "  json_each(services) UNION SELECT ?2 ORDER BY 1)) END, "
         "deckies = CASE WHEN EXISTS (SELECT 1 FROM json_each(deckies) WHERE value = ?3) "
-        "  THEN deckies ELSE json_insert(deckies, '$[#]', ?3) END "
+        "  THEN deckies ELSE json_insert(deckies, '$[#]', ?3) END, "
+        "commands = CASE WHEN ?5 IS NULL THEN commands ELSE json_insert(commands, '$[#]', "
+        "  json_object('service', ?2, 'decky', ?3, 'command', ?5, 'timestamp', "
+        "  replace(?1, ' ', 'T'))) END "
         "WHERE uuid = ?4", err);
     if (!st)
-        return -1;
+        goto fail;
     char uuid[37];
     event_attacker_uuid(e->attacker_ip, uuid);
     sqlite3_bind_text(st, 1, e->timestamp, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, e->service, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, e->decky, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, uuid, -1, SQLITE_STATIC);
+    bind_opt(st, 5, cmd);
     if (step_done(db, st, err))
-        return -1;
+        goto fail;
     if (sqlite3_changes(db_handle(db)) == 0) {
         st = db_stmt(db, "INSERT INTO attackers (uuid, ip, first_seen, last_seen, event_count, "
-                     "service_count, decky_count, services, deckies, is_traversal, updated_at) "
-                     "VALUES (?1, ?2, ?3, ?3, 1, 1, 1, json_array(?4), json_array(?5), 0, ?3)",
-                     err);
+                     "service_count, decky_count, services, deckies, is_traversal, commands, "
+                     "updated_at) VALUES (?1, ?2, ?3, ?3, 1, 1, 1, json_array(?4), "
+                     "json_array(?5), 0, CASE WHEN ?6 IS NULL THEN '[]' ELSE json_array("
+                     "json_object('service', ?4, 'decky', ?5, 'command', ?6, 'timestamp', "
+                     "replace(?3, ' ', 'T'))) END, ?3)", err);
         if (!st)
-            return -1;
+            goto fail;
         sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, e->attacker_ip, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, e->timestamp, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, e->service, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, e->decky, -1, SQLITE_STATIC);
-        return step_done(db, st, err);
+        bind_opt(st, 6, cmd);
+    } else {
+        st = db_stmt(db, "UPDATE attackers SET service_count = json_array_length(services), "
+                     "decky_count = json_array_length(deckies), "
+                     "is_traversal = json_array_length(deckies) >= 2, traversal_path = CASE "
+                     "WHEN json_array_length(deckies) >= 2 THEN (SELECT group_concat(value, "
+                     "' \u2192 ') FROM json_each(deckies)) END WHERE uuid = ?", err);
+        if (!st)
+            goto fail;
+        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
     }
-    st = db_stmt(db, "UPDATE attackers SET service_count = json_array_length(services), "
-                 "decky_count = json_array_length(deckies) WHERE uuid = ?", err);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-    return step_done(db, st, err);
+    if (step_done(db, st, err) || derive_bounties(db, e, fields, err))
+        goto fail;
+    json_decref(fields);
+    return 0;
+fail:
+    json_decref(fields);
+    return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int event_profile(rs_db *db, const rs_event *ev, size_t n, lb_err *err)
+{
+    const char **ips = malloc((n ? n : 1) * sizeof *ips);
+    if (!ips)
+        return lb_err_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        ips[i] = ev[i].attacker_ip;
+    qsort(ips, n, sizeof *ips, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        if (i == 0 || strcmp(ips[i], ips[i - 1]))
+            rc = profile_attacker(db, ips[i], err);
+    free(ips);
+    return rc;
+}
+
+const char *derive_command(const char *event_type, const json_t *fields, char *buf, size_t cap)
+{
+    static const char *const types[] = {"command", "exec", "query", "input", "shell_input",
+                                        "execute", "run", "sql_query", "redis_command"};
+    static const char *const keys[] = {"command", "query", "input", "line", "sql", "cmd"};
+    bool is_cmd = false;
+    for (size_t i = 0; i < sizeof types / sizeof types[0] && !is_cmd; i++)
+        is_cmd = !strcmp(event_type, types[i]);
+    if (!is_cmd || !json_is_object(fields))
+        return NULL;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        json_t *v = json_object_get(fields, keys[i]);
+        if (!derive_truthy(v))
+            continue;
+        if (json_is_string(v))
+            return json_string_value(v);
+        if (json_is_integer(v))
+            snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
+        else if (json_is_true(v))
+            snprintf(buf, cap, "True");
+        else if (json_is_number(v))
+            snprintf(buf, cap, "%g", json_number_value(v));
+        else {   /* a list or object: its JSON text, cut to buf */
+            size_t k = json_dumpb(v, buf, cap - 1, JSON_COMPACT);
+            buf[k < cap - 1 ? k : cap - 1] = '\0';
+        }
+        return buf;
+    }
+    return NULL;
 }

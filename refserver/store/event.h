@@ -6,6 +6,7 @@
 #ifndef RS_EVENT_H
 #define RS_EVENT_H
 #include <jansson.h>
+#include <stddef.h>
 #include "db.h"
 
 typedef struct rs_event {
@@ -24,9 +25,15 @@ typedef struct rs_event {
 int event_from_json(const json_t *v, rs_event *e, lb_err *err);
 void event_free(rs_event *e);
 
-/* Insert e into logs and upsert its attackers row (event_count, last_seen,
- * services, deckies). Must run inside a transaction. *id gets the new row id. */
+/* Insert e into logs, upsert its attackers row (event_count, first/last_seen,
+ * services, deckies, traversal, commands) and store the bounties it carries
+ * (derive.h). Must run inside a transaction. *id gets the new row id. */
 int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err);
+
+/* After storing ev[0..n): refresh each distinct attacker's counts,
+ * fingerprints and behaviour (derive.h profile_attacker), once per IP.
+ * Inside the same transaction as the inserts. */
+int event_profile(rs_db *db, const rs_event *ev, size_t n, lb_err *err);
 
 /* The attacker uuid refserver uses for an IP: deterministic (v4 layout),
  * so the dataset, every worker and every retry name an attacker alike. */

@@ -18,7 +18,7 @@
 /* A user row as the auth and login paths need it. */
 typedef struct rs_user {
     char uuid[40];
-    char username[128];
+    char username[260];      /* 64 characters of UTF-8 (CreateUserRequest) */
     char password_hash[128];
     char role[16];
     bool must_change_password;
@@ -69,6 +69,13 @@ int store_attackers_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err);
 /* Append one Attacker object by uuid to out; *found false (out untouched)
  * when absent. */
 int store_attacker_get(rs_db *db, const char *uuid, lb_buf *out, bool *found, lb_err *err);
+/* *found true when an attacker row has this uuid. */
+int store_attacker_exists(rs_db *db, const char *uuid, bool *found, lb_err *err);
+/* The attacker's commands (list order), only those of service when not
+ * NULL: *total of them, and a JSON array of the page [offset, offset+limit)
+ * appended to out. */
+int store_attacker_commands(rs_db *db, const char *uuid, const char *service, long limit,
+                            long offset, long long *total, lb_buf *out, lb_err *err);
 /* Build the /bounty filter. */
 int store_bounty_where(rs_where *w, const char *bounty_type, const char *search);
 int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err);
@@ -87,6 +94,14 @@ int store_user_insert(rs_db *db, const rs_user *u, lb_err *err);
 /* Set the hash and must_change_password of uuid. */
 int store_user_set_password(rs_db *db, const char *uuid, const char *hash, bool must_change,
                             lb_err *err);
+/* Delete a user; *deleted false when there was none. */
+int store_user_delete(rs_db *db, const char *uuid, bool *deleted, lb_err *err);
+/* Set a user's role. */
+int store_user_set_role(rs_db *db, const char *uuid, const char *role, lb_err *err);
+/* DELETE every log, bounty, behaviour and attacker row in one transaction
+ * (the seed's purge_logs_and_bounties); the counts deleted. */
+int store_purge(rs_db *db, long long *logs, long long *bounties, long long *attackers,
+                lb_err *err);
 /* The JSON text of state row key into out (cleared first); *found false when absent. */
 int store_state_get(rs_db *db, const char *key, lb_buf *out, bool *found, lb_err *err);
 /* Insert or replace state row key. */

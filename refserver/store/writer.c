@@ -24,12 +24,17 @@ static int run_jobs(rs_writer *w, rs_write_job *list, lb_err *err)
 {
     if (db_exec(w->db, "BEGIN IMMEDIATE", err))
         return -1;
-    for (rs_write_job *j = list; j; j = j->next)
+    for (rs_write_job *j = list; j; j = j->next) {
         for (size_t i = 0; i < j->n; i++)
             if (event_store(w->db, &j->events[i], &j->ids[i], err)) {
                 db_exec(w->db, "ROLLBACK", NULL);
                 return -1;
             }
+        if (event_profile(w->db, j->events, j->n, err)) {
+            db_exec(w->db, "ROLLBACK", NULL);
+            return -1;
+        }
+    }
     if (db_exec(w->db, "COMMIT", err)) {
         db_exec(w->db, "ROLLBACK", NULL);
         return -1;

@@ -26,6 +26,19 @@ static void test_every_api_route(void **state)
         {HTTP_GET, "/api/v1/health", "health", RS_AUTH_VIEWER},
         {HTTP_GET, "/api/v1/config", "config", RS_AUTH_VIEWER},
         {HTTP_GET, "/api/v1/stream", "stream", RS_AUTH_STREAM},
+        {HTTP_POST, "/api/v1/config/users", "user-create", RS_AUTH_ADMIN},
+        {HTTP_DELETE, "/api/v1/config/users/u-1", "user-delete", RS_AUTH_ADMIN},
+        {HTTP_PUT, "/api/v1/config/users/u-1/role", "user-role", RS_AUTH_ADMIN},
+        {HTTP_PUT, "/api/v1/config/users/u-1/reset-password", "user-reset-password",
+         RS_AUTH_ADMIN},
+        {HTTP_PUT, "/api/v1/config/deployment-limit", "deployment-limit", RS_AUTH_ADMIN},
+        {HTTP_PUT, "/api/v1/config/global-mutation-interval", "global-mutation-interval",
+         RS_AUTH_ADMIN},
+        {HTTP_DELETE, "/api/v1/config/reinit", "reinit", RS_AUTH_ADMIN},
+        {HTTP_POST, "/api/v1/deckies/deploy", "deploy", RS_AUTH_ADMIN},
+        {HTTP_POST, "/api/v1/deckies/decky-01/mutate", "mutate", RS_AUTH_ADMIN},
+        {HTTP_PUT, "/api/v1/deckies/decky-01/mutate-interval", "mutate-interval",
+         RS_AUTH_ADMIN},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         int status = 0;
@@ -56,6 +69,19 @@ static void test_404_and_405(void **state)
     assert_int_equal(status, 404);
     assert_null(router_match(HTTP_GET, "/api/v1/attackers//commands", &status));
     assert_int_equal(status, 404);
+    /* the write routes answer 405 to other methods, as FastAPI does */
+    assert_null(router_match(HTTP_GET, "/api/v1/config/users", &status));
+    assert_int_equal(status, 405);
+    assert_null(router_match(HTTP_GET, "/api/v1/deckies/decky-01/mutate", &status));
+    assert_int_equal(status, 405);
+    assert_null(router_match(HTTP_GET, "/api/v1/config/reinit", &status));
+    assert_int_equal(status, 405);
+    /* every write route is admin-only */
+    for (int i = 0; router_at(i); i++) {
+        const rs_route *r = router_at(i);
+        if (r->method != HTTP_GET && strcmp(r->name, "login") && strcmp(r->name, "change-password"))
+            assert_int_equal(r->auth, RS_AUTH_ADMIN);
+    }
 }
 
 static void test_wildcard_segments(void **state)
@@ -75,7 +101,7 @@ static void test_table_iteration(void **state)
     int n = 0;
     while (router_at(n))
         n++;
-    assert_int_equal(n, 15);
+    assert_int_equal(n, 25);
     assert_null(router_at(-1));
 }
 

@@ -49,6 +49,18 @@ static int open_seeded(void **state, const char *dataset)
     return open_with(state, 9, argv);
 }
 
+/* The default dataset's log rows: --dataset-logs honeypot events plus one
+ * sniffer SYN fingerprint per attacker. */
+static long long default_logs(rs_db *db, long long honeypot)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM attackers", NULL);
+    assert_non_null(st);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = honeypot + sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n;
+}
+
 static int setup_default(void **state) { return open_seeded(state, "default"); }
 static int setup_decnet(void **state) { return open_seeded(state, "decnet-2026-04"); }
 
@@ -236,7 +248,7 @@ static void test_seed_is_deterministic(void **state)
     assert_string_equal(ba.data, bb.data);
     lb_buf_free(&ba);
     lb_buf_free(&bb);
-    assert_int_equal(json_array_size(a), 400);
+    assert_int_equal(json_array_size(a), default_logs(f->db, 400));
     assert_true(json_equal(a, b));
     json_decref(a);
     json_decref(b);
@@ -365,13 +377,15 @@ static void test_list_reply_caches(void **state)
     lb_err err;
     assert_int_equal(store_logs_page(f->db, &plain, &page, &err), 0);
     char want[64];
-    int n = snprintf(want, sizeof want, "{\"total\":400,\"limit\":2,\"offset\":1,\"data\":");
+    long long total = default_logs(f->db, 400);
+    int n = snprintf(want, sizeof want, "{\"total\":%lld,\"limit\":2,\"offset\":1,\"data\":",
+                     total);
     assert_int_equal(r.rep.body.len, (size_t)n + page.len + 1);
     assert_memory_equal(r.rep.body.data, want, (size_t)n);
     assert_memory_equal(r.rep.body.data + n, page.data, page.len);
     lb_buf_free(&page);
     assert_true(r.w.cache[RS_CACHE_LOGS_TOTAL].valid);
-    assert_int_equal(r.w.cache[RS_CACHE_LOGS_TOTAL].number, 400);
+    assert_int_equal(r.w.cache[RS_CACHE_LOGS_TOTAL].number, total);
     assert_true(r.req.phase.db_ns > 0);
 
     /* a new row: the plain total comes from the cache, a filtered one is counted */
@@ -380,15 +394,15 @@ static void test_list_reply_caches(void **state)
                              " 'decky-01', 'ssh', 'x', '10.9.9.9', 'decky-01 x', '{}')", &err), 0);
     fake_reset(&r);
     hx_list_reply(&r.ctx, &logs, &plain, -1);
-    assert_int_equal(reply_total(&r, 2, 1, 2), 400);
+    assert_int_equal(reply_total(&r, 2, 1, 2), total);
     fake_reset(&r);
     hx_list_reply(&r.ctx, &logs, &filtered, -1);
-    assert_int_equal(reply_total(&r, 3, 0, 3), 401);
-    assert_int_equal(r.w.cache[RS_CACHE_LOGS_TOTAL].number, 400);   /* not overwritten */
+    assert_int_equal(reply_total(&r, 3, 0, 3), total + 1);
+    assert_int_equal(r.w.cache[RS_CACHE_LOGS_TOTAL].number, total);   /* not overwritten */
     ttl_invalidate(&r.w.cache[RS_CACHE_LOGS_TOTAL]);
     fake_reset(&r);
     hx_list_reply(&r.ctx, &logs, &plain, -1);
-    assert_int_equal(reply_total(&r, 2, 1, 2), 401);
+    assert_int_equal(reply_total(&r, 2, 1, 2), total + 1);
 
     /* no total cache: counted every time; body_cache keeps the whole reply */
     fake_reset(&r);
@@ -412,7 +426,7 @@ static void test_list_reply_caches(void **state)
 }
 
 /* The default dataset's bounty rows: credentials were captured on telnet,
- * the SSH client fingerprints on ssh. */
+ * the User-Agent fingerprints (DECNET's http_useragent payload) on http. */
 static void test_default_bounty_services(void **state)
 {
     fixture *f = *state;
@@ -424,7 +438,7 @@ static void test_default_bounty_services(void **state)
         snprintf(got + strlen(got), sizeof got - strlen(got), "%s/%s ",
                  sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
     sqlite3_reset(st);
-    assert_string_equal(got, "credential/telnet fingerprint/ssh ");
+    assert_string_equal(got, "credential/telnet fingerprint/http ");
 }
 
 /* --dataset-deckies 0: the logs still name decky-01 (it used to spin
@@ -440,7 +454,7 @@ static void test_default_without_deckies(void **state)
     long long n;
     lb_err err;
     assert_int_equal(store_logs_count(f->db, &all, &n, &err), 0);
-    assert_int_equal(n, 50);
+    assert_int_equal(n, default_logs(f->db, 50));
     lb_buf d = {0};
     bool found;
     assert_int_equal(store_state_get(f->db, "deckies", &d, &found, &err), 0);
