@@ -37,7 +37,9 @@ typedef struct rs_config {
     int workers;               /* pre-forked processes sharing the port */
     int cpus[RS_MAX_CPUS];     /* --cpu-pin list; worker i gets cpus[i % ncpus] */
     int ncpus;
-    int max_conns;             /* per worker; past it: 503 and close */
+    int max_conns;             /* per worker; past it: 503 and close (0: from RLIMIT_NOFILE) */
+    size_t max_output_bytes;   /* a worker's unsent replies past which clients that do
+                                * not read theirs get no more parsed (backpressure) */
     size_t max_header_bytes;   /* request line + headers; past it: 431 */
     size_t max_body_bytes;     /* past it: 413 */
     double idle_timeout;       /* s, keep-alive connection with no request */
@@ -60,6 +62,8 @@ typedef struct rs_config {
     int bcrypt_cost;
     int pool_threads;          /* bcrypt/slow-job threads per worker */
     int pool_queue;            /* bounded job queue; full -> 503 */
+    int login_limit;           /* failed logins per IP and per username per window; 0 = off */
+    double login_window;       /* s */
     /* knobs of the story (§5) */
     bool cache_on[RS_CACHE_N];
     bool auth_user_cache;      /* 10 s user-by-uuid cache in the auth check */

@@ -41,7 +41,10 @@ static void set_defaults(rs_config *c)
     strcpy(c->bind_host, "127.0.0.1");
     c->port = 8080;
     c->workers = ncores();
-    c->max_conns = 10000;
+    c->max_conns = 0;   /* derived from RLIMIT_NOFILE at start (server.c) */
+    c->max_output_bytes = 64u << 20;
+    c->login_limit = 10;    /* as DECNET HEAD's slowapi: 10 per 5 minutes */
+    c->login_window = 300;
     c->max_header_bytes = 8192;
     c->max_body_bytes = 1 << 20;
     c->idle_timeout = 60;
@@ -86,7 +89,12 @@ static void usage(FILE *out, const rs_config *d)
 "                           SO_REUSEPORT (default %d = one per core)\n"
 "  --cpu-pin LIST           pin worker i to CPU LIST[i %% len], e.g. 0 or 0,1 or 0-3\n"
 "                           (default: no pinning)\n"
-"  --max-conns N            connections per worker; past it 503 and close (default %d)\n"
+"  --max-conns N            connections per worker; past it 503 + Connection: close\n"
+"                           (default: the open-file limit less 1/16 and 32 for the\n"
+"                           database, logs and listener; a larger N is lowered to it)\n"
+"  --max-output-bytes N     a worker's unsent replies past which a client that does\n"
+"                           not read its own gets no more requests parsed; one\n"
+"                           connection's past 256 KiB always (default %zu)\n"
 "  --max-header-bytes N     request line + headers; past it 431 (default %zu)\n"
 "  --max-body-bytes N       request body; past it 413 (default %zu)\n"
 "  --idle-timeout S         close keep-alive connections idle this long, and those\n"
@@ -124,6 +132,11 @@ static void usage(FILE *out, const rs_config *d)
 "  --pool-threads N         bcrypt/slow-job threads per worker (default %d =\n"
 "                           min(32, cores+4) like Python's default executor)\n"
 "  --pool-queue N           queued slow jobs per worker; past it 503 (default %d)\n"
+"  --login-limit N|off      failed logins allowed per client IP and per username in\n"
+"                           --login-window; past it 429 + Retry-After before any\n"
+"                           bcrypt, even for the right password; counted per\n"
+"                           worker; off for stress runs that mean to fail (default %d)\n"
+"  --login-window S         the window of --login-limit in seconds (default %g)\n"
 "  Environment: REFSERVER_ADMIN_USER (default admin), REFSERVER_ADMIN_PASSWORD\n"
 "  (default admin), REFSERVER_JWT_SECRET (default: a random secret, with a warning).\n"
 "\n"
@@ -182,12 +195,14 @@ static void usage(FILE *out, const rs_config *d)
 "writer and exit. A worker that dies is restarted (more than 5 restarts a minute\n"
 "stops the server). Exit codes: 0 clean run, 1 runtime failure (including any\n"
 "worker failure during the run), 2 bad usage.\n",
-            d->bind_host, d->port, d->workers, d->max_conns, d->max_header_bytes,
+            d->bind_host, d->port, d->workers, d->max_output_bytes,
+            d->max_header_bytes,
             d->max_body_bytes, d->idle_timeout, d->header_timeout, d->drain_timeout,
             d->db_path, config_db_mode_name(d->db_mode), d->batch_max_rows, d->db_slots,
             d->db_checkout_timeout,
             d->dataset, d->ds_logs, d->ds_attackers, d->ds_bounty, d->ds_deckies,
-            d->seed, d->bcrypt_cost, d->pool_threads, d->pool_queue);
+            d->seed, d->bcrypt_cost, d->pool_threads, d->pool_queue, d->login_limit,
+            d->login_window);
 }
 
 static int parse_long(const char *opt, const char *s, long lo, long hi, long *out, lb_err *err)
@@ -299,7 +314,8 @@ enum {
     O_DATASET, O_DS_LOGS, O_DS_ATT, O_DS_BOUNTY, O_DS_DECKIES, O_SEED, O_BCRYPT,
     O_POOL_THREADS, O_POOL_QUEUE, O_CACHES, O_CACHE, O_NO_CACHE, O_NO_AUTH_CACHE,
     O_NO_LOGIN_CACHE, O_LEAK, O_NPLUS1, O_STATE_POOL, O_TRACING, O_TRACE_FILE, O_PROFILE_REQ, O_NO_DEV, O_QUIET, O_HELP, O_VERSION,
-    O_INJECT_DELAY, O_INJECT_ROUTE
+    O_INJECT_DELAY, O_INJECT_ROUTE,
+    O_MAX_OUTPUT, O_LOGIN_LIMIT, O_LOGIN_WINDOW
 };
 
 static const struct option longopts[] = {
@@ -321,7 +337,9 @@ static const struct option longopts[] = {
     {"trace-file", 1, 0, O_TRACE_FILE}, {"profile-requests", 1, 0, O_PROFILE_REQ},
     {"no-developer", 0, 0, O_NO_DEV}, {"quiet", 0, 0, O_QUIET}, {"help", 0, 0, O_HELP},
     {"version", 0, 0, O_VERSION}, {"inject-delay-us", 1, 0, O_INJECT_DELAY},
-    {"inject-delay-route", 1, 0, O_INJECT_ROUTE}, {0, 0, 0, 0},
+    {"inject-delay-route", 1, 0, O_INJECT_ROUTE},
+    {"max-output-bytes", 1, 0, O_MAX_OUTPUT}, {"login-limit", 1, 0, O_LOGIN_LIMIT},
+    {"login-window", 1, 0, O_LOGIN_WINDOW}, {0, 0, 0, 0},
 };
 
 static int apply_env(rs_config *cfg, lb_err *err)
@@ -451,6 +469,18 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
         case O_INJECT_ROUTE:
             if (!*optarg) return lb_err_set(err, "option --inject-delay-route: empty route");
             cfg->inject_delay_route = optarg; break;
+        case O_MAX_OUTPUT: if (parse_long("--max-output-bytes", optarg, 65536, 1L << 40, &v, err))
+                return -1;
+            cfg->max_output_bytes = (size_t)v; break;
+        case O_LOGIN_LIMIT:
+            if (!strcmp(optarg, "off")) v = 0;
+            else if (parse_long("--login-limit", optarg, 1, 1000000, &v, err)) return -1;
+            cfg->login_limit = (int)v; break;
+        case O_LOGIN_WINDOW:
+            if (parse_double("--login-window", optarg, 1, &d, err)) return -1;
+            if (d > 86400)
+                return lb_err_set(err, "option --login-window: '%s' is more than a day", optarg);
+            cfg->login_window = d; break;
         case 'h': case O_HELP: usage(out, &defaults); return 1;
         case O_VERSION: fprintf(out, "refserver %s\n", LB_VERSION); return 1;
         case ':': return lb_err_set(err, "option %s needs a value", name);

@@ -26,6 +26,33 @@ long server_raise_nofile(void)
     return (long)rl.rlim_cur;
 }
 
+void server_derive_max_conns(rs_config *cfg, long nofile)
+{
+    long room = nofile - nofile / 16 - 32;
+    if (room < 1)
+        room = 1;
+    if (room > 100000000)
+        room = 100000000;
+    if (cfg->max_conns == 0) {
+        cfg->max_conns = (int)room;
+    } else if (cfg->max_conns > room) {
+        fprintf(stderr, "refserver: warning: --max-conns %d is more than the open-file limit "
+                "(%ld) leaves room for; using %ld\n", cfg->max_conns, nofile, room);
+        cfg->max_conns = (int)room;
+    }
+}
+
+void server_warn_weak_auth(const rs_config *cfg)
+{
+    if (!strcmp(cfg->admin_password, "admin"))
+        fprintf(stderr, "refserver: warning: the admin password is the default ('admin'): "
+                "anyone can log in as %s; set REFSERVER_ADMIN_PASSWORD\n", cfg->admin_user);
+    if (!cfg->jwt_secret_generated && strlen(cfg->jwt_secret) < 32)
+        fprintf(stderr, "refserver: warning: the JWT secret is shorter than 32 bytes (%zu): "
+                "tokens can be forged by brute force; set a longer REFSERVER_JWT_SECRET\n",
+                strlen(cfg->jwt_secret));
+}
+
 int server_listen(const char *host, int port, int *bound_port, lb_err *err)
 {
     struct addrinfo hints = {0}, *ai = NULL;
@@ -240,6 +267,8 @@ int server_run(rs_config *cfg, lb_err *err)
 {
     signal(SIGPIPE, SIG_IGN);
     long nofile = server_raise_nofile();
+    server_derive_max_conns(cfg, nofile);
+    server_warn_weak_auth(cfg);
     master m = {.cfg = cfg};
     int fd = server_listen(cfg->bind_host, cfg->port, &m.port, err);
     if (fd < 0)
@@ -261,9 +290,9 @@ int server_run(rs_config *cfg, lb_err *err)
     }
     if (!cfg->quiet)
         fprintf(stderr, "refserver: listening on %s:%d (%d worker%s, db-mode %s, "
-                "bcrypt cost %d, nofile %ld)\n", cfg->bind_host, m.port, started,
+                "bcrypt cost %d, nofile %ld, max-conns %d)\n", cfg->bind_host, m.port, started,
                 started == 1 ? "" : "s", config_db_mode_name(cfg->db_mode), cfg->bcrypt_cost,
-                nofile);
+                nofile, cfg->max_conns);
     m.alive = started;
     if (m.code != 0)
         stop(&m);   /* a partial start is not served */

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "worker.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sched.h>
@@ -18,6 +19,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "api/ctx.h"
+#include "api/throttle.h"
 #include "http/conn.h"
 #include "lens/reqlog.h"
 #include "lens/trace_hooks.h"
@@ -30,6 +32,9 @@ typedef struct rs_process {
     int listen_fd;
     ev_io accept_w;
     ev_timer accept_retry;        /* re-enable accept after EMFILE */
+    int spare_fd;                 /* held in reserve to answer 503 when out of descriptors */
+    double refused_at;            /* last refusal past the connection cap */
+    unsigned long long refused_burst;   /* refusals since the burst's log line */
     ev_signal sig_term, sig_int;
     ev_timer drain_w;             /* graceful shutdown watchdog + poll */
     double drain_deadline;
@@ -48,6 +53,48 @@ static void on_accept_retry(struct ev_loop *loop, ev_timer *t, int revents)
         ev_io_start(loop, &p->accept_w);
 }
 
+/* Answer fd the canned 503 + Connection: close. One log line per burst:
+ * the first refusal after a second without any, with the cap; the line
+ * after a burst says how many it refused. */
+static void refuse(rs_process *p, int fd, const char *why)
+{
+    rs_worker *w = &p->w;
+    w->rejected_conns++;
+    ssize_t n = write(fd, busy_reply, sizeof busy_reply - 1);
+    /* read what the client already sent: closing with unread input sends a
+     * reset, which may destroy the 503 before the client reads it */
+    char sink[4096];
+    shutdown(fd, SHUT_WR);
+    n = read(fd, sink, sizeof sink);
+    (void)n;
+    close(fd);
+    double now = ev_now(w->loop);
+    if (now - p->refused_at >= 1.0) {
+        fprintf(stderr, "refserver: worker %d: connection limit: %s; answering new clients 503"
+                "%s\n", w->index, why, p->refused_burst ? "" : " (one line per burst)");
+        if (p->refused_burst > 1)
+            fprintf(stderr, "refserver: worker %d: connection limit: the previous burst refused "
+                    "%llu connection(s)\n", w->index, p->refused_burst);
+        p->refused_burst = 0;
+    }
+    p->refused_burst++;
+    p->refused_at = now;
+}
+
+/* Out of descriptors although under the cap (another process, a naive-mode
+ * database): give up the spare descriptor to accept and refuse one client,
+ * rather than leave the backlog hanging, then take it back. */
+static void refuse_one_with_spare(rs_process *p)
+{
+    if (p->spare_fd < 0)
+        return;
+    close(p->spare_fd);
+    int fd = accept4(p->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0)
+        refuse(p, fd, "out of file descriptors");
+    p->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
 static void on_accept(struct ev_loop *loop, ev_io *io, int revents)
 {
     (void)revents;
@@ -57,7 +104,8 @@ static void on_accept(struct ev_loop *loop, ev_io *io, int revents)
         int fd = accept4(p->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
             if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-                /* out of descriptors: pause accepting briefly instead of spinning */
+                refuse_one_with_spare(p);
+                /* pause accepting briefly instead of spinning */
                 ev_io_stop(loop, &p->accept_w);
                 ev_timer_set(&p->accept_retry, 0.1, 0);
                 ev_timer_start(loop, &p->accept_retry);
@@ -65,10 +113,9 @@ static void on_accept(struct ev_loop *loop, ev_io *io, int revents)
             return;
         }
         if ((int)w->conns.n >= w->cfg->max_conns) {
-            w->rejected_conns++;
-            ssize_t n = write(fd, busy_reply, sizeof busy_reply - 1);
-            (void)n;
-            close(fd);
+            char why[64];
+            snprintf(why, sizeof why, "%d connections open (--max-conns)", w->cfg->max_conns);
+            refuse(p, fd, why);
             continue;
         }
         int one = 1;
@@ -149,10 +196,7 @@ static const double cache_ttl[RS_CACHE_N] = {
     [RS_CACHE_CONFIG] = 5, [RS_CACHE_HEALTH] = 1,
 };
 
-/* The shared state: database, pool, writer, caches, lenses. -1 when the
- * worker cannot serve (what was built is freed); 1 when it serves without
- * a lens that failed to start; 0 otherwise. */
-static int worker_init_state(rs_worker *w, const rs_config *cfg, int index)
+int worker_state_init(rs_worker *w, const rs_config *cfg, int index)
 {
     lb_err err;
     w->cfg = cfg;
@@ -176,6 +220,14 @@ static int worker_init_state(rs_worker *w, const rs_config *cfg, int index)
         ttl_init(&w->cache[i], cache_ttl[i], cfg->cache_on[i]);
     usercache_init(&w->auth_users, 10, cfg->auth_user_cache);
     usercache_init(&w->login_users, 5, cfg->login_user_cache);
+    if (cfg->login_limit > 0 && !(w->login_throttle = throttle_new(cfg->login_limit,
+                                                                   cfg->login_window))) {
+        fprintf(stderr, "refserver: worker %d: out of memory\n", index);
+        pool_free(w->pool);
+        writer_free(w->writer);
+        db_close(w->db);
+        return -1;
+    }
     w->tokens = calloc(1, sizeof *w->tokens);   /* 270 KiB: off the stack */
     if (trace_worker_start(cfg, &w->tracer, &err) ||
         (cfg->profile_dir && !(w->reqlog = reqlog_open(w->loop, cfg->profile_dir, &err)))) {
@@ -192,6 +244,7 @@ static void worker_init_watchers(rs_process *p, int listen_fd)
 {
     struct ev_loop *loop = p->w.loop;
     p->listen_fd = listen_fd;
+    p->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     ev_io_init(&p->accept_w, on_accept, listen_fd, EV_READ);
     ev_init(&p->accept_retry, on_accept_retry);
     ev_init(&p->drain_w, on_drain_tick);
@@ -225,10 +278,8 @@ static void worker_report(const rs_worker *w)
             (double)p->serialize_ns / 1e9, (double)p->write_ns / 1e9);
 }
 
-/* Free everything; returns code, or 1 when the profile log lost rows. */
-static int worker_fini(rs_process *p, int code)
+int worker_state_fini(rs_worker *w, int code)
 {
-    rs_worker *w = &p->w;
     const rs_config *cfg = w->cfg;
     lb_err err;
     /* completions first (they may still answer their clients), then sockets */
@@ -245,6 +296,19 @@ static int worker_fini(rs_process *p, int code)
         fprintf(stderr, "refserver: worker %d: %s\n", w->index, err.msg);
         code = 1;
     }
+    for (int i = 0; i < RS_CACHE_N; i++)
+        ttl_free(&w->cache[i]);
+    db_close(w->db);
+    free(w->tokens);
+    throttle_free(w->login_throttle);
+    ev_loop_destroy(w->loop);
+    return code;
+}
+
+/* Free everything; returns code, or 1 when the profile log lost rows. */
+static int worker_fini(rs_process *p, int code)
+{
+    rs_worker *w = &p->w;
     ev_signal_stop(w->loop, &p->sig_term);
     ev_signal_stop(w->loop, &p->sig_int);
     ev_timer_stop(w->loop, &p->drain_w);
@@ -252,12 +316,9 @@ static int worker_fini(rs_process *p, int code)
     ev_io_stop(w->loop, &p->accept_w);
     if (p->listen_fd >= 0)
         close(p->listen_fd);
-    for (int i = 0; i < RS_CACHE_N; i++)
-        ttl_free(&w->cache[i]);
-    db_close(w->db);
-    free(w->tokens);
-    ev_loop_destroy(w->loop);
-    return code;
+    if (p->spare_fd >= 0)
+        close(p->spare_fd);
+    return worker_state_fini(w, code);
 }
 
 int worker_run(const rs_config *cfg, int index, int listen_fd)
@@ -265,7 +326,7 @@ int worker_run(const rs_config *cfg, int index, int listen_fd)
     rs_process p;
     memset(&p, 0, sizeof p);
     pin_cpu(cfg, index);
-    int code = worker_init_state(&p.w, cfg, index);
+    int code = worker_state_init(&p.w, cfg, index);
     if (code < 0)
         return 1;
     worker_init_watchers(&p, listen_fd);

@@ -13,18 +13,22 @@
 
 static const char CREDS[] = "Could not validate credentials";
 
-/* auth_jwt_verify through the worker's token cache. 0 with uuid filled, or -1. */
-static int verify_cached(rs_worker *w, const char *tok, char *uuid, size_t cap)
+/* auth_jwt_verify through the worker's token cache. 0 with uuid and *exp
+ * filled, or -1. */
+static int verify_cached(rs_worker *w, const char *tok, char *uuid, size_t cap, long *exp_out)
 {
     time_t now = time(NULL);
     long exp;
-    if (w->tokens && tokencache_get(w->tokens, tok, uuid, cap, &exp))
+    if (w->tokens && tokencache_get(w->tokens, tok, uuid, cap, &exp)) {
+        *exp_out = exp;
         return exp > (long)now ? 0 : -1;
+    }
     lb_err err;
     if (auth_jwt_verify_exp(w->cfg->jwt_secret, tok, now, uuid, cap, &exp, &err))
         return -1;
     if (w->tokens)
         tokencache_put(w->tokens, tok, uuid, exp);
+    *exp_out = exp;
     return 0;
 }
 
@@ -72,7 +76,7 @@ int authz_check(rs_ctx *ctx)
     }
     int rc = -1;
     char uuid[64];
-    if (!tok || verify_cached(ctx->w, tok, uuid, sizeof uuid)) {
+    if (!tok || verify_cached(ctx->w, tok, uuid, sizeof uuid, &ctx->token_exp)) {
         reply_unauthorized(ctx->rep, CREDS);
         goto out;
     }

@@ -29,6 +29,7 @@
 struct rs_writer;
 struct otel_tracer;
 struct rs_reqlog;
+struct rs_throttle;
 
 typedef struct rs_worker {
     const rs_config *cfg;
@@ -45,6 +46,8 @@ typedef struct rs_worker {
     int db_slots_free;            /* leak fault mode drains this */
     rs_checkout checkout;         /* requests waiting for a slot (--db-checkout-timeout > 0) */
     bool draining;
+    size_t unsent;                /* replies queued but not yet written, all connections */
+    struct rs_throttle *login_throttle;   /* failed logins per IP and username (throttle.h) */
     char date[40];                /* Date header value, refreshed once a second */
     long date_sec;
     unsigned long long requests, rejected_conns;
@@ -62,6 +65,7 @@ typedef struct rs_ctx {
     rs_reply *rep;
     const rs_route *route;
     rs_user user;                 /* filled for authenticated routes */
+    long token_exp;               /* and the token's exp (an SSE stream ends there) */
     bool checkout_wait;           /* ctx_db_acquire found no slot: hold the reply */
     uint64_t db_t0;               /* clock_mono_ns() of the open ctx_db_acquire; 0: none */
 } rs_ctx;
@@ -105,6 +109,9 @@ void ctx_async_done(rs_ctx *ctx);
 
 /* True when the client disconnected while its request was in flight. */
 bool ctx_gone(const rs_ctx *ctx);
+
+/* The client's IP address as text ("local" for a socket without one). */
+const char *ctx_peer(const rs_ctx *ctx);
 
 /* Streaming responses (RS_STREAM): raw bytes (the header block), then
  * chunked-encoded data, then the end. ctx_stream_end resumes the

@@ -11,6 +11,7 @@
 #include "handlers.h"
 #include "hutil.h"
 #include "reply.h"
+#include "throttle.h"
 #include "lens/trace_hooks.h"
 
 #define TOKEN_TTL (24 * 3600)   /* exp = now + 1440 min */
@@ -67,7 +68,9 @@ static int body_fields(rs_ctx *ctx, const char *const *names, int n, json_t **ob
 typedef struct login_job {
     rs_ctx *ctx;
     char password[80];
+    char username[300];    /* <= 72 characters of UTF-8, for the throttle */
     rs_user user;
+    bool known;            /* false: checked against a dummy hash, always refused */
     bool ok;
     uint64_t t0;           /* when the pool thread started (for the bcrypt span) */
     uint64_t ns, cpu_ns;   /* wall time on the pool thread, and its CPU time */
@@ -86,7 +89,11 @@ static void login_work(void *arg)
 {
     login_job *j = arg;
     uint64_t t0 = clock_mono_ns(), c0 = thread_cpu_ns();
-    j->ok = auth_bcrypt_check(j->password, j->user.password_hash);
+    /* an unknown username costs the same bcrypt check as a wrong password
+     * (the dummy hash has the configured cost), so the answer's timing does
+     * not tell which usernames exist */
+    bool ok = auth_bcrypt_check(j->password, j->user.password_hash);
+    j->ok = j->known && ok;
     j->t0 = t0;
     j->ns = clock_mono_ns() - t0;
     j->cpu_ns = thread_cpu_ns() - c0;
@@ -116,6 +123,11 @@ static void login_done(void *arg, bool cancelled)
     trace_child_at(ctx->req->trace, "bcrypt.verify", OTEL_KIND_INTERNAL, j->t0, j->t0 + j->ns);
     ctx->w->bcrypt_jobs++;
     ctx->w->bcrypt_ns += j->cpu_ns;
+    if (!j->ok && ctx->w->login_throttle) {
+        double now = ev_now(ctx->w->loop);
+        throttle_fail(ctx->w->login_throttle, 'i', ctx_peer(ctx), now);
+        throttle_fail(ctx->w->login_throttle, 'u', j->username, now);
+    }
     if (!ctx_gone(ctx)) {
         char token[1024];
         lb_err err;
@@ -145,12 +157,41 @@ static int submit_or_busy(rs_ctx *ctx, pool_work_fn work, pool_done_fn done, voi
     return RS_DONE;
 }
 
+/* 429 when the client's IP or the username has failed too often (before
+ * any database or bcrypt work, and even for the right password: the
+ * window must end before guessing goes on). True when refused. */
+static bool login_throttled(rs_ctx *ctx, const char *username)
+{
+    rs_throttle *t = ctx->w->login_throttle;
+    if (!t)
+        return false;
+    double now = ev_now(ctx->w->loop);
+    long wi = throttle_wait(t, 'i', ctx_peer(ctx), now);
+    long wu = throttle_wait(t, 'u', username, now);
+    long wait = wi > wu ? wi : wu;
+    if (!wait)
+        return false;
+    /* the reply is formatted before this worker's loop runs anything else */
+    static char retry[48];
+    snprintf(retry, sizeof retry, "Retry-After: %ld\r\n", wait);
+    ctx->rep->extra_headers = retry;
+    char detail[96];
+    snprintf(detail, sizeof detail, "Too many failed login attempts; retry after %ld s", wait);
+    reply_detail(ctx->rep, 429, detail);
+    return true;
+}
+
 int handle_login(rs_ctx *ctx)
 {
     static const char *const names[] = {"username", "password"};
     json_t *body;
     if (body_fields(ctx, names, 2, &body))
         return RS_DONE;
+    const char *username = json_string_value(json_object_get(body, "username"));
+    if (login_throttled(ctx, username)) {
+        json_decref(body);
+        return RS_DONE;
+    }
     login_job *j = calloc(1, sizeof *j);
     if (!j) {
         json_decref(body);
@@ -159,16 +200,19 @@ int handle_login(rs_ctx *ctx)
     j->ctx = ctx;
     snprintf(j->password, sizeof j->password, "%s",
              json_string_value(json_object_get(body, "password")));
+    snprintf(j->username, sizeof j->username, "%s", username);
     /* by name, through the 5 s positive-only login cache when it is on */
-    int found = authz_find_user(ctx, &ctx->w->login_users, false,
-                                json_string_value(json_object_get(body, "username")), &j->user);
+    int found = authz_find_user(ctx, &ctx->w->login_users, false, username, &j->user);
     json_decref(body);
-    if (found != 0) {
+    if (found < 0) {
         free(j);
-        if (found > 0)
-            reply_unauthorized(ctx->rep, "Incorrect username or password");
         return RS_DONE;
     }
+    j->known = found == 0;
+    if (!j->known)   /* a well-formed hash of the configured cost that no password matches */
+        snprintf(j->user.password_hash, sizeof j->user.password_hash,
+                 "$2b$%02d$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
+                 ctx->w->cfg->bcrypt_cost);
     return submit_or_busy(ctx, login_work, login_done, j);
 }
 

@@ -24,8 +24,7 @@ int handle_logs(rs_ctx *ctx)
     if (where_logs(&w, search, start, end)) {
         where_free(&w);
         query_free(&q);
-        reply_detail(ctx->rep, 500, "Internal Server Error");
-        return RS_DONE;
+        return w.invalid ? reply_detail(ctx->rep, 422, w.invalid) : ctx_fail(ctx, NULL);
     }
     static const hx_list logs = {store_logs_count, store_logs_page, RS_CACHE_LOGS_TOTAL};
     rs_page page = {.w = &w, .limit = limit, .offset = offset};
@@ -57,7 +56,7 @@ int handle_histogram(rs_ctx *ctx)
     rs_where w;
     int rc = RS_DONE;
     if (where_logs(&w, search, start, end)) {
-        reply_detail(ctx->rep, 500, "Internal Server Error");
+        rc = w.invalid ? reply_detail(ctx->rep, 422, w.invalid) : ctx_fail(ctx, NULL);
         goto out;
     }
     rs_db *db = ctx_db_acquire(ctx);

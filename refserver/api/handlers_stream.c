@@ -19,6 +19,7 @@ typedef struct stream {
     long long last_id;
     long max_output;    /* < 0: unlimited */
     long passes;
+    ev_timer expire;    /* the token's exp: the stream ends there */
 } stream;
 
 static const char SSE_HEADERS[] =
@@ -28,6 +29,7 @@ static const char SSE_HEADERS[] =
 static void stream_free(stream *s)
 {
     ev_timer_stop(s->ctx->w->loop, &s->tick);
+    ev_timer_stop(s->ctx->w->loop, &s->expire);
     where_free(&s->where);
     free(s);
 }
@@ -79,6 +81,18 @@ static void finish(stream *s, bool error)
     ctx_stream_end(ctx, error);
 }
 
+/* Auth is checked once, at connect: without this a stream would outlive
+ * its token by as long as the client cares to listen. */
+static void on_expire(struct ev_loop *loop, ev_timer *t, int revents)
+{
+    (void)loop;
+    (void)revents;
+    stream *s = t->data;
+    rs_ctx *ctx = s->ctx;
+    stream_free(s);
+    ctx_stream_end(ctx, true);   /* the token is dead, and the connection with it */
+}
+
 static void on_tick(struct ev_loop *loop, ev_timer *t, int revents)
 {
     (void)loop;
@@ -128,10 +142,11 @@ int handle_stream(rs_ctx *ctx)
     if (!s || where_logs(&s->where, query_opt(&q, "search"), query_opt(&q, "start_time"),
                          query_opt(&q, "end_time"))) {
         query_free(&q);
+        const char *invalid = s ? s->where.invalid : NULL;
         if (s)
             where_free(&s->where);
         free(s);
-        return ctx_fail(ctx, NULL);
+        return invalid ? reply_detail(ctx->rep, 422, invalid) : ctx_fail(ctx, NULL);
     }
     query_free(&q);
     s->ctx = ctx;
@@ -157,6 +172,9 @@ int handle_stream(rs_ctx *ctx)
     ev_init(&s->tick, on_tick);
     s->tick.data = s;
     s->tick.repeat = 1.0;
+    double left = (double)ctx->token_exp - ev_now(ctx->w->loop);
+    ev_timer_init(&s->expire, on_expire, left > 0 ? left : 0, 0);
+    s->expire.data = s;
     ctx_on_gone(s->ctx, on_gone, s);
     /* a client that vanishes during these writes is noticed by the read
      * watcher later, which calls on_gone: s stays valid until then */
@@ -165,5 +183,6 @@ int handle_stream(rs_ctx *ctx)
     send_frame(s, "stats", stats);
     send_frame(s, "histogram", hist);
     ev_timer_again(ctx->w->loop, &s->tick);
+    ev_timer_start(ctx->w->loop, &s->expire);
     return RS_STREAM;
 }

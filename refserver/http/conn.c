@@ -14,8 +14,10 @@
  * streaming refine it. Requests on one connection are answered in order. */
 #include "conn.h"
 #include "conn_priv.h"
+#include <arpa/inet.h>
 #include <assert.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -28,7 +30,10 @@
 #include "respond.h"
 
 #define READ_CHUNK 16384
-#define OUT_HIGH_WATER (1u << 20)   /* stop parsing while this much is unsent */
+#define OUT_HIGH_WATER (256u << 10) /* stop parsing and reading while this much is unsent */
+#define IN_HOLD (4 * READ_CHUNK)    /* unparsed input held while a handler works */
+#define KEEP_CAP (64u << 10)        /* a buffer larger than this is freed once empty, so an
+                                     * idle connection does not keep its biggest reply */
 
 static void conn_process(rs_conn *c);
 static bool conn_flush(rs_conn *c);
@@ -46,6 +51,8 @@ void conn_set_state(rs_conn *c, conn_state to)
     assert(legal[c->state][to]);
     (void)legal;
     c->state = to;
+    if (to == C_IDLE)
+        c->idle_bytes = false;   /* the next request's header clock starts afresh */
 }
 
 static rs_conn *conn_of(const rs_ctx *ctx)
@@ -65,6 +72,44 @@ static const char *conn_date(rs_worker *w)
 }
 
 /* ----------------------------------------------------------------- output */
+
+/* Backpressure: whether c may parse another request. Not while its client
+ * leaves OUT_HIGH_WATER of replies unread, nor, while it has any reply
+ * unread, when the worker's unsent output is over --max-output-bytes. A
+ * connection whose replies are all sent may always go on, so one slow
+ * client cannot stall the others; the total stays below the cap plus one
+ * reply per connection. */
+static bool conn_may_parse(const rs_conn *c)
+{
+    size_t out = lb_buf_pending(&c->out);
+    return out < OUT_HIGH_WATER && (out == 0 || c->w->unsent <= c->w->cfg->max_output_bytes);
+}
+
+/* Read only what can be parsed soon: nothing while c may not parse (its
+ * client does not read), at most IN_HOLD bytes while a handler holds it;
+ * the rest waits in the kernel, which then stops the client's sends (TCP
+ * flow control). */
+static void conn_update_reading(rs_conn *c)
+{
+    if (c->gone || c->fd < 0)
+        return;
+    bool want = lb_buf_pending(&c->in) < IN_HOLD && conn_may_parse(c);
+    if (want && c->reading_stopped) {
+        c->reading_stopped = false;
+        ev_io_start(c->w->loop, &c->rio);
+    } else if (!want && !c->reading_stopped) {
+        c->reading_stopped = true;
+        ev_io_stop(c->w->loop, &c->rio);
+    }
+}
+
+/* Keep w->unsent (every connection's unsent output) up to date. */
+static void conn_account(rs_conn *c)
+{
+    size_t now = lb_buf_pending(&c->out);
+    c->w->unsent = c->w->unsent - c->accounted + now;
+    c->accounted = now;
+}
 
 static void conn_close(rs_conn *c)
 {
@@ -104,7 +149,18 @@ static void conn_close(rs_conn *c)
  * touch it then). A write error while a handler still owns c (a stream)
  * only shuts the socket down: the read watcher then sees EOF and closes c
  * from a safe place. */
+static bool conn_flush_out(rs_conn *c);
+
 static bool conn_flush(rs_conn *c)
+{
+    if (!conn_flush_out(c))
+        return false;   /* freed: conn_free took its share off w->unsent */
+    conn_account(c);
+    conn_update_reading(c);
+    return true;
+}
+
+static bool conn_flush_out(rs_conn *c)
 {
     if (c->gone)
         return true;
@@ -126,17 +182,15 @@ static bool conn_flush(rs_conn *c)
             lb_buf_clear(&c->out);
             ev_io_stop(c->w->loop, &c->wio);
             shutdown(c->fd, SHUT_RDWR);
-            if (c->reading_stopped) {   /* the EOF must be seen to free c */
-                c->reading_stopped = false;
-                lb_buf_clear(&c->in);
-                ev_io_start(c->w->loop, &c->rio);
-            }
+            lb_buf_clear(&c->in);   /* reading resumes: the EOF must be seen to free c */
             return true;
         }
         conn_close(c);
         return false;
     }
     ev_io_stop(c->w->loop, &c->wio);
+    if (c->out.cap > KEEP_CAP)
+        lb_buf_free(&c->out);
     if (c->closing && c->state != C_BUSY) {
         shutdown(c->fd, SHUT_WR);
         conn_free(c);
@@ -145,10 +199,48 @@ static bool conn_flush(rs_conn *c)
     return true;
 }
 
+/* Every 5xx goes to stderr with its route and detail (a 500 is a bug to
+ * find). 503s are overload, which comes in floods: one line a second, with
+ * how many were not shown. */
+static void conn_log_5xx(rs_conn *c)
+{
+    static double quiet_until;         /* per worker process */
+    static unsigned long long unshown;
+    int status = c->rep.status;
+    if (status == 503) {
+        double now = ev_now(c->w->loop);
+        if (now < quiet_until) {
+            unshown++;
+            return;
+        }
+        quiet_until = now + 1.0;
+    }
+    char path[128];
+    size_t n = 0;
+    for (const char *p = c->req.path ? c->req.path : ""; *p && n < sizeof path - 1; p++)
+        path[n++] = *p >= 0x20 && *p < 0x7f ? *p : '?';   /* no control bytes in the log */
+    path[n] = '\0';
+    int blen = (int)(lb_buf_pending(&c->rep.body) < 200 ? lb_buf_pending(&c->rep.body) : 200);
+    fprintf(stderr, "refserver: worker %d: %s %s -> %d %.*s", c->w->index,
+            http_method_str((enum http_method)c->req.method), path, status, blen,
+            c->rep.body.data ? c->rep.body.data + c->rep.body.off : "");
+    if (status == 503 && unshown)
+        fprintf(stderr, " (%llu more 503s in the last second not shown)", unshown);
+    fputc('\n', stderr);
+    if (status == 503)
+        unshown = 0;
+}
+
 /* Queue the reply in c->rep and become ready for the next request. */
 static void conn_finish(rs_conn *c)
 {
     uint64_t t0 = clock_mono_ns();
+    if (c->rep.status >= 500)
+        conn_log_5xx(c);
+    /* appending never reclaims the sent front of out: without this a client
+     * that reads slowly grows it by a whole reply each time */
+    if (c->out.off)
+        lb_buf_compact(&c->out);
     bool keep = c->req.keep_alive && !c->rep.close && !c->w->draining;
     if (respond_format(&c->out, &c->rep, keep, c->parser.http_major == 1 &&
                        c->parser.http_minor == 0, conn_date(c->w),
@@ -156,6 +248,8 @@ static void conn_finish(rs_conn *c)
         keep = false;
     if (!keep)
         c->closing = true;
+    if (c->rep.body.cap > KEEP_CAP)   /* copied into out: do not keep a second copy */
+        lb_buf_free(&c->rep.body);
     conn_set_state(c, C_IDLE);
     c->last_activity = ev_now(c->w->loop);
     c->req.phase.write_ns = clock_mono_ns() - t0;
@@ -195,10 +289,6 @@ static void conn_resume(rs_conn *c)
 {
     conn_finish(c);
     conn_observe(c);
-    if (c->reading_stopped) {
-        c->reading_stopped = false;
-        ev_io_start(c->w->loop, &c->rio);
-    }
     conn_process(c);
 }
 
@@ -307,7 +397,7 @@ static void conn_dispatch(rs_conn *c)
 static void conn_process(rs_conn *c)
 {
     while (!c->gone && c->state != C_BUSY && !c->closing && lb_buf_pending(&c->in) &&
-           lb_buf_pending(&c->out) < OUT_HIGH_WATER) {
+           conn_may_parse(c)) {
         size_t avail = lb_buf_pending(&c->in);
         size_t n = http_parser_execute(&c->parser, &conn_parser_settings,
                                        c->in.data + c->in.off, avail);
@@ -343,13 +433,6 @@ static void on_read(struct ev_loop *loop, ev_io *io, int revents)
 {
     (void)revents;
     rs_conn *c = io->data;
-    size_t limit = c->w->cfg->max_header_bytes + c->w->cfg->max_body_bytes + 65536;
-    if (lb_buf_pending(&c->in) >= limit) {
-        /* busy with a request and the client keeps sending: stop reading */
-        ev_io_stop(loop, &c->rio);
-        c->reading_stopped = true;
-        return;
-    }
     if (lb_buf_reserve(&c->in, READ_CHUNK)) {
         conn_close(c);
         return;
@@ -363,8 +446,17 @@ static void on_read(struct ev_loop *loop, ev_io *io, int revents)
         return;
     c->in.len += (size_t)n;
     c->last_activity = ev_now(loop);
+    if (c->state == C_IDLE && !c->idle_bytes) {
+        /* bytes while idle start the header clock, whatever they are: a
+         * client sending only CR/LF (skipped by http-parser, never a
+         * request) is cut at --header-timeout, not kept alive by them */
+        c->idle_bytes = true;
+        c->req_started = ev_now(loop);
+    }
     if (c->state != C_BUSY)
         conn_process(c);
+    else
+        conn_update_reading(c);
 }
 
 static void on_write(struct ev_loop *loop, ev_io *io, int revents)
@@ -376,11 +468,7 @@ static void on_write(struct ev_loop *loop, ev_io *io, int revents)
         return;
     if (c->gone || c->state == C_BUSY || c->closing || lb_buf_pending(&c->out))
         return;
-    if (c->reading_stopped) {   /* the client read our replies: take input again */
-        c->reading_stopped = false;
-        ev_io_start(c->w->loop, &c->rio);
-    }
-    if (lb_buf_pending(&c->in))
+    if (lb_buf_pending(&c->in))   /* the client read our replies: go on */
         conn_process(c);
 }
 
@@ -396,7 +484,7 @@ static void on_timer(struct ev_loop *loop, ev_timer *t, int revents)
         deadline = c->last_activity + cfg->idle_timeout;   /* a client that stopped reading */
     else if (c->state == C_BUSY)
         deadline = now + cfg->idle_timeout;        /* handler at work: no timeout */
-    else if (c->state == C_READING)
+    else if (c->state == C_READING || c->idle_bytes)
         deadline = c->req_started + cfg->header_timeout;
     else
         deadline = c->last_activity + cfg->idle_timeout;
@@ -407,7 +495,7 @@ static void on_timer(struct ev_loop *loop, ev_timer *t, int revents)
     }
     if (stalled_write) {
         conn_close(c);   /* streams and pending jobs are detached safely there */
-    } else if (c->state == C_READING) {
+    } else if (c->state == C_READING || c->idle_bytes) {
         conn_fail(c, 408, "Request Timeout");
         conn_flush(c);
     } else {
@@ -416,6 +504,26 @@ static void on_timer(struct ev_loop *loop, ev_timer *t, int revents)
 }
 
 /* ---------------------------------------------------------------- lifecycle */
+
+/* The client's address, for per-IP limits (ctx_peer): "local" for a
+ * socket without one (a socketpair in tests/fuzz). */
+static void conn_peer(rs_conn *c)
+{
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    snprintf(c->peer, sizeof c->peer, "local");
+    if (getpeername(c->fd, (struct sockaddr *)&ss, &sl))
+        return;
+    if (ss.ss_family == AF_INET)
+        inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, c->peer, sizeof c->peer);
+    else if (ss.ss_family == AF_INET6)
+        inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, c->peer, sizeof c->peer);
+}
+
+const char *ctx_peer(const rs_ctx *ctx)
+{
+    return conn_of(ctx)->peer;
+}
 
 void conn_accept(rs_worker *w, int fd)
 {
@@ -426,6 +534,7 @@ void conn_accept(rs_worker *w, int fd)
     }
     c->w = w;
     c->fd = fd;
+    conn_peer(c);
     c->req.trace = trace_conn_new(w->tracer);
     http_parser_init(&c->parser, HTTP_REQUEST);
     c->parser.data = c;
@@ -452,6 +561,7 @@ static void conn_free(rs_conn *c)
     if (c->fd >= 0)
         close(c->fd);
     lb_list_remove(&w->conns, &c->node);
+    w->unsent -= c->accounted;
     checkout_remove(&w->checkout, &c->waiter);
     lb_buf_free(&c->in);
     lb_buf_free(&c->out);

@@ -34,6 +34,10 @@ struct rs_conn {
     bool streaming;
     bool hdr_overflow, body_overflow;
     bool reading_stopped;
+    bool idle_bytes;         /* bytes came while idle (a request, or only CR/LF): the
+                              * header timeout runs from the first of them */
+    size_t accounted;        /* this connection's share of w->unsent */
+    char peer[48];           /* client address (ctx_peer) */
     double last_activity, req_started;
     void (*gone_fn)(void *);
     void *gone_arg;

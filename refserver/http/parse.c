@@ -21,8 +21,11 @@ static int on_message_begin(http_parser *p)
     memset(&c->req.phase, 0, sizeof c->req.phase);
     c->req.t_start = clock_mono_ns();
     trace_request_begin(c->req.trace);
+    /* the header clock runs from the first byte, even when that byte was a
+     * CR/LF that http-parser skips before the request line */
+    if (!c->idle_bytes)
+        c->req_started = ev_now(c->w->loop);
     conn_set_state(c, C_READING);
-    c->req_started = ev_now(c->w->loop);
     return 0;
 }
 
@@ -77,6 +80,8 @@ static int on_header_value(http_parser *p, const char *at, size_t n)
 static int on_headers_complete(http_parser *p)
 {
     rs_conn *c = p->data;
+    if (p->flags & F_UPGRADE)   /* no protocol switching here: 400, close (conn.c) */
+        return -1;
     if ((p->flags & F_CONTENTLENGTH) && p->content_length > c->w->cfg->max_body_bytes) {
         c->body_overflow = true;
         return -1;

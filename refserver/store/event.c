@@ -1,6 +1,7 @@
 /* event.c — ingest events: JSON validation and the logs + attackers writes. */
 #include "event.h"
 #include "derive.h"
+#include "isotime.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,16 +41,12 @@ int event_from_json(const json_t *v, rs_event *e, lb_err *err)
         take_str(v, "span_id", false, &e->span_id, err))
         goto fail;
     if (e->timestamp) {
-        int y, mo, d, h, mi, s;
-        char sep;
-        if (sscanf(e->timestamp, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) != 7
-            || (sep != 'T' && sep != ' ') || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-            h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) {
-            lb_err_set(err, "field 'timestamp' must be YYYY-MM-DDTHH:MM:SS");
+        char norm[ISOTIME_LEN];
+        if (isotime_normalise(e->timestamp, norm, err))   /* strict ISO 8601 (isotime.h) */
             goto fail;
-        }
-        snprintf(e->timestamp, strlen(e->timestamp) + 1, "%04d-%02d-%02d %02d:%02d:%02d",
-                 y, mo, d, h, mi, s);
+        free(e->timestamp);
+        if (!(e->timestamp = strdup(norm)))
+            goto oom;
     } else {
         time_t now = time(NULL);
         struct tm tm;

@@ -133,8 +133,11 @@ static int add_token(rs_where *w, const char *tok)
             if (isalnum((unsigned char)tok[i]) || tok[i] == '_')
                 key[k++] = tok[i];
         key[k] = '\0';
-        snprintf(cond, sizeof cond, "json_extract(fields, '$.%s') = ?", key);
-        return where_add(w, cond, val);
+        if (k > 0) {
+            snprintf(cond, sizeof cond, "json_extract(fields, '$.%s') = ?", key);
+            return where_add(w, cond, val);
+        }
+        /* no key left ("!:x"): "$." is no JSON path; search the word */
     }
     size_t tl = strlen(tok);
     char *like = malloc(tl + 3);
@@ -164,11 +167,15 @@ int where_logs(rs_where *w, const char *search, const char *start_time, const ch
         return -1;
     if (!search)
         return 0;
-    char *toks[32];
-    int n = where_split(search, toks, 32);
+    char *toks[RS_WHERE_MAX_TERMS + 1];
+    int n = where_split(search, toks, RS_WHERE_MAX_TERMS + 1);
     if (n < 0)
         return -1;
     int rc = 0;
+    if (n > RS_WHERE_MAX_TERMS) {
+        w->invalid = "search: more than 32 terms";
+        rc = -1;
+    }
     for (int i = 0; i < n; i++) {
         if (!rc)
             rc = add_token(w, toks[i]);

@@ -5,19 +5,26 @@
  * `key:val` with key in {decky, service, event, attacker, attacker-ip,
  * attacker_ip} is a column equality, any other `key:val` a
  * json_extract(fields,'$.key') equality (key sanitised to [A-Za-z0-9_]), and
- * a bare token a LIKE over raw_line, decky, service and attacker_ip.
- * Values never enter the SQL text: they are collected as bindings. */
+ * a bare token a LIKE over raw_line, decky, service and attacker_ip. A key
+ * with nothing left after sanitising ("!:x", "-:1") would make the path
+ * "$.", which SQLite rejects: such a token is searched as a bare word.
+ * At most RS_WHERE_MAX_TERMS tokens: a longer search is refused (422), not
+ * cut short. Values never enter the SQL text: they are collected as
+ * bindings. */
 #ifndef RS_WHERE_H
 #define RS_WHERE_H
 #include <sqlite3.h>
 #include "buf.h"
 
-#define RS_WHERE_MAX_BINDS 64
+#define RS_WHERE_MAX_TERMS 32
+/* a bare word binds four times; start and end time once each */
+#define RS_WHERE_MAX_BINDS (4 * RS_WHERE_MAX_TERMS + 2)
 
 typedef struct rs_where {
     lb_buf sql;                          /* "" or " WHERE ..." */
     char *binds[RS_WHERE_MAX_BINDS];     /* owned copies, bound in order */
     int nbinds;
+    const char *invalid;                 /* why the filter cannot be searched (422), or NULL */
 } rs_where;
 
 /* Split s shell-style into tokens (quotes and backslashes as in shlex);
@@ -26,8 +33,9 @@ typedef struct rs_where {
  * -1 on OOM. */
 int where_split(const char *s, char **toks, int max);
 
-/* Build the /logs filter (any argument may be NULL = absent). 0 or -1 (OOM
- * or too many tokens). */
+/* Build the /logs filter (any argument may be NULL = absent). 0, or -1
+ * with w->invalid set for a search that cannot be run (a 422 for the
+ * client) or NULL (out of memory). */
 int where_logs(rs_where *w, const char *search, const char *start_time, const char *end_time);
 
 /* Append " AND "/" WHERE " + cond, with one binding value (or NULL for none). */
