@@ -2,11 +2,13 @@
 BUILD     ?= build
 ASAN_BUILD ?= build-asan
 RELEASE_BUILD ?= build-release
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS      ?= $(shell nproc)
 CTEST     = ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 OPT_OUT   = live|stress|bench|fuzz
 
-.PHONY: all deps build release asan test test-live test-all stress bench fuzz asan-test demo report profiles compare clean
+.PHONY: all deps build release asan test test-live test-all stress bench fuzz fuzz-build asan-test demo report profiles compare clean
 
 all: build
 
@@ -53,8 +55,17 @@ stress: build
 bench: build
 	@$(CTEST) -L bench -j 1
 
-fuzz: build
+# The fuzz label: the bounded mutation scripts in $(BUILD), then the libFuzzer
+# targets (tests/fuzz) in a clang-14 ASan+UBSan build, FUZZ_SECONDS each.
+fuzz: build fuzz-build
 	@$(CTEST) -L fuzz -j 1
+	@ctest --test-dir $(FUZZ_BUILD) --output-on-failure -L fuzz -R '^fuzz_' -j 1
+
+fuzz-build: deps
+	@echo "== building the libFuzzer targets with clang-14 in $(FUZZ_BUILD)/"
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DLB_FUZZ=ON -DLB_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_refserver fuzz_scenario fuzz_locust_csv
 
 asan-test: asan
 	@echo "== default + live tests under ASan+UBSan"

@@ -248,6 +248,11 @@ static int number(const reader *r, const lcp_row *row, size_t i, bool want_int, 
         return lb_err_set(err, "%s:%ld:%zu: expected %s in column \"%s\", got \"%s\"", r->path,
                           row->line, i + 1, want_int ? "a whole number" : "a number",
                           r->names[i], s);
+    /* counts and timestamps are cast to 64-bit integers: beyond 2^53 they
+     * are no count Locust writes, and beyond 2^63 the cast is undefined */
+    if (want_int && v > 9007199254740992.0)
+        return lb_err_set(err, "%s:%ld:%zu: whole number too large in column \"%s\": \"%.40s\"",
+                          r->path, row->line, i + 1, r->names[i], s);
     *out = v;
     return 0;
 }

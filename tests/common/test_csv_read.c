@@ -432,6 +432,9 @@ static void test_impossible_input(void **state)
     expect_error("fail_gt_req.csv", text, ":2:", "failure count 4 exceeds request count 3");
     expect_error("webui_fail_gt.tsv", "Type\tName\t# Requests\t# Fails\nGET\t/a\t1\t2\n", ":2:",
                  "failure count 2 exceeds request count 1");
+    /* a count no cast to a 64-bit integer can hold (found by fuzz_locust_csv) */
+    snprintf(text, sizeof text, "%s\r\nGET,/a,1%055d,0,%s", LC_STATS_HEADER, 0, cells);
+    expect_error("huge_count.csv", text, ":2:3:", "whole number too large");
     /* two Aggregated rows in a stats table (history files have one per tick) */
     snprintf(text, sizeof text, "%s\r\n,Aggregated,3,0,%s,Aggregated,3,0,%s", LC_STATS_HEADER,
              cells, cells);
