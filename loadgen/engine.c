@@ -183,7 +183,7 @@ static void *engine_main(void *arg)
 
 /* ---- setup / teardown --------------------------------------------------- */
 
-/* Variable slots that users change (on_start saves): a header list that
+/* Variable slots that users change (on_start and task saves): a header list that
  * uses one is built per user. NULL when out of memory. */
 static bool *changing_vars(const lg_plan *plan)
 {
@@ -194,6 +194,10 @@ static bool *changing_vars(const lg_plan *plan)
     for (size_t i = 0; i < plan->non_start; i++)
         for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
             set[plan->on_start[i].saves[j].slot] = true;
+    for (size_t t = 0; t < plan->ntasks; t++)
+        for (size_t i = 0; i < plan->seqs[t].nsteps; i++)
+            for (size_t j = 0; j < plan->seqs[t].steps[i].nsaves; j++)
+                set[plan->seqs[t].steps[i].saves[j].slot] = true;
     return set;
 }
 

@@ -31,6 +31,12 @@ int plan_add_task(lg_plan *plan, lg_request *req, double weight)
     if (!nc)
         return -1;
     plan->cum = nc;
+    lg_task_seq *ns = realloc(plan->seqs, (plan->ntasks + 1) * sizeof *ns);
+    if (!ns)
+        return -1;
+    plan->seqs = ns;
+    ns[plan->ntasks] = (lg_task_seq){NULL, 0};
+    plan->nseqs_owned = plan->ntasks + 1;
     nc[plan->ntasks] = (plan->ntasks ? nc[plan->ntasks - 1] : 0) + weight;
     nt[plan->ntasks++] = req;
     return 0;
@@ -58,12 +64,29 @@ int plan_filter_tags(lg_plan *plan, const char *const *tags, size_t ntags,
             continue;
         sum += w;
         plan->tasks[kept] = plan->tasks[i];
+        lg_task_seq tmp = plan->seqs[kept]; /* swap: every sequence stays owned */
+        plan->seqs[kept] = plan->seqs[i];
+        plan->seqs[i] = tmp;
         plan->cum[kept++] = sum;
     }
     plan->ntasks = kept;
     if (!kept)
         return lb_err_set(err, "no task of scenario '%s' is left after --tags/--exclude-tags",
                           plan->name ? plan->name : "?");
+    return 0;
+}
+
+static void free_steps(lg_step *s, size_t n);
+
+int plan_add_task_seq(lg_plan *plan, lg_step *steps, size_t nsteps, double weight)
+{
+    if (plan_add_task(plan, steps[0].req, weight) < 0) {
+        free_steps(steps, nsteps);
+        return -1;
+    }
+    plan->seqs[plan->ntasks - 1] = (lg_task_seq){steps, nsteps};
+    for (size_t i = 0; i < nsteps; i++)
+        plan->task_saves |= steps[i].nsaves > 0;
     return 0;
 }
 
@@ -284,12 +307,21 @@ void plan_free(lg_plan *plan)
         tmpl_free(r->name);
         tmpl_free(r->body);
         free_headers(r->headers, r->nheaders);
+        free(r->expect_body);
+        for (size_t c = 0; c < r->nchecks; c++) {
+            free(r->checks[c].path);
+            free(r->checks[c].want);
+        }
+        free(r->checks);
         for (size_t t = 0; t < r->ntags; t++)
             free(r->tags[t]);
         free(r->tags);
         free(r);
     }
     free(plan->requests);
+    for (size_t i = 0; plan->seqs && i < plan->nseqs_owned; i++)
+        free_steps(plan->seqs[i].steps, plan->seqs[i].nsteps);
+    free(plan->seqs);
     free(plan->tasks);
     free(plan->cum);
     free_headers(plan->headers, plan->nheaders);

@@ -26,6 +26,12 @@ typedef struct lg_header {
     lg_tmpl *value;      /* a header whose value uses an unset variable is left out */
 } lg_header;
 
+/* expect_json: the value at a dotted path ("data.0.id") of the JSON body. */
+typedef struct lg_json_check {
+    char *path;
+    char *want;                  /* the YAML scalar; compared by the JSON value's type */
+} lg_json_check;
+
 typedef struct lg_request {
     int id;                      /* index in plan->requests */
     char method[12];             /* "GET", "POST", ... */
@@ -39,6 +45,9 @@ typedef struct lg_request {
     int expect[LG_MAX_EXPECT];   /* accepted statuses; none: any status < 400 */
     size_t nexpect;
     bool stream;                 /* read the first chunk, then close (SSE) */
+    char *expect_body;           /* expect_body: a substring the body must hold, or NULL */
+    lg_json_check *checks;       /* expect_json: {path: value}, all must hold */
+    size_t nchecks;
     char **tags;                 /* a task's tags (--tags / --exclude-tags), owned */
     size_t ntags;
     int line;                    /* scenario line, for messages */
@@ -64,6 +73,13 @@ typedef struct lg_step {
     size_t nsaves;
 } lg_step;
 
+/* A task of several requests in sequence (`steps:`), as a Locust task
+ * function that makes more than one call, with saves between them. */
+typedef struct lg_task_seq {
+    lg_step *steps;              /* NULL for a one-request task */
+    size_t nsteps;
+} lg_task_seq;
+
 typedef struct lg_plan {
     char *name;                  /* scenario name, or "urls" */
     char *path;                  /* scenario file, NULL in URL mode */
@@ -79,9 +95,12 @@ typedef struct lg_plan {
     size_t nsetup;
     lg_step *on_start;
     size_t non_start;
-    lg_request **tasks;          /* weighted tasks */
+    lg_request **tasks;          /* weighted tasks (a sequence's first request) */
+    lg_task_seq *seqs;           /* per task: its steps, when it has several */
+    size_t nseqs_owned;          /* seqs entries to free (ntasks before --tags) */
     double *cum;                 /* cumulative weights, ntasks entries */
     size_t ntasks;
+    bool task_saves;             /* a task step saves: each user keeps its variables */
     lg_request **requests;       /* every request (owned) */
     size_t nrequests;
 } lg_plan;
@@ -90,6 +109,8 @@ typedef struct lg_plan {
 lg_request *plan_new_request(lg_plan *plan);
 /* Append a task with the given weight (> 0). 0, or -1 on OOM. */
 int plan_add_task(lg_plan *plan, lg_request *req, double weight);
+/* Append a task of nsteps (>= 1) steps run in order (the plan takes steps). */
+int plan_add_task_seq(lg_plan *plan, lg_step *steps, size_t nsteps, double weight);
 /* Size var_init to vars.n (new slots unset). 0 or -1 on OOM. */
 int plan_finish_vars(lg_plan *plan);
 

@@ -3,6 +3,7 @@
  * forever (2%), NOPROXY "*" (no getenv per transfer), no default Accept (2%),
  * pre-parsed CURLU where the URL is fixed (11%). */
 #include "request.h"
+#include "bodycheck.h"
 #include <endian.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -277,12 +278,22 @@ bool request_judge(CURL *e, const lg_request *r, CURLcode rc, const lg_xfer *x, 
     *status = code;
     if (rc == CURLE_WRITE_ERROR && x->stream && x->stream_got)
         rc = CURLE_OK; /* we closed the stream on purpose after its first chunk */
-    if (rc == CURLE_OK && plan_status_ok(r, code))
-        return true;
     char *url = (char *)fixed_url;
+    char msg[1024], repr[1200], why[600];
+    if (rc == CURLE_OK && plan_status_ok(r, code)) {
+        /* body checks: Locust's catch_response + response.failure(text) */
+        if (!bodycheck_wanted(r) ||
+            bodycheck_run(r, x->cap.data ? x->cap.data : "", x->cap.len, why, sizeof why))
+            return true;
+        if (!url)
+            curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url);
+        snprintf(msg, sizeof msg, "%s for url: %s", why, url ? url : "");
+        request_pyrepr(msg, repr, sizeof repr);
+        snprintf(err, errcap, "CatchResponseError(%s)", repr);
+        return false;
+    }
     if (!url)
         curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url);
-    char msg[1024], repr[1200];
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && code > 0)) {
         snprintf(msg, sizeof msg, "%s for url: %s", curl_easy_strerror(rc), url ? url : "");
         request_pyrepr(msg, repr, sizeof repr);

@@ -162,6 +162,65 @@ static int parse_tags(sy_ctx *c, const yaml_node_t *v, lg_request *r)
     return 0;
 }
 
+static const yaml_node_t *find_key(sy_ctx *c, const yaml_node_t *map, const char *key)
+{
+    if (map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *k = sy_scalar(sy_node(c, p->key));
+        if (k && !strcmp(k, key))
+            return sy_node(c, p->value);
+    }
+    return NULL;
+}
+
+/* A task of several requests: {weight, tags, steps: [step, ...]}. Its steps
+ * are on_start's (request, when, unless, save) without retry: a step that
+ * fails ends the task, as an exception ends a Locust task function. */
+static int parse_seq_task(sy_ctx *c, yaml_node_t *tn, const yaml_node_t *stepsn)
+{
+    double w = 1;
+    const yaml_node_t *tagsn = NULL;
+    for (yaml_node_pair_t *p = tn->data.mapping.pairs.start; p < tn->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
+        const char *key = sy_scalar(k);
+        if (key && !strcmp(key, "weight")) {
+            if (sy_want_number(c, v, key, &w) < 0)
+                return -1;
+            if (!(w > 0))
+                return sy_fail(c, v, "'weight' must be > 0", NULL, NULL);
+        } else if (key && !strcmp(key, "tags")) {
+            tagsn = v;
+        } else if (!key || strcmp(key, "steps")) {
+            return sy_fail(c, k, "a task with 'steps' takes only weight and tags besides, not '%s'",
+                           key ? key : "?", NULL);
+        }
+    }
+    if (stepsn->type == YAML_SEQUENCE_NODE)
+        for (yaml_node_item_t *i = stepsn->data.sequence.items.start;
+             i < stepsn->data.sequence.items.top; i++)
+            if (find_key(c, sy_node(c, *i), "retry"))
+                return sy_fail(c, find_key(c, sy_node(c, *i), "retry"), "'retry' is for setup and "
+                               "on_start steps; a failed task step ends the task", NULL, NULL);
+    lg_step *steps = NULL;
+    size_t n = 0;
+    int rc = parse_steps(c, stepsn, "steps", &steps, &n);
+    if (rc == 0 && n == 0)
+        rc = sy_fail(c, stepsn, "'steps' is empty", NULL, NULL);
+    if (rc < 0) {
+        for (size_t i = 0; i < n; i++) {
+            for (size_t j = 0; j < steps[i].nsaves; j++)
+                free(steps[i].saves[j].field);
+            free(steps[i].saves);
+        }
+        free(steps);
+        return -1;
+    }
+    if (plan_add_task_seq(c->plan, steps, n, w) < 0)
+        return lb_err_set(c->err, "out of memory");
+    return tagsn ? parse_tags(c, tagsn, steps[0].req) : 0;
+}
+
 static int parse_tasks(sy_ctx *c, const yaml_node_t *n)
 {
     static const char *const extra[] = {"weight", "tags", NULL};
@@ -169,6 +228,12 @@ static int parse_tasks(sy_ctx *c, const yaml_node_t *n)
         return sy_fail(c, n, "'tasks' must be a list of requests", NULL, NULL);
     for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
         yaml_node_t *tn = sy_node(c, *i);
+        const yaml_node_t *stepsn = find_key(c, tn, "steps");
+        if (stepsn) {
+            if (parse_seq_task(c, tn, stepsn) < 0)
+                return -1;
+            continue;
+        }
         lg_request *r;
         if (sy_parse_request(c, tn, &r, extra) < 0)
             return -1;

@@ -159,6 +159,28 @@ static int parse_expect(sy_ctx *c, const yaml_node_t *n, lg_request *r)
     return 0;
 }
 
+/* expect_json: {path: value}: dotted paths, plain values. */
+static int parse_checks(sy_ctx *c, const yaml_node_t *n, lg_request *r)
+{
+    if (sy_want_mapping(c, n, "'expect_json'") < 0)
+        return -1;
+    size_t cnt = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+    if (!(r->checks = calloc(cnt ? cnt : 1, sizeof *r->checks)))
+        return lb_err_set(c->err, "out of memory");
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        const char *path, *want;
+        if (sy_want_scalar(c, sy_node(c, p->key), "expect_json path", &path) < 0 ||
+            sy_want_scalar(c, sy_node(c, p->value), path, &want) < 0)
+            return -1;
+        if (!*path || path[0] == '.' || path[strlen(path) - 1] == '.' || strstr(path, ".."))
+            return sy_fail(c, sy_node(c, p->key), "expect_json path '%s': use a.b.0.c", path, NULL);
+        lg_json_check *k = &r->checks[r->nchecks++];
+        if (!(k->path = strdup(path)) || !(k->want = strdup(want)))
+            return lb_err_set(c->err, "out of memory");
+    }
+    return 0;
+}
+
 /* Request keys; `extra` lists keys the caller handles (e.g. weight). */
 int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const char *const *extra)
 {
@@ -220,13 +242,24 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
         } else if (!strcmp(key, "stream")) {
             if (sy_want_bool(c, v, key, &r->stream) < 0)
                 return -1;
+        } else if (!strcmp(key, "expect_body")) {
+            const char *sub;
+            if (sy_want_scalar(c, v, key, &sub) < 0)
+                return -1;
+            if (!*sub)
+                return sy_fail(c, v, "'expect_body' is empty", NULL, NULL);
+            if (!(r->expect_body = strdup(sub)))
+                return lb_err_set(c->err, "out of memory");
+        } else if (!strcmp(key, "expect_json")) {
+            if (parse_checks(c, v, r) < 0)
+                return -1;
         } else {
             int ok = 0;
             for (const char *const *e = extra; e && *e; e++)
                 ok |= !strcmp(*e, key);
             if (!ok)
                 return sy_fail(c, k, "unknown request key '%s' (method, path, query, name, json, body, "
-                                  "headers, expect, stream%s)", key,
+                                  "headers, expect, expect_body, expect_json, stream%s)", key,
                             extra && extra[0] ? ", weight, tags" : "");
         }
     }
@@ -234,6 +267,8 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
         return sy_fail(c, n, "request has no 'path'", NULL, NULL);
     if (jsonn && body)
         return sy_fail(c, jsonn, "a request takes 'json' or 'body', not both", NULL, NULL);
+    if (r->stream && (r->expect_body || r->nchecks))
+        return sy_fail(c, n, "a stream request reads one chunk: it takes no body checks", NULL, NULL);
     r->absolute = !strncmp(path, "http://", 7) || !strncmp(path, "https://", 8);
     if (!r->absolute && path[0] != '/')
         return sy_fail(c, pathn, "path '%s' must start with '/' (or be an absolute URL)", path, NULL);

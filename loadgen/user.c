@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bodycheck.h"
 #include "clock.h"
 #include "engine_priv.h"
 
@@ -147,7 +148,7 @@ static bool user_send(lg_user *u, const lg_request *r, bool capture, uint64_t t0
         }
         u->applied = (cu && !body) ? r : NULL;
     }
-    request_begin(&u->x, r, capture);
+    request_begin(&u->x, r, capture || bodycheck_wanted(r));
     u->req = r;
     u->entry = ent;
     user_set_state(u, US_BUSY);
@@ -184,13 +185,58 @@ static void user_schedule(lg_user *u)
         user_next_task(u);
 }
 
+/* The next step of the multi-request task under way that applies (its
+ * when/unless), or the end of the task: then the wait. t0_ns as user_send. */
+static void user_seq_step(lg_user *u, uint64_t t0_ns)
+{
+    const lg_task_seq *q = u->seq;
+    while (u->seq_step < q->nsteps && !plan_step_applies(&q->steps[u->seq_step], user_vals(u)))
+        u->seq_step++;
+    if (u->seq_step == q->nsteps) {
+        u->seq = NULL;
+        user_schedule(u);
+        return;
+    }
+    const lg_step *s = &q->steps[u->seq_step];
+    if (!user_send(u, s->req, s->nsaves > 0, t0_ns) && u->state != US_DEAD) {
+        u->seq = NULL; /* recorded as a failure: the task ends, as on an exception */
+        user_arm(u, u->eng->run->rate > 0 ? u->period : 0.1);
+    }
+}
+
+/* A step of the task under way finished: save, then the next step. A
+ * failed step, or a save whose body is not JSON or lacks a field, ends the
+ * task (a Locust task function stops at its exception). */
+static void user_seq_done(lg_user *u, bool ok)
+{
+    const lg_step *s = &u->seq->steps[u->seq_step];
+    if (ok && s->nsaves) {
+        ok = request_save(s, &u->x, u->vals) == 0;
+        user_vars_changed(u);
+    }
+    if (!ok) {
+        u->seq = NULL;
+        user_schedule(u);
+        return;
+    }
+    u->seq_step++;
+    user_seq_step(u, 0);
+}
+
 static void user_next_task(lg_user *u)
 {
     lg_engine *e = u->eng;
     const lg_plan *plan = e->run->plan;
-    const lg_request *r = plan->tasks[plan->ntasks == 1 ? 0 : rng_pick(&e->rng, plan->cum, plan->ntasks)];
+    size_t k = plan->ntasks == 1 ? 0 : rng_pick(&e->rng, plan->cum, plan->ntasks);
+    const lg_request *r = plan->tasks[k];
     uint64_t t0 = e->run->rate > 0 ? (uint64_t)(u->next_intended * 1e9) : 0;
     u->x.want_retry_after = false;
+    if (plan->seqs[k].nsteps) {
+        u->seq = &plan->seqs[k];
+        u->seq_step = 0;
+        user_seq_step(u, t0);
+        return;
+    }
     /* A request that could not be sent was recorded as a failure: move on
      * after the normal wait rather than spinning. */
     if (!user_send(u, r, false, t0) && u->state != US_DEAD)
@@ -273,6 +319,8 @@ static void user_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
         return;
     if (u->starting)
         user_run_steps(u);
+    else if (u->seq)
+        user_seq_step(u, 0);
     else
         user_next_task(u);
 }
@@ -302,6 +350,8 @@ void user_done(lg_user *u, CURLcode rc)
     }
     if (u->starting)
         user_step_done(u, ok, status);
+    else if (u->seq)
+        user_seq_done(u, ok);
     else
         user_schedule(u);
 }
@@ -336,7 +386,7 @@ int user_start(lg_user *u, lg_engine *eng)
         curl_easy_setopt(u->easy, CURLOPT_SHARE, u->share) != CURLE_OK ||
         request_init_handle(u->easy, &run->net, &u->x, u) < 0)
         goto fail;
-    if (plan->non_start) {
+    if (plan->non_start || plan->task_saves) {
         size_t n = plan->nvar_init;
         if (!(u->vals = calloc(n ? n : 1, sizeof *u->vals)))
             goto fail;

@@ -40,6 +40,8 @@ struct lg_user {
     bool starting;                 /* still in on_start */
     bool stop_after;               /* engine stopping: die when the request ends */
     size_t step;                   /* on_start step index */
+    const lg_task_seq *seq;        /* the multi-request task under way, or NULL */
+    size_t seq_step;               /* its step index */
     int attempt;                   /* retry attempt of that step */
     const lg_request *req;         /* request in flight */
     const lg_request *applied;     /* request the handle is set up for (static ones) */
@@ -49,7 +51,7 @@ struct lg_user {
     double period;                 /* --rate: seconds between this user's requests */
     lg_wait_state wst;
     lg_xfer x;
-    char **vals;                   /* own variables (on_start saves), else NULL */
+    char **vals;                   /* own variables (on_start or task saves), else NULL */
     struct curl_slist **hdrs;      /* per request id: lists using variables */
     lg_traceparent tp;             /* --trace: this user's traceparent line */
 };

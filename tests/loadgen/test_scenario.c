@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bodycheck.h"
 #include "buf.h"
 #include "scenario.h"
 
@@ -271,6 +272,67 @@ static void test_tags(void **state)
     assert_non_null(strstr(err.msg, "loadgen reads YAML scenarios; see docs/porting.md"));
 }
 
+/* Multi-request tasks (steps with saves between) and body checks. */
+static void test_task_steps_and_checks(void **state)
+{
+    (void)state;
+    const char *text =
+        "tasks:\n"
+        "  - weight: 2\n"
+        "    tags: [flow]\n"
+        "    steps:\n"
+        "      - request: {method: POST, path: /login, json: {u: a}}\n"
+        "        save: {token: access_token}\n"
+        "      - request: {path: /me, expect_json: {user.name: a, data.0: 3}, expect_body: '\"a\"'}\n"
+        "  - {path: /one}\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("t.yaml", text, strlen(text), &p, &err), 0);
+    assert_int_equal(p.ntasks, 2);
+    assert_int_equal(p.seqs[0].nsteps, 2);
+    assert_int_equal(p.seqs[1].nsteps, 0);
+    assert_true(p.task_saves);
+    assert_ptr_equal(p.tasks[0], p.seqs[0].steps[0].req);
+    assert_string_equal(p.tasks[0]->tags[0], "flow");
+    assert_true(p.cum[0] == 2 && p.cum[1] == 3);
+    const lg_request *me = p.seqs[0].steps[1].req;
+    assert_int_equal(me->nchecks, 2);
+    assert_true(bodycheck_wanted(me) && !bodycheck_wanted(p.tasks[1]));
+    char why[200];
+    const char *good = "{\"user\": {\"name\": \"a\"}, \"data\": [3]}";
+    assert_true(bodycheck_run(me, good, strlen(good), why, sizeof why));
+    const char *bad = "{\"user\": {\"name\": \"b\"}, \"data\": [3], \"x\": \"a\"}";
+    assert_false(bodycheck_run(me, bad, strlen(bad), why, sizeof why));
+    assert_string_equal(why, "JSON user.name is \"b\", expected \"a\"");
+    const char *nodata = "{\"user\": {\"name\": \"a\"}}";
+    assert_false(bodycheck_run(me, nodata, strlen(nodata), why, sizeof why));
+    assert_string_equal(why, "JSON has no data.0, expected \"3\"");
+    assert_false(bodycheck_run(me, "\"a\" not json", 12, why, sizeof why));
+    assert_string_equal(why, "Response body is not JSON");
+    assert_false(bodycheck_run(me, "{}", 2, why, sizeof why));
+    assert_string_equal(why, "Response body lacks \"\"a\"\"");
+    /* --tags keeps a sequence with its steps */
+    const char *flow[] = {"flow"};
+    assert_int_equal(plan_filter_tags(&p, flow, 1, NULL, 0, &err), 0);
+    assert_int_equal(p.ntasks, 1);
+    assert_int_equal(p.seqs[0].nsteps, 2);
+    plan_free(&p);
+
+    static const struct { const char *text, *where, *what; } bad_cases[] = {
+        {"tasks:\n  - steps: []\n", "t.yaml:2:", "'steps' is empty"},
+        {"tasks:\n  - path: /a\n    steps:\n      - request: {path: /b}\n", "t.yaml:2:",
+         "takes only weight and tags besides, not 'path'"},
+        {"tasks:\n  - steps:\n      - request: {path: /b}\n        retry: {attempts: 2}\n", "t.yaml:4:",
+         "'retry' is for setup and on_start steps"},
+        {"tasks:\n  - {path: /a, expect_json: [1]}\n", "t.yaml:2:", "'expect_json' must be a mapping"},
+        {"tasks:\n  - {path: /a, expect_json: {a..b: 1}}\n", "t.yaml:2:", "use a.b.0.c"},
+        {"tasks:\n  - {path: /a, stream: true, expect_body: x}\n", "t.yaml:2:", "no body checks"},
+    };
+    for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++)
+        expect_error(bad_cases[i].text, strlen(bad_cases[i].text), bad_cases[i].where,
+                     bad_cases[i].what);
+}
+
 static void test_small_scenario(void **state)
 {
     (void)state;
@@ -334,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_time_checks),
         cmocka_unit_test(test_tags),
+        cmocka_unit_test(test_task_steps_and_checks),
         cmocka_unit_test(test_small_scenario),
         cmocka_unit_test(test_default_expect),
     };

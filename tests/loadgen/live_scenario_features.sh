@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# live_scenario_features.sh — what a Locust user writes most (issue 16):
+# a task of several requests with a save between them (each GET carries the
+# token its own POST just got), a failing step that ends its task, and body
+# checks (expect_json, expect_body) recorded as CatchResponseError failures.
+source "$(dirname "$0")/lib.sh"
+start_server
+cat >"$T/flow.yaml" <<'YEOF'
+name: FlowUser
+wait: constant(0.02)
+headers: {Authorization: "Bearer {var:token}"}
+tasks:
+  - weight: 2
+    steps:
+      - request: {method: POST, path: /api/v1/auth/login, name: login,
+                  json: {username: admin, password: admin}}
+        save: {token: access_token}
+      - request: {path: /api/v1/stats, expect_json: {total: 0, limit: 50}}
+      - unless: token
+        request: {path: /skipped}
+  - steps:
+      - request: {path: "/status?code=500", name: fails}
+      - request: {path: /ok, name: after-fail}
+  - {path: /ok, name: body-ok, expect_json: {status: ok}, expect_body: '"status"'}
+  - {path: /ok, name: body-bad, expect_json: {status: down}}
+YEOF
+set +e
+"$LOADGEN" -f "$T/flow.yaml" -H "$URL" -u 4 -r 4 -t 3s --csv "$T/f" --only-summary 2>"$T/f.err"
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "flow run: exit $rc (failures expected: 1): $(tail -3 "$T/f.err")"
+"$PY" - "$T/f_stats.csv" "$T/f_failures.csv" <<'PYEOF' || exit 1
+import csv, sys
+rows = {(r["Type"], r["Name"]): r for r in csv.DictReader(open(sys.argv[1], newline=""))}
+n = lambda t, name, col="Request Count": int(rows[(t, name)][col]) if (t, name) in rows else 0
+logins, stats = n("POST", "login"), n("GET", "/api/v1/stats")
+# every stats GET follows its own login and is authorised by the token saved from it
+assert logins > 10 and abs(logins - stats) <= 4, (logins, stats)
+assert n("GET", "/api/v1/stats", "Failure Count") == 0, "a stats GET went without its token"
+assert n("GET", "/skipped") == 0, "unless: token ran"
+# a failed first step ends its task: the second step never runs
+assert n("GET", "fails") > 5 and n("GET", "fails", "Failure Count") == n("GET", "fails")
+assert n("GET", "after-fail") == 0, "a task went on after its failed step"
+# body checks
+assert n("GET", "body-ok") > 5 and n("GET", "body-ok", "Failure Count") == 0
+assert n("GET", "body-bad") == n("GET", "body-bad", "Failure Count") > 5
+errs = [r["Error"] for r in csv.DictReader(open(sys.argv[2], newline="")) if r["Name"] == "body-bad"]
+assert errs and errs[0].startswith("CatchResponseError('JSON status is \"ok\", expected \"down\" for url: http://"), errs
+print("ok: %d login+stats sequences (token saved between), failed step ends its task, "
+      "body checks: %s" % (logins, errs[0]))
+PYEOF
