@@ -194,6 +194,8 @@ static bool *changing_vars(const lg_plan *plan)
     for (size_t i = 0; i < plan->non_start; i++)
         for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
             set[plan->on_start[i].saves[j].slot] = true;
+    for (size_t c = 0; c < plan->feeder.ncols; c++)
+        set[plan->feeder.slots[c]] = true;
     for (size_t t = 0; t < plan->ntasks; t++)
         for (size_t i = 0; i < plan->seqs[t].nsteps; i++)
             for (size_t j = 0; j < plan->seqs[t].steps[i].nsaves; j++)

@@ -331,6 +331,7 @@ void plan_free(lg_plan *plan)
         for (size_t i = 0; i < plan->nvar_init; i++)
             free(plan->var_init[i]);
     free(plan->var_init);
+    feeder_free(&plan->feeder);
     vars_free(&plan->vars);
     free(plan->name);
     free(plan->path);

@@ -7,6 +7,7 @@
 #define LG_PLAN_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "feeder.h"
 #include "lberr.h"
 #include "template.h"
 #include "wait.h"
@@ -101,6 +102,7 @@ typedef struct lg_plan {
     double *cum;                 /* cumulative weights, ntasks entries */
     size_t ntasks;
     bool task_saves;             /* a task step saves: each user keeps its variables */
+    lg_feeder feeder;            /* feeder: a CSV row of variables per user (nrows 0: none) */
     lg_request **requests;       /* every request (owned) */
     size_t nrequests;
 } lg_plan;

@@ -23,6 +23,7 @@ typedef struct lg_shared {
     atomic_long users;              /* users alive in all engines */
     atomic_long spawned;            /* users started so far */
     atomic_long onstart_failed;     /* users whose on_start gave up */
+    atomic_long feeder_next;        /* the feeder row the next user takes */
     atomic_int reset_epoch;         /* bumped by --reset-stats: engines drop their delta */
     atomic_int engines_done;        /* engines that finished their final merge */
 } lg_shared;

@@ -259,6 +259,34 @@ static int parse_tasks(sy_ctx *c, const yaml_node_t *n)
     return 0;
 }
 
+/* feeder: FILE or {file: FILE}; a relative FILE is beside the scenario. */
+static int parse_feeder(sy_ctx *c, const yaml_node_t *v)
+{
+    const char *file = sy_scalar(v);
+    if (!file && v->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+            const char *k = sy_scalar(sy_node(c, p->key));
+            if (!k || strcmp(k, "file"))
+                return sy_fail(c, sy_node(c, p->key), "unknown feeder key '%s' (file)",
+                               k ? k : "?", NULL);
+            if (sy_want_scalar(c, sy_node(c, p->value), "file", &file) < 0)
+                return -1;
+        }
+    }
+    if (!file || !*file)
+        return sy_fail(c, v, "'feeder' needs a CSV file: feeder: users.csv", NULL, NULL);
+    char path[4096];
+    const char *slash = strrchr(c->path, '/');
+    if (file[0] == '/' || !slash)
+        snprintf(path, sizeof path, "%s", file);
+    else
+        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - c->path), c->path, file);
+    lb_err e;
+    if (feeder_load(&c->plan->feeder, path, &c->plan->vars, &e) < 0)
+        return sy_fail(c, v, "feeder: %s", e.msg, NULL);
+    return 0;
+}
+
 static int parse_top(sy_ctx *c, const yaml_node_t *root)
 {
     lg_plan *plan = c->plan;
@@ -303,13 +331,16 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
         } else if (!strcmp(key, "on_start")) {
             if (parse_steps(c, v, key, &plan->on_start, &plan->non_start) < 0)
                 return -1;
+        } else if (!strcmp(key, "feeder")) {
+            if (parse_feeder(c, v) < 0)
+                return -1;
         } else if (!strcmp(key, "tasks")) {
             tasksn = v;
             if (parse_tasks(c, v) < 0)
                 return -1;
         } else {
-            return sy_fail(c, k, "unknown key '%s' (name, host, wait, variables, headers, setup, "
-                              "on_start, tasks)", key, NULL);
+            return sy_fail(c, k, "unknown key '%s' (name, host, wait, variables, feeder, headers, "
+                              "setup, on_start, tasks)", key, NULL);
         }
     }
     if (!tasksn)

@@ -386,13 +386,22 @@ int user_start(lg_user *u, lg_engine *eng)
         curl_easy_setopt(u->easy, CURLOPT_SHARE, u->share) != CURLE_OK ||
         request_init_handle(u->easy, &run->net, &u->x, u) < 0)
         goto fail;
-    if (plan->non_start || plan->task_saves) {
+    const lg_feeder *fd = &plan->feeder;
+    if (plan->non_start || plan->task_saves || fd->nrows) {
         size_t n = plan->nvar_init;
         if (!(u->vals = calloc(n ? n : 1, sizeof *u->vals)))
             goto fail;
         for (size_t i = 0; i < n; i++)
             if (run->global_vals[i] && !(u->vals[i] = strdup(run->global_vals[i])))
                 goto fail;
+        /* the feeder's next row, in spawn order over all engines */
+        size_t row = fd->nrows ? (size_t)atomic_fetch_add(&eng->shared->feeder_next, 1) : 0;
+        for (size_t c = 0; c < fd->ncols && fd->nrows; c++) {
+            char **slot = &u->vals[fd->slots[c]];
+            free(*slot);
+            if (!(*slot = strdup(feeder_cell(fd, row, c))))
+                goto fail;
+        }
     }
     ev_init(&u->timer, user_timer_cb);
     u->timer.data = u;

@@ -49,3 +49,30 @@ assert errs and errs[0].startswith("CatchResponseError('JSON status is \"ok\", e
 print("ok: %d login+stats sequences (token saved between), failed step ends its task, "
       "body checks: %s" % (logins, errs[0]))
 PYEOF
+
+# feeder: each user takes the next CSV row (wrapping): 5 users, 3 rows; on_start
+# and tasks see the row's variables, headers too
+printf 'id,who\n1,ann\n2,ben\n3,cy\n' >"$T/users.csv"
+cat >"$T/feed.yaml" <<'YEOF'
+name: FedUser
+wait: constant(0.02)
+feeder: users.csv
+headers: {X-Who: "{var:who}"}
+tasks:
+  - {path: "/echo/{var:id}", name: "/echo/[id]"}
+YEOF
+"$LOADGEN" -f "$T/feed.yaml" -H "$URL" -u 5 -r 5 -t 2s --only-summary 2>"$T/feed.err" ||
+    fail "feeder run failed: $(tail -3 "$T/feed.err")"
+curl -s "$URL/__counts" >"$T/counts.json"
+curl -s "$URL/__echo" >"$T/echo.json"
+"$PY" - "$T/counts.json" "$T/echo.json" <<'PYEOF' || exit 1
+import json, sys
+counts = {k: v for k, v in json.load(open(sys.argv[1])).items() if k.startswith("GET /echo/")}
+assert sorted(counts) == ["GET /echo/1", "GET /echo/2", "GET /echo/3"], counts
+# users 1 and 4 share row 1, 2 and 5 row 2: rows 1 and 2 get about twice row 3's requests
+assert counts["GET /echo/1"] > 1.4 * counts["GET /echo/3"], counts
+last = json.load(open(sys.argv[2]))
+who = {"/echo/1": "ann", "/echo/2": "ben", "/echo/3": "cy"}[last["path"]]
+assert last["headers"].get("X-Who") == who, last
+print("ok: feeder rows per user (wrapping): %s; headers carry the row's values" % counts)
+PYEOF

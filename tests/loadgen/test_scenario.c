@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "bodycheck.h"
 #include "buf.h"
 #include "scenario.h"
@@ -333,6 +334,51 @@ static void test_task_steps_and_checks(void **state)
                      bad_cases[i].what);
 }
 
+/* feeder: a CSV row of variables per user, beside the scenario file. */
+static void test_feeder(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/lg-feeder.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char csvp[128], yp[128];
+    snprintf(csvp, sizeof csvp, "%s/users.csv", dir);
+    snprintf(yp, sizeof yp, "%s/s.yaml", dir);
+    FILE *f = fopen(csvp, "w");
+    fputs("user,password\nalice,a1\n\"bob, jr\",b2\n", f);
+    fclose(f);
+    f = fopen(yp, "w");
+    fputs("feeder: users.csv\ntasks:\n  - {path: \"/u/{var:user}\"}\n", f);
+    fclose(f);
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load(yp, &p, &err), 0);
+    assert_int_equal(p.feeder.nrows, 2);
+    assert_int_equal(p.feeder.ncols, 2);
+    assert_int_equal(p.feeder.slots[0], vars_find(&p.vars, "user"));
+    assert_string_equal(feeder_cell(&p.feeder, 1, 0), "bob, jr");
+    assert_string_equal(feeder_cell(&p.feeder, 2, 1), "a1"); /* wraps around */
+    plan_free(&p);
+    static const struct { const char *csv, *what; } bad[] = {
+        {"user,pass\nx\n", "users.csv:2: 1 fields, the header has 2"},
+        {"user name\nx\n", "users.csv:1: column 'user name' is not a variable name"},
+        {"a,a\n1,2\n", "users.csv:1: column 'a' twice"},
+        {"user\n", "a header row and at least one row"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        f = fopen(csvp, "w");
+        fputs(bad[i].csv, f);
+        fclose(f);
+        assert_int_equal(scenario_load(yp, &p, &err), -1);
+        if (!strstr(err.msg, bad[i].what) || !strstr(err.msg, "s.yaml:1: feeder: "))
+            fail_msg("'%s' (want '%s')", err.msg, bad[i].what);
+    }
+    unlink(csvp);
+    assert_int_equal(scenario_load(yp, &p, &err), -1);
+    assert_non_null(strstr(err.msg, "s.yaml:1: feeder: "));
+    unlink(yp);
+    rmdir(dir);
+}
+
 static void test_small_scenario(void **state)
 {
     (void)state;
@@ -397,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_load_time_checks),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_task_steps_and_checks),
+        cmocka_unit_test(test_feeder),
         cmocka_unit_test(test_small_scenario),
         cmocka_unit_test(test_default_expect),
     };
