@@ -86,6 +86,42 @@ static void lag_cb(struct ev_loop *loop, ev_timer *w, int revents)
     engine_merge(e);
 }
 
+static bool active(const lg_user *u)
+{
+    return (u->state == US_WAIT || u->state == US_BUSY) && !u->stop_after;
+}
+
+/* A load shape (stages): every 100 ms, start or stop users until this
+ * engine runs its share of the shape's count. Users stop gracefully (a
+ * request in flight finishes) from the highest slot down; a slot whose user
+ * died is set up afresh when the shape grows again. */
+static void engine_shape(lg_engine *e, double elapsed)
+{
+    const lg_run *run = e->run;
+    long target = plan_stage_users(run->plan, elapsed, NULL);
+    long mine = engine_share(target < 0 ? 0 : target, run->threads, e->index), n = 0;
+    for (long i = 0; i < e->share_max; i++)
+        n += active(&e->users[i]);
+    for (long i = 0; n < mine && i < e->share_max; i++) {
+        lg_user *u = &e->users[i];
+        if (u->state != US_FREE && u->state != US_DEAD)
+            continue;
+        if (u->state == US_DEAD)
+            user_free(u);
+        if (i >= e->nspawned)
+            e->nspawned = i + 1;
+        atomic_fetch_add(&e->shared->spawned, 1);
+        if (user_start(u, e) < 0)
+            log_msg(LG_ERROR, "engine %d: cannot start a user (out of memory?)", e->index);
+        n++;
+    }
+    for (long i = e->share_max - 1; n > mine && i >= 0; i--)
+        if (active(&e->users[i])) {
+            user_stop(&e->users[i], false);
+            n--;
+        }
+}
+
 static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
 {
     (void)revents;
@@ -94,6 +130,12 @@ static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
     if (e->stopping)
         return;
     double elapsed = clock_mono() - run->start_mono;
+    if (run->plan->nstages) {
+        engine_shape(e, elapsed);
+        ev_timer_set(w, 0.1, 0.);
+        ev_timer_start(loop, w);
+        return;
+    }
     long target = engine_spawn_target(run->users, run->spawn_rate, elapsed);
     long mine = engine_share(target, run->threads, e->index);
     if (e->nspawned < mine)

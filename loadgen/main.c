@@ -169,6 +169,28 @@ static void log_plan(const lg_plan *plan)
     }
 }
 
+/* A load shape sets the users and, unless -t is given, the run time, as
+ * Locust's LoadTestShape does (it ignores -u and -r). -1 when it cannot be
+ * combined with --rate. */
+static int shape_settings(lg_options *o, const lg_plan *plan)
+{
+    if (!plan->nstages)
+        return 0;
+    if (o->rate > 0) {
+        fprintf(stderr, "loadgen: --rate and a scenario with stages: give one of them\n");
+        return -1;
+    }
+    if (o->users != 1 || o->spawn_rate_set)
+        log_msg(LG_WARNING, "the scenario's stages set the users: -u and -r are ignored");
+    o->users = plan_stage_max(plan);
+    o->spawn_rate_set = true; /* no URL-mode default */
+    if (!(o->run_time > 0))
+        o->run_time = plan_stage_total(plan);
+    log_msg(LG_INFO, "Load shape: %zu stages, up to %ld users, %.0f s", plan->nstages, o->users,
+            plan_stage_total(plan));
+    return 0;
+}
+
 /* wrk and hey open every connection at once; Locust ramps at -r (default
  * 1/s). A URL-mode or --rate run that ramped by default would deliver a
  * fraction of the load asked for, so those start all users at once unless
@@ -241,6 +263,8 @@ static int app_prepare(lg_app *a)
     if (o->url_names)
         drop_names(&a->plan);
     log_plan(&a->plan);
+    if (shape_settings(o, &a->plan) < 0)
+        return 2;
     default_spawn_rate(o);
     signal(SIGPIPE, SIG_IGN);
     if (set_host(a) < 0)
@@ -316,7 +340,7 @@ static bool run_engines(lg_app *a, const lg_run *run)
     a->rep = (lg_reporter){
         .opt = &a->o, .shared = &a->sh, .csv = a->csv, .engines = eng, .nengines = started,
         .usable_cores = a->threads < a->ncpu ? a->threads : (int)(a->ncpu > 0 ? a->ncpu : 1),
-        .name_width = console_name_width(), .user_class = a->plan.name,
+        .name_width = console_name_width(), .user_class = a->plan.name, .plan = &a->plan,
         .health = {.sat_cpu_pct = a->o.sat_cpu_pct, .sat_lag_ms = a->o.sat_lag_ms,
                    .rate = a->o.rate, .users = a->o.users},
     };

@@ -1,6 +1,7 @@
 /* plan.c — building and freeing plans, and the URL-mode plan (no scenario file). */
 #include "plan.h"
 #include <ctype.h>
+#include <math.h>
 #include <openssl/evp.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -255,6 +256,49 @@ int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err)
     return 0;
 }
 
+/* Count after moving from c toward `want` at rate r for dt seconds. */
+static double stage_move(double c, double want, double r, double dt)
+{
+    double d = want - c, step = r > 0 ? r * dt : INFINITY;
+    return fabs(d) <= step ? want : c + (d > 0 ? step : -step);
+}
+
+long plan_stage_users(const lg_plan *plan, double elapsed, size_t *stage)
+{
+    double start = 0, c = 0;
+    for (size_t k = 0; k < plan->nstages; k++) {
+        const lg_stage *s = &plan->stages[k];
+        if (elapsed < start + s->duration) {
+            if (stage)
+                *stage = k;
+            double n = stage_move(c, (double)s->users, s->spawn_rate, elapsed - start);
+            /* whole users, rounded toward where the stage started */
+            return (long)(n >= c ? floor(n + 1e-9) : ceil(n - 1e-9));
+        }
+        c = stage_move(c, (double)s->users, s->spawn_rate, s->duration);
+        start += s->duration;
+    }
+    if (stage)
+        *stage = plan->nstages;
+    return -1;
+}
+
+long plan_stage_max(const lg_plan *plan)
+{
+    long m = 0;
+    for (size_t k = 0; k < plan->nstages; k++)
+        m = plan->stages[k].users > m ? plan->stages[k].users : m;
+    return m;
+}
+
+double plan_stage_total(const lg_plan *plan)
+{
+    double t = 0;
+    for (size_t k = 0; k < plan->nstages; k++)
+        t += plan->stages[k].duration;
+    return t;
+}
+
 bool plan_status_ok(const lg_request *req, long status)
 {
     if (req->nexpect == 0)
@@ -332,6 +376,7 @@ void plan_free(lg_plan *plan)
             free(plan->var_init[i]);
     free(plan->var_init);
     feeder_free(&plan->feeder);
+    free(plan->stages);
     vars_free(&plan->vars);
     free(plan->name);
     free(plan->path);

@@ -81,6 +81,15 @@ typedef struct lg_task_seq {
     size_t nsteps;
 } lg_task_seq;
 
+/* One stage of a load shape (Locust's LoadTestShape, k6's stages): for
+ * `duration` seconds move toward `users` at `spawn_rate` users/s (up or down;
+ * 0 = at once). */
+typedef struct lg_stage {
+    double duration;
+    long users;
+    double spawn_rate;
+} lg_stage;
+
 typedef struct lg_plan {
     char *name;                  /* scenario name, or "urls" */
     char *path;                  /* scenario file, NULL in URL mode */
@@ -103,6 +112,8 @@ typedef struct lg_plan {
     size_t ntasks;
     bool task_saves;             /* a task step saves: each user keeps its variables */
     lg_feeder feeder;            /* feeder: a CSV row of variables per user (nrows 0: none) */
+    lg_stage *stages;            /* stages: the load shape, replaces -u/-r (nstages 0: none) */
+    size_t nstages;
     lg_request **requests;       /* every request (owned) */
     size_t nrequests;
 } lg_plan;
@@ -136,6 +147,14 @@ int plan_from_urls(lg_plan *plan, char *const *urls, size_t n, lb_err *err);
  * placeholders). -1 with err naming the option. */
 int plan_url_options(lg_plan *plan, const char *method, const char *const *headers,
                      size_t nheaders, const char *body, size_t bodylen, lb_err *err);
+
+/* Load shape: the users wanted at `elapsed` seconds (the ramp of each stage
+ * starts from where the previous one ended), or -1 past the last stage.
+ * *stage (may be NULL) receives the stage index. */
+long plan_stage_users(const lg_plan *plan, double elapsed, size_t *stage);
+/* The largest user count of the shape, and its total duration. */
+long plan_stage_max(const lg_plan *plan);
+double plan_stage_total(const lg_plan *plan);
 
 /* True when status is a success for req (its expect list, else < 400 and not 0). */
 bool plan_status_ok(const lg_request *req, long status);

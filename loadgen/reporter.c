@@ -10,8 +10,26 @@
 #include "console.h"
 #include "log.h"
 
+/* A load shape: say when a stage starts, as Locust's shape runner does. */
+static void check_stage(lg_reporter *r)
+{
+    size_t k;
+    long users = plan_stage_users(r->plan, clock_mono() - r->start_mono, &k);
+    if (k == r->stage_logged || k >= r->plan->nstages)
+        return;
+    r->stage_logged = k;
+    const lg_stage *s = &r->plan->stages[k];
+    log_msg(LG_INFO, "Shape test updating to %ld users at %.2f spawn rate (stage %zu of %zu, "
+            "%.0f s; now %ld)", s->users, s->spawn_rate > 0 ? s->spawn_rate : (double)s->users,
+            k + 1, r->plan->nstages, s->duration, users);
+}
+
 static void check_spawn(lg_reporter *r)
 {
+    if (r->plan->nstages) {
+        check_stage(r);
+        return;
+    }
     if (r->all_spawned)
         return;
     long spawned = atomic_load(&r->shared->spawned), want = r->opt->users;
@@ -60,7 +78,7 @@ static void tick_cb(struct ev_loop *loop, ev_timer *w, int revents)
         r->users_peak = users;
     check_spawn(r);
     /* Once per change: the tick and the spawn steps are separate clocks. */
-    if (!r->all_spawned && users != r->spawn_logged) {
+    if (!r->all_spawned && !r->plan->nstages && users != r->spawn_logged) {
         log_msg(LG_INFO, "Spawning: %ld/%ld users running", users, r->opt->users);
         r->spawn_logged = users;
     }
@@ -127,6 +145,7 @@ void reporter_run(lg_reporter *r)
     r->start_mono = clock_mono();
     r->cpu_start = clock_process_cpu();
     r->spawn_logged = -1;
+    r->stage_logged = (size_t)-1;
     health_init(&r->health);
     ev_timer_init(&r->tick, tick_cb, 0., 1.);
     r->tick.data = r;

@@ -22,6 +22,7 @@ typedef struct lg_reporter {
     int usable_cores;            /* min(threads, online CPUs) */
     int name_width;
     const char *user_class;      /* named in "All users spawned" (the scenario's name) */
+    const lg_plan *plan;         /* its stages, when it has a load shape */
     lg_health health;            /* saturation and --rate checks; main sets its settings */
     /* results */
     double start_wall, start_mono;
@@ -36,6 +37,7 @@ typedef struct lg_reporter {
     ev_signal sigint, sigterm;
     long ticks;
     long spawn_logged;           /* user count of the last "Spawning" line */
+    size_t stage_logged;         /* stage of the last "Shape test updating" line */
     bool all_spawned;
     bool csv_error_logged;
 } lg_reporter;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "duration.h"
 #include "scenario_yaml.h"
 
 /* ---- steps ----------------------------------------------------------- */
@@ -259,6 +260,59 @@ static int parse_tasks(sy_ctx *c, const yaml_node_t *n)
     return 0;
 }
 
+/* stages: [{duration: 30s, users: 50, spawn_rate: 10}, ...] */
+static int parse_stages(sy_ctx *c, const yaml_node_t *n)
+{
+    if (n->type != YAML_SEQUENCE_NODE || n->data.sequence.items.top == n->data.sequence.items.start)
+        return sy_fail(c, n, "'stages' must be a list of {duration, users, spawn_rate}", NULL, NULL);
+    size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    lg_plan *plan = c->plan;
+    if (!(plan->stages = calloc(cnt, sizeof *plan->stages)))
+        return lb_err_set(c->err, "out of memory");
+    for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
+        yaml_node_t *sn = sy_node(c, *i);
+        lg_stage *st = &plan->stages[plan->nstages++];
+        bool has_d = false, has_u = false;
+        if (sy_want_mapping(c, sn, "a stage") < 0)
+            return -1;
+        for (yaml_node_pair_t *p = sn->data.mapping.pairs.start; p < sn->data.mapping.pairs.top; p++) {
+            yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
+            const char *key = sy_scalar(k), *s;
+            double d;
+            lb_err e;
+            if (key && !strcmp(key, "duration")) {
+                if (sy_want_scalar(c, v, key, &s) < 0)
+                    return -1;
+                if (duration_parse(s, &st->duration, &e) < 0)
+                    return sy_fail(c, v, "stage duration: %s", e.msg, NULL);
+                if (!(st->duration > 0))
+                    return sy_fail(c, v, "stage duration must be > 0", NULL, NULL);
+                has_d = true;
+            } else if (key && !strcmp(key, "users")) {
+                if (sy_want_number(c, v, key, &d) < 0)
+                    return -1;
+                if (d < 0 || d > 10000000 || d != (long)d)
+                    return sy_fail(c, v, "stage users must be a whole number 0..10000000", NULL, NULL);
+                st->users = (long)d;
+                has_u = true;
+            } else if (key && !strcmp(key, "spawn_rate")) {
+                if (sy_want_number(c, v, key, &st->spawn_rate) < 0)
+                    return -1;
+                if (!(st->spawn_rate > 0) || st->spawn_rate > 1e7)
+                    return sy_fail(c, v, "stage spawn_rate must be > 0", NULL, NULL);
+            } else {
+                return sy_fail(c, k, "unknown stage key '%s' (duration, users, spawn_rate)",
+                               key ? key : "?", NULL);
+            }
+        }
+        if (!has_d || !has_u)
+            return sy_fail(c, sn, "a stage needs 'duration' and 'users'", NULL, NULL);
+    }
+    if (plan_stage_max(plan) < 1)
+        return sy_fail(c, n, "'stages' never asks for a user", NULL, NULL);
+    return 0;
+}
+
 /* feeder: FILE or {file: FILE}; a relative FILE is beside the scenario. */
 static int parse_feeder(sy_ctx *c, const yaml_node_t *v)
 {
@@ -331,6 +385,9 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
         } else if (!strcmp(key, "on_start")) {
             if (parse_steps(c, v, key, &plan->on_start, &plan->non_start) < 0)
                 return -1;
+        } else if (!strcmp(key, "stages")) {
+            if (parse_stages(c, v) < 0)
+                return -1;
         } else if (!strcmp(key, "feeder")) {
             if (parse_feeder(c, v) < 0)
                 return -1;
@@ -339,8 +396,8 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
             if (parse_tasks(c, v) < 0)
                 return -1;
         } else {
-            return sy_fail(c, k, "unknown key '%s' (name, host, wait, variables, feeder, headers, "
-                              "setup, on_start, tasks)", key, NULL);
+            return sy_fail(c, k, "unknown key '%s' (name, host, wait, variables, feeder, stages, "
+                              "headers, setup, on_start, tasks)", key, NULL);
         }
     }
     if (!tasksn)

@@ -76,3 +76,30 @@ who = {"/echo/1": "ann", "/echo/2": "ben", "/echo/3": "cy"}[last["path"]]
 assert last["headers"].get("X-Who") == who, last
 print("ok: feeder rows per user (wrapping): %s; headers carry the row's values" % counts)
 PYEOF
+
+# stages (LoadTestShape): up to 6 users at once, down to 2, up to 4 at 2/s;
+# the run lasts the shape's 6 s; the history's user counts follow it
+cat >"$T/shape.yaml" <<'YEOF'
+name: ShapeUser
+wait: constant(0.05)
+stages:
+  - {duration: 2s, users: 6}
+  - {duration: 2s, users: 2, spawn_rate: 10}
+  - {duration: 2s, users: 4, spawn_rate: 2}
+tasks:
+  - {path: /ok}
+YEOF
+"$LOADGEN" -f "$T/shape.yaml" -H "$URL" --threads 2 --csv "$T/shape" --only-summary 2>"$T/shape.err" ||
+    fail "shape run failed: $(tail -3 "$T/shape.err")"
+[ "$(grep -c 'Shape test updating to' "$T/shape.err")" -eq 3 ] || fail "not 3 stage lines"
+"$PY" - "$T/shape_stats_history.csv" "$T/shape_meta.json" <<'PYEOF' || exit 1
+import csv, json, sys
+users = [int(r["User Count"]) for r in csv.DictReader(open(sys.argv[1], newline="")) if r["Name"] == "Aggregated"]
+assert max(users) == 6 and users[-1] in (3, 4), users
+i6 = users.index(6)
+i2 = users.index(2, i6)  # the first tick may come while the first users start
+assert max(users[i2:]) <= 4, users
+meta = json.load(open(sys.argv[2]))
+assert 5.5 < meta["duration_s"] < 8 and meta["users_peak"] == 6, meta["duration_s"]
+print("ok: stages: user counts per second %s, run %.1f s" % (users, meta["duration_s"]))
+PYEOF

@@ -379,6 +379,51 @@ static void test_feeder(void **state)
     rmdir(dir);
 }
 
+/* stages: Locust's LoadTestShape / k6's stages as data. */
+static void test_stages(void **state)
+{
+    (void)state;
+    const char *text = "stages:\n"
+                       "  - {duration: 10s, users: 20, spawn_rate: 4}\n"   /* 0 -> 20 in 5 s */
+                       "  - {duration: 1m, users: 20}\n"
+                       "  - {duration: 10s, users: 5, spawn_rate: 3}\n"    /* 20 -> 5 in 5 s */
+                       "  - {duration: 5s, users: 50}\n"                   /* at once */
+                       "tasks:\n  - {path: /a}\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("t.yaml", text, strlen(text), &p, &err), 0);
+    assert_int_equal(p.nstages, 4);
+    assert_int_equal(plan_stage_max(&p), 50);
+    assert_true(plan_stage_total(&p) == 85);
+    size_t k;
+    assert_int_equal(plan_stage_users(&p, 0, &k), 0);
+    assert_int_equal(k, 0);
+    assert_int_equal(plan_stage_users(&p, 2.6, NULL), 10);   /* floor(4 * 2.6) */
+    assert_int_equal(plan_stage_users(&p, 5, NULL), 20);
+    assert_int_equal(plan_stage_users(&p, 30, &k), 20);
+    assert_int_equal(k, 1);
+    assert_int_equal(plan_stage_users(&p, 71, NULL), 17);    /* ceil(20 - 3) */
+    assert_int_equal(plan_stage_users(&p, 76, NULL), 5);
+    assert_int_equal(plan_stage_users(&p, 80, &k), 50);
+    assert_int_equal(k, 3);
+    assert_int_equal(plan_stage_users(&p, 85, &k), -1);
+    assert_int_equal(k, 4);
+    plan_free(&p);
+    static const struct { const char *text, *what; } bad[] = {
+        {"stages: []\ntasks:\n  - {path: /a}\n", "t.yaml:1: 'stages' must be a list"},
+        {"stages:\n  - {users: 5}\ntasks:\n  - {path: /a}\n", "t.yaml:2: a stage needs 'duration'"},
+        {"stages:\n  - {duration: soon, users: 5}\ntasks:\n  - {path: /a}\n", "t.yaml:2: stage duration"},
+        {"stages:\n  - {duration: 5s, users: -1}\ntasks:\n  - {path: /a}\n", "t.yaml:2: stage users"},
+        {"stages:\n  - {duration: 5s, users: 0}\ntasks:\n  - {path: /a}\n", "never asks for a user"},
+        {"stages:\n  - {duration: 5s, users: 2, rate: 1}\ntasks:\n  - {path: /a}\n", "unknown stage key 'rate'"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(scenario_load_string("t.yaml", bad[i].text, strlen(bad[i].text), &p, &err), -1);
+        if (!strstr(err.msg, bad[i].what))
+            fail_msg("'%s' (want '%s')", err.msg, bad[i].what);
+    }
+}
+
 static void test_small_scenario(void **state)
 {
     (void)state;
@@ -444,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_task_steps_and_checks),
         cmocka_unit_test(test_feeder),
+        cmocka_unit_test(test_stages),
         cmocka_unit_test(test_small_scenario),
         cmocka_unit_test(test_default_expect),
     };
