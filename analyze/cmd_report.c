@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cmd.h"
+#include "hdrfile.h"
 #include "profile_rollup.h"
 #include "report.h"
 #include "runfiles.h"
@@ -11,7 +12,7 @@
 static const char REPORT_HELP[] =
 "usage: analyze report --manifest FILE --out DIR [--data-dir DIR] [--group-names]\n"
 "                      [--top N] [--gnuplot PROG] [--compare-manifest FILE]\n"
-"                      [--server-profile DIR]\n"
+"                      [--server-profile DIR] [--html]\n"
 "\n"
 "Regenerate the performance report: DIR/Performance-Story.md with the headline\n"
 "table, the manifest's comparisons with deltas and throughput ratios, the share\n"
@@ -41,6 +42,9 @@ static const char REPORT_HELP[] =
 "                    refserver --profile-requests records (DIR/requests-*.csv):\n"
 "                    adds the server-side view, time per phase over all requests\n"
 "                    and the `analyze profile` rollup per endpoint (default: none)\n"
+"  --html            also write DIR/Performance-Story.html: the same report as one\n"
+"                    self-contained page, charts inline as SVG, no JavaScript,\n"
+"                    nothing fetched (default: off)\n"
 "  --gnuplot PROG    the gnuplot program (default: gnuplot from PATH); when it\n"
 "                    cannot run, tables are still written and a warning says the\n"
 "                    plots were skipped\n"
@@ -112,6 +116,14 @@ static int load_all(loaded *l, const char *mpath, const char *data_dir, bool gro
         }
         fprintf(stderr, "analyze report: [%zu/%zu] reading %s\n", i + 1, n, path);
         int bad = cmd_load("report", path, &l->m, group, true, &l->ps[i], &l->names[i]);
+        bool exact = false;
+        /* loadgen's exact percentiles where the run has them (charts then
+         * reach below 1 ms); rows folded by --group-names keep their mixture */
+        if (!bad && hdrfile_apply_sibling(path, &l->ps[i], &exact, &err)) {
+            cmd_error("report", "%s", err.msg);
+            model_free(&l->ps[i]);
+            bad = 1;
+        }
         if (!bad) {
             /* The manifest names the report's profiles (section names are
              * unique, so chart files cannot collide); labels by position. */
@@ -182,12 +194,13 @@ int cmd_report(int argc, char **argv)
         { "gnuplot", required_argument, NULL, 'p' },
         { "compare-manifest", required_argument, NULL, 'c' },
         { "server-profile", required_argument, NULL, 's' },
+        { "html", no_argument, NULL, 'H' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 }
     };
     const char *mpath = NULL, *out = NULL, *data_dir = NULL, *gnuplot = "gnuplot";
     const char *cpath = NULL, *sdir = NULL;
-    bool group = false;
+    bool group = false, html = false;
     size_t top = 10;
     int c;
     optind = 1;
@@ -201,6 +214,7 @@ int cmd_report(int argc, char **argv)
         case 'p': gnuplot = optarg; break;
         case 'c': cpath = optarg; break;
         case 's': sdir = optarg; break;
+        case 'H': html = true; break;
         case 'h': fputs(REPORT_HELP, stdout); return 0;
         default: fputs("see analyze report --help\n", stderr); return 2;
         }
@@ -228,7 +242,7 @@ int cmd_report(int argc, char **argv)
                          "ours-", NULL, NULL, 0, NULL };
     report_input in = { &prim.m, prim.ps, prim.m.nprofiles, prim.hp, prim.names, NULL,
                         cpath ? &uin : NULL, sdir ? &sp : NULL, sfiles, sdir };
-    report_opts o = { gnuplot, top, group, print_progress, print_warning, NULL };
+    report_opts o = { gnuplot, top, group, print_progress, print_warning, NULL, html };
     lb_err err = { "" };
     int wr = report_write(out, &in, &o, &err);
     if (wr < 0) {
@@ -236,8 +250,9 @@ int cmd_report(int argc, char **argv)
         rc = wr == -2 ? 1 : 2;
         goto out;
     }
-    fprintf(stderr, "analyze report: wrote %s/Performance-Story.md (%zu profiles%s)%s\n", out,
-            in.n, cpath ? " and our runs" : "", wr == 1 ? " without plots" : "");
+    fprintf(stderr, "analyze report: wrote %s/Performance-Story.md%s (%zu profiles%s)%s\n", out,
+            html ? " and .html" : "", in.n, cpath ? " and our runs" : "",
+            wr == 1 ? " without plots" : "");
     rc = 0;
 out:
     pr_free(&sp);

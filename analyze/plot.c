@@ -1,6 +1,8 @@
 /* plot.c — writing gnuplot scripts, running gnuplot, and checking its images. */
 #include "plot.h"
 #include <errno.h>
+#include <stdbool.h>
+#include <math.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -127,6 +129,69 @@ static int script_finish(const plot_ctx *ctx, FILE *f, const char *path, const c
     return 0;
 }
 
+/* A chart label in lines of at most LABEL_LINE characters (at most three
+ * lines, then "..."), broken after ' ', '_', '/', '?' or '&', so long run and
+ * endpoint names stay under their bars instead of running off the edge. The
+ * leading "profile_" of the original profiles' names carries nothing. */
+#define LABEL_LINE 16
+static void put_label(FILE *f, const char *s)
+{
+    if (!strncmp(s, "profile_", 8) && s[8])
+        s += 8;
+    fputc('"', f);
+    for (int line = 0; *s; line++) {
+        size_t len = strlen(s), cut = len;
+        if (len > LABEL_LINE) {
+            cut = LABEL_LINE;
+            for (size_t k = LABEL_LINE; k > LABEL_LINE / 2; k--)
+                if (strchr(" _/?&", s[k - 1])) {
+                    cut = k;
+                    break;
+                }
+        }
+        if (line == 2 && cut < len) {
+            cut = LABEL_LINE - 3;
+            for (size_t k = 0; k < cut; k++)
+                fputc(s[k] == '"' || s[k] == '\\' ? '\'' : s[k], f);
+            fputs("...", f);
+            break;
+        }
+        if (line)
+            fputs("\\n", f);
+        for (size_t k = 0; k < cut; k++)
+            fputc(s[k] == '"' || s[k] == '\\' ? '\'' : s[k], f);
+        s += cut;
+        while (*s == ' ')
+            s++;
+    }
+    fputc('"', f);
+}
+
+/* set xtics ("label" 0, ...): labels as commands, where "\n" breaks a line. */
+static void put_xtics(FILE *f, const char *const *labels, size_t n)
+{
+    fputs("set xtics (", f);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", f);
+        put_label(f, labels[i]);
+        fprintf(f, " %zu", i);
+    }
+    fputs(") font ',8' nomirror\n", f);
+}
+
+/* The decade at or below the smallest positive value in v[0..n) of each
+ * column (1 when there is none): a log axis starting there shows them all. */
+static double log_floor(const double *const *cols, size_t ncols, size_t n)
+{
+    double lo = 0;
+    for (size_t c = 0; c < ncols; c++)
+        for (size_t i = 0; i < n; i++)
+            if (cols[c][i] > 0 && (lo == 0 || cols[c][i] < lo))
+                lo = cols[c][i];
+    return lo > 0 ? pow(10, floor(log10(lo))) : 1.0;
+}
+
 static void data_labels(FILE *f, const char *const *labels, const double *const *cols,
                         size_t ncols, size_t n)
 {
@@ -149,16 +214,33 @@ int plot_bars(const plot_ctx *ctx, const char *name, const char *title, const ch
         return -1;
     const double *cols[] = { values };
     data_labels(f, labels, cols, 1, n);
+    /* Values spanning more than two decades (5.5 vs 1,585 RPS) make the small
+     * bars invisible on a linear axis: switch to a log axis then. */
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (values[i] > 0 && (lo == 0 || values[i] < lo))
+            lo = values[i];
+        if (values[i] > hi)
+            hi = values[i];
+    }
+    bool logy = lo > 0 && hi / lo > 100;
+    char yl[300];
+    snprintf(yl, sizeof yl, "%s%s", ylabel, logy ? " (log scale)" : "");
     fputs("set title ", f);
     put_quoted(f, title);
     fputs("\nset ylabel ", f);
-    put_quoted(f, ylabel);
-    fputs("\nset style data histograms\nset style fill solid 0.8 border -1\n"
-          "set boxwidth 0.7\nset xtics rotate by -30 left font ',8'\nset grid ytics\n"
-          "set yrange [0:*]\nset offsets 0,0,graph 0.08,0\nset bmargin 9\nset rmargin 16\n", f);
+    put_quoted(f, yl);
+    if (logy)
+        fprintf(f, "\nset logscale y\nset yrange [%g:*]\n", log_floor(cols, 1, n));
+    else
+        fputs("\nset yrange [0:*]\n", f);
+    put_xtics(f, labels, n);
+    fputs("set style data histograms\nset style fill solid 0.8 border -1\n"
+          "set boxwidth 0.7\nset grid ytics\n"
+          "set offsets 0,0,graph 0.08,0\nset bmargin 6\nset rmargin 16\n", f);
     /* Value labels: small bars next to big ones would otherwise read as zero. */
     return script_finish(ctx, f, path, name,
-                         "plot $data using 2:xtic(1) notitle lc rgb '#4472c4', "
+                         "plot $data using 2 notitle lc rgb '#4472c4', "
                          "'' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 "
                          "font ',9' notitle", err);
 }
@@ -175,15 +257,21 @@ int plot_latency(const plot_ctx *ctx, const char *name, const char *title,
     data_labels(f, labels, cols, 3, n);
     fputs("set title ", f);
     put_quoted(f, title);
-    /* Log axes cannot show 0: clamp to a 1 ms floor. */
-    fputs("\nset ylabel 'ms (log scale)'\nset logscale y\nset yrange [1:*]\n"
-          "set style data histograms\nset style histogram clustered gap 1\n"
-          "set style fill solid 0.8 border -1\nset xtics rotate by -30 left font ',8'\n"
-          "set grid ytics\nset key outside right top\nset bmargin 9\nset rmargin 16\n"
-          "clamp1(x) = x < 1 ? 1 : x\n", f);
+    /* Log axes cannot show 0: the axis starts at the decade below the
+     * smallest value (0.01 ms for a 40 us p50 from _hdr.csv), and a 0 is drawn
+     * at that floor. */
+    double lo = log_floor(cols, 3, n);
+    if (lo > 1)
+        lo = 1;
+    fprintf(f, "\nset ylabel 'ms (log scale)'\nset logscale y\nset yrange [%g:*]\n"
+            "set style data histograms\nset style histogram clustered gap 1\n"
+            "set style fill solid 0.8 border -1\n"
+            "set grid ytics\nset key outside right top\nset bmargin 6\nset rmargin 16\n"
+            "atfloor(x) = x < %g ? %g : x\n", lo, lo, lo);
+    put_xtics(f, labels, n);
     return script_finish(ctx, f, path, name,
-                         "plot $data using (clamp1($2)):xtic(1) title 'p50', "
-                         "'' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'",
+                         "plot $data using (atfloor($2)) title 'p50', "
+                         "'' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'",
                          err);
 }
 

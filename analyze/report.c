@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "plot.h"
+#include "report_html.h"
 #include "report_md.h"
 
 /* History charts downsample to at most this many points: a million-row
@@ -246,6 +247,20 @@ int report_write(const char *outdir, const report_input *in, const report_opts *
     if (fclose(f) || wrc) {
         lb_err_set(err, "%s: write error", sub);
         goto done;
+    }
+    if (o->html) {
+        /* the page is made from the Markdown just written, charts read from tmp */
+        char *md = strdup(sub);
+        snprintf(sub, len + 64, "%s/Performance-Story.html", tmp);
+        note(o->progress, o->ctx, "writing %s%s", "Performance-Story.html", "");
+        f = md ? fopen(sub, "w") : NULL;
+        int hrc = f ? report_html_write(f, md, tmp, err) : lb_err_set(err, "%s: cannot write", sub);
+        free(md);
+        if ((f && fclose(f)) || hrc) {
+            if (!hrc)
+                lb_err_set(err, "%s: write error", sub);
+            goto done;
+        }
     }
     if (swap_in(tmp, out, err))
         goto done;

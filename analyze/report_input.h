@@ -21,6 +21,7 @@ typedef struct report_opts {
     bool grouped;            /* names were folded with --group-names */
     report_note_fn progress, warn;
     void *ctx;
+    bool html;               /* also write Performance-Story.html (report_html.h) */
 } report_opts;
 
 /* What the report is made of: the manifest and its profiles, in manifest

@@ -54,7 +54,15 @@ static void write_headline(FILE *f, const report_input *in, bool plots_ok, const
     fputs("\np50/p95/p99 are Locust's Median, 95%ile and 99%ile columns of the Aggregated "
           "row. RPS is the \"Current RPS\" at the end of the run for web-UI tables "
           "(a ~10 s window, not the run's average) and the total Requests/s for "
-          "`_stats.csv` files. Web-UI tables report only the 95th and 99th percentiles.\n\n", f);
+          "`_stats.csv` files. Web-UI tables report only the 95th and 99th percentiles.", f);
+    size_t exact = 0;
+    for (size_t i = 0; i < in->n; i++)
+        exact += in->ps[i].exact_pct;
+    if (exact)
+        fprintf(f, " For the %zu run(s) with a `_hdr.csv` beside them (loadgen writes it), "
+                "p50/p95/p99 here and in the charts are its exact percentiles (µs "
+                "precision, shown in ms) instead of Locust's rounded columns.", exact);
+    fputs("\n\n", f);
     if (plots_ok) {
         const char *p = pfx(in);
         fprintf(f, "![RPS per profile](plots/%srps.png)\n\n"

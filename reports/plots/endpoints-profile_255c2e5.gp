@@ -20,16 +20,16 @@ set yrange [1:*]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
-set xtics rotate by -30 left font ',8'
 set grid ytics
 set key outside right top
-set bmargin 9
+set bmargin 6
 set rmargin 16
-clamp1(x) = x < 1 ? 1 : x
+atfloor(x) = x < 1 ? 1 : x
+set xtics ("POST /api/v1/\nauth/login [on_\nstart]" 0, "GET /api/v1/\nstats" 1, "GET /api/v1/\ndeckies" 2, "GET /api/v1/\nlogs?limit=50" 3, "GET /api/v1/\nattackers" 4, "GET /api/v1/\nlogs?search=ssh&\nlimit=100" 5, "GET /api/v1/\nhealth" 6, "GET /api/v1/\nbounty" 7, "GET /api/v1/\nattackers?search=brute&..." 8, "GET /api/v1/\nlogs/histogram" 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'endpoints-profile_255c2e5.png'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set terminal svg noenhanced size 1000,560
 set output 'endpoints-profile_255c2e5.svg'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set output

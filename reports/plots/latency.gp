@@ -19,16 +19,16 @@ set yrange [1:*]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
-set xtics rotate by -30 left font ',8'
 set grid ytics
 set key outside right top
-set bmargin 9
+set bmargin 6
 set rmargin 16
-clamp1(x) = x < 1 ? 1 : x
+atfloor(x) = x < 1 ? 1 : x
+set xtics ("3106d0313507f016\n_locust" 0, "255c2e5" 1, "2dd86fb" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notracing_\nfb69a06" 6, "1500_notracing_\n12_workers_\nfb69a06" 7, "1500_notracing_\nsingle_core_\nfb69a06" 8) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'latency.png'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set terminal svg noenhanced size 1000,560
 set output 'latency.svg'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set output

@@ -2,34 +2,34 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"POST /api/v1/auth/login [on_start]" 17000 39000 42000
-"POST /api/v1/auth/change-password" 26000 40000 42000
-"GET /api/v1/attackers" 1 25 31
-"GET /api/v1/logs?limit=50" 2 21 23
-"GET /api/v1/logs?search=ssh&limit=100" 1 36 170
-"GET /api/v1/deckies" 0.076844 27 22000
-"GET /api/v1/bounty" 0.072628 27 44
+"POST /api/v1/auth/login [on_start]" 16990.2 38993.9 41615.4
+"POST /api/v1/auth/change-password" 26296.3 39682 42434.6
+"GET /api/v1/attackers" 0.693 24.639 30.993
+"GET /api/v1/logs?limit=50" 2.053 20.511 22.6
+"GET /api/v1/logs?search=ssh&limit=100" 0.591 36.031 168.15
+"GET /api/v1/deckies" 0.438 27.375 22129.7
+"GET /api/v1/bounty" 0.294 26.863 43.979
 "GET /api/v1/logs?limit=*&offset=*" 0.270231 26.1713 27.9698
-"GET /api/v1/logs/histogram" 3 30 37
-"GET /api/v1/attackers?search=brute&sort_by=recent" 2 21 39
+"GET /api/v1/logs/histogram" 2.577 30.079 37.012
+"GET /api/v1/attackers?search=brute&sort_by=recent" 1.909 20.879 38.604
 EOD
 set title "1500_notracing_12_workers_fb69a06: p50/p95/p99 of the 10 busiest endpoints"
 set ylabel 'ms (log scale)'
 set logscale y
-set yrange [1:*]
+set yrange [0.1:*]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
-set xtics rotate by -30 left font ',8'
 set grid ytics
 set key outside right top
-set bmargin 9
+set bmargin 6
 set rmargin 16
-clamp1(x) = x < 1 ? 1 : x
+atfloor(x) = x < 0.1 ? 0.1 : x
+set xtics ("POST /api/v1/\nauth/login [on_\nstart]" 0, "POST /api/v1/\nauth/change-pass\nword" 1, "GET /api/v1/\nattackers" 2, "GET /api/v1/\nlogs?limit=50" 3, "GET /api/v1/\nlogs?search=ssh&\nlimit=100" 4, "GET /api/v1/\ndeckies" 5, "GET /api/v1/\nbounty" 6, "GET /api/v1/\nlogs?limit=*&\noffset=*" 7, "GET /api/v1/\nlogs/histogram" 8, "GET /api/v1/\nattackers?search=brute&..." 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'ours-endpoints-1500_notracing_12_workers_fb69a06.png'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set terminal svg noenhanced size 1000,560
 set output 'ours-endpoints-1500_notracing_12_workers_fb69a06.svg'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set output

@@ -2,34 +2,34 @@
 set encoding utf8
 set termoption noenhanced
 $data << EOD
-"3106d03" 1 1600 30000
-"2dd86fb" 0.054241 3500 30000
-"255c2e5" 0.054852 3800 30000
-"e967aaa" 0.045949 3400 30000
-"fb69a06" 0.049994 5 8600
-"1500_fb69a06" 0.044847 6 28000
-"1500_notracing_fb69a06" 0.039519 5 29000
-"1500_notracing_12_workers_fb69a06" 6200 37000 41000
-"1500_notracing_single_core_fb69a06" 0.036003 31000 44000
-"profiled_fb69a06" 0.044886 6 28000
+"3106d03" 0.634 1569.79 30015.5
+"2dd86fb" 0.178 3520.51 30015.5
+"255c2e5" 0.244 3774.46 30015.5
+"e967aaa" 0.193 3424.26 30015.5
+"fb69a06" 0.226 4.767 8634.37
+"1500_fb69a06" 0.208 5.675 28491.8
+"1500_notracing_fb69a06" 0.214 5.395 28786.7
+"1500_notracing_12_workers_fb69a06" 6209.53 37093.4 41287.7
+"1500_notracing_single_core_fb69a06" 0.387 31309.8 44204
+"profiled_fb69a06" 0.18 5.575 28491.8
 EOD
 set title "p50 / p95 / p99 per profile"
 set ylabel 'ms (log scale)'
 set logscale y
-set yrange [1:*]
+set yrange [0.1:*]
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
-set xtics rotate by -30 left font ',8'
 set grid ytics
 set key outside right top
-set bmargin 9
+set bmargin 6
 set rmargin 16
-clamp1(x) = x < 1 ? 1 : x
+atfloor(x) = x < 0.1 ? 0.1 : x
+set xtics ("3106d03" 0, "2dd86fb" 1, "255c2e5" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notracing_\nfb69a06" 6, "1500_notracing_\n12_workers_\nfb69a06" 7, "1500_notracing_\nsingle_core_\nfb69a06" 8, "profiled_fb69a06" 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'ours-latency.png'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set terminal svg noenhanced size 1000,560
 set output 'ours-latency.svg'
-plot $data using (clamp1($2)):xtic(1) title 'p50', '' using (clamp1($3)) title 'p95', '' using (clamp1($4)) title 'p99'
+plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'
 set output

@@ -13,20 +13,21 @@ $data << EOD
 "profile_1500_notracing_single_core_fb69a06" 46.2
 EOD
 set title "Requests per second per profile"
-set ylabel "RPS"
+set ylabel "RPS (log scale)"
+set logscale y
+set yrange [1:*]
+set xtics ("3106d0313507f016\n_locust" 0, "255c2e5" 1, "2dd86fb" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notracing_\nfb69a06" 6, "1500_notracing_\n12_workers_\nfb69a06" 7, "1500_notracing_\nsingle_core_\nfb69a06" 8) font ',8' nomirror
 set style data histograms
 set style fill solid 0.8 border -1
 set boxwidth 0.7
-set xtics rotate by -30 left font ',8'
 set grid ytics
-set yrange [0:*]
 set offsets 0,0,graph 0.08,0
-set bmargin 9
+set bmargin 6
 set rmargin 16
 set terminal pngcairo noenhanced size 1000,560
 set output 'rps.png'
-plot $data using 2:xtic(1) notitle lc rgb '#4472c4', '' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 font ',9' notitle
+plot $data using 2 notitle lc rgb '#4472c4', '' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 font ',9' notitle
 set terminal svg noenhanced size 1000,560
 set output 'rps.svg'
-plot $data using 2:xtic(1) notitle lc rgb '#4472c4', '' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 font ',9' notitle
+plot $data using 2 notitle lc rgb '#4472c4', '' using 0:2:(sprintf('%g', $2)) with labels offset 0,0.8 font ',9' notitle
 set output

@@ -104,7 +104,7 @@ static void test_report_md(void **state)
     make(&p[0], &p[1], false);
     size_t names[2] = { 2, 150 };
     report_input in = { &m, p, 2, NULL, names, NULL, NULL, NULL, 0, NULL };
-    report_opts o = { "gnuplot", 10, false, NULL, NULL, NULL };
+    report_opts o = { "gnuplot", 10, false, NULL, NULL, NULL, false };
     FILE *f = open_buf();
     assert_int_equal(report_md_write(f, &in, &o, false), 0);
     fclose(f);
