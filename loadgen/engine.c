@@ -12,6 +12,8 @@
 #include "user.h"
 
 #define LAG_PROBE_S 0.1
+/* Seconds on_stop steps get at the end when --stop-timeout is 0. */
+#define LG_ON_STOP_GRACE 10.0
 
 long engine_share(long total, int threads, int index)
 {
@@ -88,7 +90,7 @@ static void lag_cb(struct ev_loop *loop, ev_timer *w, int revents)
 
 static bool active(const lg_user *u)
 {
-    return (u->state == US_WAIT || u->state == US_BUSY) && !u->stop_after;
+    return (u->state == US_WAIT || u->state == US_BUSY) && !u->stop_after && !u->stopping;
 }
 
 /* A load shape (stages): every 100 ms, start or stop users until this
@@ -170,7 +172,7 @@ static void kill_cb(struct ev_loop *loop, ev_timer *w, int revents)
     (void)revents;
     lg_engine *e = w->data;
     for (long i = 0; i < e->nspawned; i++)
-        user_stop(&e->users[i], true);
+        user_kill(&e->users[i]);
     engine_finish(e);
 }
 
@@ -200,8 +202,10 @@ static void wake_cb(struct ev_loop *loop, ev_async *w, int revents)
     bool abort = e->run->stop_timeout <= 0;
     for (long i = 0; i < e->nspawned; i++)
         user_stop(&e->users[i], abort);
-    if (e->nalive > 0 && !abort) {
-        ev_timer_set(&e->kill_timer, e->run->stop_timeout, 0.);
+    /* on_stop gets --stop-timeout, or LG_ON_STOP_GRACE s without one */
+    double grace = !abort ? e->run->stop_timeout : e->run->plan->non_stop ? LG_ON_STOP_GRACE : 0;
+    if (e->nalive > 0 && grace > 0) {
+        ev_timer_set(&e->kill_timer, grace, 0.);
         ev_timer_start(loop, &e->kill_timer);
     }
 }
@@ -236,6 +240,9 @@ static bool *changing_vars(const lg_plan *plan)
     for (size_t i = 0; i < plan->non_start; i++)
         for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
             set[plan->on_start[i].saves[j].slot] = true;
+    for (size_t i = 0; i < plan->non_stop; i++)
+        for (size_t j = 0; j < plan->on_stop[i].nsaves; j++)
+            set[plan->on_stop[i].saves[j].slot] = true;
     for (size_t c = 0; c < plan->feeder.ncols; c++)
         set[plan->feeder.slots[c]] = true;
     for (size_t t = 0; t < plan->ntasks; t++)

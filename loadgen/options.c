@@ -25,6 +25,7 @@ static const struct option long_opts[] = {
     {"scenario", required_argument, NULL, 'f'},
     {"locustfile", required_argument, NULL, 'f'},
     {"csv", required_argument, NULL, OPT_CSV},
+    {"html", required_argument, NULL, OPT_HTML},
     {"csv-full-history", no_argument, NULL, OPT_FULL_HISTORY},
     {"only-summary", no_argument, NULL, OPT_ONLY_SUMMARY},
     {"stop-timeout", required_argument, NULL, 's'},
@@ -199,6 +200,9 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_CSV:
             o->csv_prefix = optarg;
             break;
+        case OPT_HTML:
+            o->html_path = optarg;
+            break;
         case OPT_FULL_HISTORY:
             o->csv_full_history = true;
             break;
@@ -372,6 +376,9 @@ void options_usage(FILE *f)
 "      --csv PREFIX         write PREFIX_stats.csv, _stats_history.csv,\n"
 "                           _failures.csv, _exceptions.csv, plus PREFIX_meta.json\n"
 "                           and PREFIX_hdr.csv (default: no files)\n"
+"      --html FILE          also write the run as one self-contained web page:\n"
+"                           settings, statistics with exact percentiles, failures,\n"
+"                           charts as inline SVG (default: none)\n"
 "      --csv-full-history   history rows for every entry, not only Aggregated\n"
 "                           (needs --csv; default off)\n"
 "      --only-summary       no periodic console tables, only the final ones\n"

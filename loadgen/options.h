@@ -22,6 +22,7 @@ typedef struct lg_options {
     double run_time;          /* -t seconds; 0 = until Ctrl-C */
     const char *host;         /* -H, NULL = scenario's host or LG_DEFAULT_HOST */
     const char *csv_prefix;   /* --csv, NULL = no files */
+    const char *html_path;    /* --html FILE (Locust's flag): the run as a web page */
     bool csv_full_history;
     bool only_summary;
     double stop_timeout;      /* -s seconds, default 0 (kill at once) */

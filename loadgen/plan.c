@@ -371,6 +371,7 @@ void plan_free(lg_plan *plan)
     free_headers(plan->headers, plan->nheaders);
     free_steps(plan->setup, plan->nsetup);
     free_steps(plan->on_start, plan->non_start);
+    free_steps(plan->on_stop, plan->non_stop);
     if (plan->var_init)
         for (size_t i = 0; i < plan->nvar_init; i++)
             free(plan->var_init[i]);

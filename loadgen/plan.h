@@ -62,7 +62,7 @@ typedef struct lg_save {
     char *field;                 /* top-level JSON field of the response */
 } lg_save;
 
-/* One start-up step (setup: once per run; on_start: once per user). */
+/* One start-up step (setup: once per run; on_start, on_stop: once per user). */
 typedef struct lg_step {
     lg_request *req;
     int when_slot;               /* run only if this variable is truthy; -1 = always */
@@ -105,6 +105,8 @@ typedef struct lg_plan {
     size_t nsetup;
     lg_step *on_start;
     size_t non_start;
+    lg_step *on_stop;            /* once per user when it stops (end of run, shape shrinks) */
+    size_t non_stop;
     lg_request **tasks;          /* weighted tasks (a sequence's first request) */
     lg_task_seq *seqs;           /* per task: its steps, when it has several */
     size_t nseqs_owned;          /* seqs entries to free (ntasks before --tags) */

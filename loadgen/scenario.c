@@ -175,6 +175,19 @@ static const yaml_node_t *find_key(sy_ctx *c, const yaml_node_t *map, const char
     return NULL;
 }
 
+/* Steps that are never retried (task steps, on_stop) refuse `retry:`. */
+static int reject_retry(sy_ctx *c, const yaml_node_t *stepsn, const char *why)
+{
+    if (stepsn->type != YAML_SEQUENCE_NODE)
+        return 0;
+    for (yaml_node_item_t *i = stepsn->data.sequence.items.start; i < stepsn->data.sequence.items.top; i++) {
+        const yaml_node_t *r = find_key(c, sy_node(c, *i), "retry");
+        if (r)
+            return sy_fail(c, r, "'retry' is for setup and on_start steps; %s", why, NULL);
+    }
+    return 0;
+}
+
 /* A task of several requests: {weight, tags, steps: [step, ...]}. Its steps
  * are on_start's (request, when, unless, save) without retry: a step that
  * fails ends the task, as an exception ends a Locust task function. */
@@ -197,12 +210,8 @@ static int parse_seq_task(sy_ctx *c, yaml_node_t *tn, const yaml_node_t *stepsn)
                            key ? key : "?", NULL);
         }
     }
-    if (stepsn->type == YAML_SEQUENCE_NODE)
-        for (yaml_node_item_t *i = stepsn->data.sequence.items.start;
-             i < stepsn->data.sequence.items.top; i++)
-            if (find_key(c, sy_node(c, *i), "retry"))
-                return sy_fail(c, find_key(c, sy_node(c, *i), "retry"), "'retry' is for setup and "
-                               "on_start steps; a failed task step ends the task", NULL, NULL);
+    if (reject_retry(c, stepsn, "a failed task step ends the task") < 0)
+        return -1;
     lg_step *steps = NULL;
     size_t n = 0;
     int rc = parse_steps(c, stepsn, "steps", &steps, &n);
@@ -385,6 +394,10 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
         } else if (!strcmp(key, "on_start")) {
             if (parse_steps(c, v, key, &plan->on_start, &plan->non_start) < 0)
                 return -1;
+        } else if (!strcmp(key, "on_stop")) {
+            if (reject_retry(c, v, "on_stop steps are not retried") < 0 ||
+                parse_steps(c, v, key, &plan->on_stop, &plan->non_stop) < 0)
+                return -1;
         } else if (!strcmp(key, "stages")) {
             if (parse_stages(c, v) < 0)
                 return -1;
@@ -397,7 +410,7 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
                 return -1;
         } else {
             return sy_fail(c, k, "unknown key '%s' (name, host, wait, variables, feeder, stages, "
-                              "headers, setup, on_start, tasks)", key, NULL);
+                              "headers, setup, on_start, on_stop, tasks)", key, NULL);
         }
     }
     if (!tasksn)

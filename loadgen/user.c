@@ -325,6 +325,43 @@ static void user_timer_cb(struct ev_loop *loop, ev_timer *w, int revents)
         user_next_task(u);
 }
 
+/* on_stop: its steps in order (when/unless apply), then the user dies. A
+ * failed step ends it, as an exception ends Locust's on_stop. */
+static void user_run_stop_steps(lg_user *u)
+{
+    const lg_plan *plan = u->eng->run->plan;
+    while (u->step < plan->non_stop && !plan_step_applies(&plan->on_stop[u->step], user_vals(u)))
+        u->step++;
+    if (u->step == plan->non_stop || !user_send(u, plan->on_stop[u->step].req,
+                                                plan->on_stop[u->step].nsaves > 0, 0))
+        user_die(u);
+}
+
+static void user_begin_stop(lg_user *u)
+{
+    ev_timer_stop(u->eng->loop, &u->timer);
+    u->stopping = true;
+    u->starting = false;
+    u->seq = NULL;
+    u->step = 0;
+    user_run_stop_steps(u);
+}
+
+static void user_stop_step_done(lg_user *u, bool ok)
+{
+    const lg_step *s = &u->eng->run->plan->on_stop[u->step];
+    if (ok && s->nsaves) {
+        ok = request_save(s, &u->x, u->vals) == 0;
+        user_vars_changed(u);
+    }
+    if (!ok) {
+        user_die(u);
+        return;
+    }
+    u->step++;
+    user_run_stop_steps(u);
+}
+
 void user_done(lg_user *u, CURLcode rc)
 {
     lg_engine *e = u->eng;
@@ -344,8 +381,15 @@ void user_done(lg_user *u, CURLcode rc)
     }
     engine_record(e, u->entry, t1, rt, bytes, !ok, ok ? NULL : e->err);
     user_set_state(u, US_WAIT);
+    if (u->stopping) {
+        user_stop_step_done(u, ok);
+        return;
+    }
     if (u->stop_after) {
-        user_die(u);
+        if (e->run->plan->non_stop)
+            user_begin_stop(u);
+        else
+            user_die(u);
         return;
     }
     if (u->starting)
@@ -358,7 +402,7 @@ void user_done(lg_user *u, CURLcode rc)
 
 void user_stop(lg_user *u, bool abort)
 {
-    if (u->state == US_DEAD || u->state == US_FREE)
+    if (u->state == US_DEAD || u->state == US_FREE || u->stopping)
         return;
     if (u->state == US_BUSY) {
         if (!abort) {
@@ -366,7 +410,24 @@ void user_stop(lg_user *u, bool abort)
             return;
         }
         curl_multi_remove_handle(u->eng->cev.multi, u->easy);
+        if (!u->eng->run->plan->non_stop) {
+            user_die(u);
+            return;
+        }
+        user_set_state(u, US_WAIT); /* the aborted request is not recorded */
     }
+    if (u->eng->run->plan->non_stop)
+        user_begin_stop(u); /* Locust runs on_stop when a user stops, even at the end */
+    else
+        user_die(u);
+}
+
+void user_kill(lg_user *u)
+{
+    if (u->state == US_DEAD || u->state == US_FREE)
+        return;
+    if (u->state == US_BUSY)
+        curl_multi_remove_handle(u->eng->cev.multi, u->easy);
     user_die(u);
 }
 
@@ -387,7 +448,7 @@ int user_start(lg_user *u, lg_engine *eng)
         request_init_handle(u->easy, &run->net, &u->x, u) < 0)
         goto fail;
     const lg_feeder *fd = &plan->feeder;
-    if (plan->non_start || plan->task_saves || fd->nrows) {
+    if (plan->non_start || plan->non_stop || plan->task_saves || fd->nrows) {
         size_t n = plan->nvar_init;
         if (!(u->vals = calloc(n ? n : 1, sizeof *u->vals)))
             goto fail;

@@ -38,7 +38,8 @@ struct lg_user {
     ev_timer timer;                /* wait / back-off */
     lg_user_state state;
     bool starting;                 /* still in on_start */
-    bool stop_after;               /* engine stopping: die when the request ends */
+    bool stop_after;               /* engine stopping: die (or on_stop) when the request ends */
+    bool stopping;                 /* running on_stop; then it dies */
     size_t step;                   /* on_start step index */
     const lg_task_seq *seq;        /* the multi-request task under way, or NULL */
     size_t seq_step;               /* its step index */
@@ -68,6 +69,9 @@ void user_done(lg_user *u, CURLcode rc);
  * request in flight dies now when abort (the request is not recorded),
  * else when it completes. */
 void user_stop(lg_user *u, bool abort);
+
+/* Stop u now, on_stop or not (the --stop-timeout or on_stop grace ran out). */
+void user_kill(lg_user *u);
 
 /* Free what user_start allocated (the handle must not be in the multi). */
 void user_free(lg_user *u);

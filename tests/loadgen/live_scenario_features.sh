@@ -103,3 +103,23 @@ meta = json.load(open(sys.argv[2]))
 assert 5.5 < meta["duration_s"] < 8 and meta["users_peak"] == 6, meta["duration_s"]
 print("ok: stages: user counts per second %s, run %.1f s" % (users, meta["duration_s"]))
 PYEOF
+
+# on_stop: every user runs it once when it stops: at the end of the run (3
+# users: 3), and when a shape shrinks (4 -> 1 during the run, 1 at the end: 4)
+cat >"$T/stop.yaml" <<'YEOF'
+name: StopUser
+wait: constant(0.05)
+on_stop:
+  - request: {method: POST, path: /echo/logout, name: "logout [on_stop]"}
+tasks:
+  - {path: "/delay?ms=30"}
+YEOF
+"$LOADGEN" -f "$T/stop.yaml" -H "$URL" -u 3 -r 3 -t 2s --threads 2 --csv "$T/stop" --only-summary 2>/dev/null ||
+    fail "on_stop run failed"
+n=$(csv_field "$T/stop_stats.csv" "logout [on_stop]" "Request Count")
+[ "$n" -eq 3 ] || fail "on_stop ran $n times for 3 users"
+sed 's/^wait: .*/&\nstages:\n  - {duration: 1s, users: 4}\n  - {duration: 1s, users: 1}/' "$T/stop.yaml" >"$T/stop2.yaml"
+"$LOADGEN" -f "$T/stop2.yaml" -H "$URL" --csv "$T/stop2" --only-summary 2>/dev/null || fail "on_stop shape run failed"
+n2=$(csv_field "$T/stop2_stats.csv" "logout [on_stop]" "Request Count")
+[ "$n2" -eq 4 ] || fail "on_stop ran $n2 times for a 4 -> 1 shape (want 4)"
+ok "on_stop: once per user at the end ($n) and when the shape shrinks ($n2)"

@@ -407,6 +407,7 @@ static void test_stages(void **state)
     assert_int_equal(plan_stage_users(&p, 80, &k), 50);
     assert_int_equal(k, 3);
     assert_int_equal(plan_stage_users(&p, 85, &k), -1);
+    assert_int_equal(p.non_stop, 0);
     assert_int_equal(k, 4);
     plan_free(&p);
     static const struct { const char *text, *what; } bad[] = {
@@ -422,6 +423,24 @@ static void test_stages(void **state)
         if (!strstr(err.msg, bad[i].what))
             fail_msg("'%s' (want '%s')", err.msg, bad[i].what);
     }
+}
+
+static void test_on_stop(void **state)
+{
+    (void)state;
+    const char *text = "on_stop:\n  - request: {method: POST, path: /logout}\n    when: token\n"
+                       "tasks:\n  - {path: /a}\n";
+    lg_plan p;
+    lb_err err;
+    assert_int_equal(scenario_load_string("t.yaml", text, strlen(text), &p, &err), 0);
+    assert_int_equal(p.non_stop, 1);
+    assert_string_equal(p.on_stop[0].req->method, "POST");
+    assert_true(p.on_stop[0].when_slot >= 0);
+    plan_free(&p);
+    const char *rt = "on_stop:\n  - request: {path: /l}\n    retry: {attempts: 2}\ntasks:\n  - {path: /a}\n";
+    expect_error(rt, strlen(rt), "t.yaml:3:", "on_stop steps are not retried");
+    expect_error("on_stop: {a: 1}\ntasks:\n  - {path: /a}\n", 38, "t.yaml:1:",
+                 "'on_stop' must be a list of steps");
 }
 
 static void test_small_scenario(void **state)
@@ -490,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_task_steps_and_checks),
         cmocka_unit_test(test_feeder),
         cmocka_unit_test(test_stages),
+        cmocka_unit_test(test_on_stop),
         cmocka_unit_test(test_small_scenario),
         cmocka_unit_test(test_default_expect),
     };
