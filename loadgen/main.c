@@ -19,6 +19,7 @@
 #include "console.h"
 #include "engine.h"
 #include "hdr_csv.h"
+#include "html_run.h"
 #include "locust_csv.h"
 #include "log.h"
 #include "meta.h"
@@ -309,6 +310,23 @@ static void write_extras(const lg_options *o, const stats_set *set, lg_meta *m)
     free(mp);
 }
 
+/* --html FILE: the run as a web page (common/html_run.h). */
+static void write_html(const lg_app *a, double seconds)
+{
+    char users[32], secs[32];
+    snprintf(users, sizeof users, "%ld", a->o.users);
+    snprintf(secs, sizeof secs, "%.1f", seconds);
+    const char *keys[] = { "host", "scenario", "users", "run time (s)", "tag" };
+    const char *vals[] = { a->host ? a->host : "", a->plan.name ? a->plan.name : "", users, secs,
+                           a->o.tag ? a->o.tag : "" };
+    char title[300];
+    snprintf(title, sizeof title, "loadgen run: %s", a->host ? a->host : "");
+    html_run_info info = { title, keys, vals, a->o.tag ? 5 : 4 };
+    lb_err err;
+    if (html_run_write(a->o.html_path, a->sh.set, &info, &err) < 0)
+        log_msg(LG_ERROR, "%s", err.msg);
+}
+
 /* The engines with the reporter loop on this thread until the run ends.
  * False when an engine could not start (the run is then cut short). */
 static bool run_engines(lg_app *a, const lg_run *run)
@@ -391,6 +409,8 @@ static int finish(lg_app *a, bool all_started)
         };
         write_extras(o, a->sh.set, &m);
     }
+    if (o->html_path)
+        write_html(a, end_wall - rep->start_wall);
     const lg_health *h = &rep->health;
     if (rep->saturated_seconds > 0)
         log_msg(LG_WARNING, "loadgen was saturated for %ld s of this run (busy %ld s, not "

@@ -14,7 +14,7 @@ enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
     OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_TRACE, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
     OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG, OPT_URL_NAMES, OPT_LOGFILE, OPT_SHOW_RATIO,
-    OPT_PRINT_STATS, OPT_CONFIG, OPT_HEADER, OPT_BODY, OPT_BODY_FILE
+    OPT_PRINT_STATS, OPT_CONFIG, OPT_HEADER, OPT_BODY, OPT_BODY_FILE, OPT_HTML
 };
 
 static const struct option long_opts[] = {
@@ -25,6 +25,7 @@ static const struct option long_opts[] = {
     {"scenario", required_argument, NULL, 'f'},
     {"locustfile", required_argument, NULL, 'f'},
     {"csv", required_argument, NULL, OPT_CSV},
+    {"html", required_argument, NULL, OPT_HTML},
     {"html", required_argument, NULL, OPT_HTML},
     {"csv-full-history", no_argument, NULL, OPT_FULL_HISTORY},
     {"only-summary", no_argument, NULL, OPT_ONLY_SUMMARY},
@@ -203,6 +204,9 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_HTML:
             o->html_path = optarg;
             break;
+        case OPT_HTML:
+            o->html_path = optarg;
+            break;
         case OPT_FULL_HISTORY:
             o->csv_full_history = true;
             break;
@@ -376,6 +380,9 @@ void options_usage(FILE *f)
 "      --csv PREFIX         write PREFIX_stats.csv, _stats_history.csv,\n"
 "                           _failures.csv, _exceptions.csv, plus PREFIX_meta.json\n"
 "                           and PREFIX_hdr.csv (default: no files)\n"
+"      --html FILE          also write the run as one self-contained web page:\n"
+"                           settings, statistics with exact percentiles, failures,\n"
+"                           charts as inline SVG (default: none)\n"
 "      --html FILE          also write the run as one self-contained web page:\n"
 "                           settings, statistics with exact percentiles, failures,\n"
 "                           charts as inline SVG (default: none)\n"

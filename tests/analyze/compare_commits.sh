@@ -81,7 +81,7 @@ expect_err "--runs: '0' is not a whole number >= 1"
 "$RS" --bind 127.0.0.1:0 --port-file "$TMP/port" --db "$TMP/rs.db" --workers 1 --quiet \
     --bcrypt-cost 4 --inject-delay-us 400000 --inject-delay-route /healthz 2>"$TMP/rs.log" &
 rs=$!
-trap 'kill -TERM $rs 2>/dev/null; wait $rs 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill -TERM $rs 2>/dev/null; wait $rs 2>/dev/null || true; rm -rf "$TMP"' EXIT
 for _ in $(seq 100); do [ -s "$TMP/port" ] && break; sleep 0.05; done
 url="http://127.0.0.1:$(cat "$TMP/port")"
 for _ in $(seq 100); do curl -s -o /dev/null "$url/api/v1/nothing" && break; sleep 0.05; done

@@ -90,4 +90,30 @@ read -r ink bands < <(python3 "$SRC/tests/analyze/png_bands.py" "$TMP/page.png")
 echo "screenshot: ink share $ink, chart bands $bands"
 awk -v i="$ink" 'BEGIN { exit !(i > 0.01) }' || fail "the page looks blank (ink $ink)"; ok
 [ "$bands" -ge "$charts" ] || fail "$bands chart bands on screen for $charts charts"; ok
+
+# loadgen --html FILE: one run's page
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$TMP" >/dev/null 2>&1 &
+srv=$!
+trap 'kill $srv 2>/dev/null; wait $srv 2>/dev/null || true; rm -rf "$TMP"' EXIT
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+lrc=0
+"$LB_BIN_DIR/loadgen" -u 2 -t 2s --only-summary --csv "$TMP/lg" --html "$TMP/lg.html" \
+    "http://127.0.0.1:$port/" "http://127.0.0.1:$port/missing" >/dev/null 2>&1 || lrc=$?
+[ "$lrc" -eq 1 ] || fail "loadgen exit $lrc (want 1: /missing fails)"; ok
+grep -qi '<script' "$TMP/lg.html" && fail "loadgen's page has a script"; ok
+run_chrome --dump-dom "file://$TMP/lg.html" >"$TMP/lgdom.html" || fail "chromium on loadgen's page"
+python3 - "$TMP/lgdom.html" "$TMP/lg_stats.csv" <<'PY' || fail "loadgen's rendered page"
+import csv, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+figs = re.findall(r'<figure id="([^"]+)">\s*<svg[^>]*width="(\d+)"', dom)
+assert [f for f, _ in figs] == ["fig-latency", "fig-requests"], figs
+assert all(int(w) > 100 for _, w in figs)
+assert dom.count("<rect") > 10, "charts without bars"
+for row in csv.DictReader(open(sys.argv[2])):
+    cell = '<td>%s</td><td class="n">%s</td>' % (row["Name"], row["Request Count"])
+    assert cell in dom, "no row %s" % cell
+print("loadgen page: 2 charts, every _stats.csv row's request count")
+PY
+ok
 done_checks
