@@ -26,7 +26,6 @@ static const struct option long_opts[] = {
     {"locustfile", required_argument, NULL, 'f'},
     {"csv", required_argument, NULL, OPT_CSV},
     {"html", required_argument, NULL, OPT_HTML},
-    {"html", required_argument, NULL, OPT_HTML},
     {"csv-full-history", no_argument, NULL, OPT_FULL_HISTORY},
     {"only-summary", no_argument, NULL, OPT_ONLY_SUMMARY},
     {"stop-timeout", required_argument, NULL, 's'},
@@ -204,9 +203,6 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
         case OPT_HTML:
             o->html_path = optarg;
             break;
-        case OPT_HTML:
-            o->html_path = optarg;
-            break;
         case OPT_FULL_HISTORY:
             o->csv_full_history = true;
             break;
@@ -380,9 +376,6 @@ void options_usage(FILE *f)
 "      --csv PREFIX         write PREFIX_stats.csv, _stats_history.csv,\n"
 "                           _failures.csv, _exceptions.csv, plus PREFIX_meta.json\n"
 "                           and PREFIX_hdr.csv (default: no files)\n"
-"      --html FILE          also write the run as one self-contained web page:\n"
-"                           settings, statistics with exact percentiles, failures,\n"
-"                           charts as inline SVG (default: none)\n"
 "      --html FILE          also write the run as one self-contained web page:\n"
 "                           settings, statistics with exact percentiles, failures,\n"
 "                           charts as inline SVG (default: none)\n"
