@@ -93,7 +93,8 @@ typedef struct gate_verdict {
 void gate_limits_default(gate_limits *l);
 
 /* Evaluate candidate runs against baseline runs (at least one each).
- * Returns 0 with *out filled (free with gate_verdict_free), or -1 with err
+ * Returns 0 with *out filled (free with gate_verdict_free; a verdict without
+ * rules owns no memory), or -1 with err
  * filled: no runs, OOM, a rule's endpoint missing from every run of a side,
  * or a rule without method whose name has several. */
 int gate_evaluate(const gate_run *base, size_t nb, const gate_run *cand, size_t nc,
