@@ -1,5 +1,6 @@
 /* plot.c — writing gnuplot scripts, running gnuplot, and checking its images. */
 #include "plot.h"
+#include "svgchart.h"
 #include <errno.h>
 #include <stdbool.h>
 #include <math.h>
@@ -129,42 +130,23 @@ static int script_finish(const plot_ctx *ctx, FILE *f, const char *path, const c
     return 0;
 }
 
-/* A chart label in lines of at most LABEL_LINE characters (at most three
- * lines, then "..."), broken after ' ', '_', '/', '?' or '&', so long run and
- * endpoint names stay under their bars instead of running off the edge. The
- * leading "profile_" of the original profiles' names carries nothing. */
-#define LABEL_LINE 16
+/* A chart label as a gnuplot string: the lines chart_label_lines gives
+ * (common/svgchart.h, the same as loadgen's page), joined by "\n"; quotes
+ * and backslashes become ' so the string stays closed. */
 static void put_label(FILE *f, const char *s)
 {
-    if (!strncmp(s, "profile_", 8) && s[8])
-        s += 8;
+    const char *start[CHART_LABEL_LINES];
+    size_t len[CHART_LABEL_LINES];
+    bool cut;
+    size_t n = chart_label_lines(s, start, len, &cut);
     fputc('"', f);
-    for (int line = 0; *s; line++) {
-        size_t len = strlen(s), cut = len;
-        if (len > LABEL_LINE) {
-            cut = LABEL_LINE;
-            for (size_t k = LABEL_LINE; k > LABEL_LINE / 2; k--)
-                if (strchr(" _/?&", s[k - 1])) {
-                    cut = k;
-                    break;
-                }
-        }
-        if (line == 2 && cut < len) {
-            cut = LABEL_LINE - 3;
-            for (size_t k = 0; k < cut; k++)
-                fputc(s[k] == '"' || s[k] == '\\' ? '\'' : s[k], f);
-            fputs("...", f);
-            break;
-        }
-        if (line)
+    for (size_t i = 0; i < n; i++) {
+        if (i)
             fputs("\\n", f);
-        for (size_t k = 0; k < cut; k++)
-            fputc(s[k] == '"' || s[k] == '\\' ? '\'' : s[k], f);
-        s += cut;
-        while (*s == ' ')
-            s++;
+        for (size_t k = 0; k < len[i]; k++)
+            fputc(start[i][k] == '"' || start[i][k] == '\\' ? '\'' : start[i][k], f);
     }
-    fputc('"', f);
+    fputs(cut ? "...\"" : "\"", f);
 }
 
 /* set xtics ("label" 0, ...): labels as commands, where "\n" breaks a line. */

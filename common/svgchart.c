@@ -10,32 +10,51 @@
 #define RIGHT 120
 #define TOP 40
 #define BOTTOM 90
-#define LABEL_LINE 16
 
 static const char *const COLOURS[SVG_MAX_SERIES] = { "#9400d3", "#009e73", "#56b4e9", "#e69f00" };
 
-/* One label under its group, wrapped as the gnuplot charts wrap theirs. */
-static void label(FILE *f, const char *s, double x)
+size_t chart_label_lines(const char *s, const char *start[CHART_LABEL_LINES],
+                         size_t len[CHART_LABEL_LINES], bool *cut)
 {
     if (!strncmp(s, "profile_", 8) && s[8])
         s += 8;
-    for (int line = 0; *s && line < 3; line++) {
-        size_t len = strlen(s), cut = len;
-        if (len > LABEL_LINE) {
-            cut = LABEL_LINE;
-            for (size_t k = LABEL_LINE; k > LABEL_LINE / 2; k--)
+    size_t n = 0;
+    *cut = false;
+    while (*s && n < CHART_LABEL_LINES) {
+        size_t rest = strlen(s), take = rest;
+        if (rest > CHART_LABEL_WIDTH) {
+            take = CHART_LABEL_WIDTH;
+            for (size_t k = CHART_LABEL_WIDTH; k > CHART_LABEL_WIDTH / 2; k--)
                 if (strchr(" _/?&", s[k - 1])) {
-                    cut = k;
+                    take = k;
                     break;
                 }
         }
-        fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">", x,
-                H - BOTTOM + 16 + 13 * line);
-        html_escape_n(f, s, line == 2 && cut < len ? cut - 3 : cut);
-        fputs(line == 2 && cut < len ? "...</text>\n" : "</text>\n", f);
-        s += cut;
+        if (n == CHART_LABEL_LINES - 1 && take < rest) {
+            take = CHART_LABEL_WIDTH - 3;   /* room for "..." */
+            *cut = true;
+        }
+        start[n] = s;
+        len[n++] = take;
+        s += take;
         while (*s == ' ')
             s++;
+    }
+    return n;
+}
+
+/* One label under its group. */
+static void label(FILE *f, const char *s, double x)
+{
+    const char *start[CHART_LABEL_LINES];
+    size_t len[CHART_LABEL_LINES];
+    bool cut;
+    size_t n = chart_label_lines(s, start, len, &cut);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "<text x=\"%.1f\" y=\"%zu\" font-size=\"11\" text-anchor=\"middle\">", x,
+                H - BOTTOM + 16 + 13 * i);
+        html_escape_n(f, start[i], len[i]);
+        fputs(cut && i + 1 == n ? "...</text>\n" : "</text>\n", f);
     }
 }
 
