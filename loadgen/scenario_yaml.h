@@ -39,6 +39,15 @@ lg_tmpl *sy_compile(sy_ctx *c, const yaml_node_t *n, const char *text);
  * last): "FILE:LINE: duplicate key". 0 or -1. */
 int sy_check_duplicate_keys(sy_ctx *c);
 
+/* Steps (setup, on_start, on_stop, a task's steps) into a new array. 0/-1. */
+int sy_parse_steps(sy_ctx *c, const yaml_node_t *n, const char *what, lg_step **out, size_t *nout);
+/* -1 (with `why`) when a step of the list has `retry:` (never-retried steps). */
+int sy_reject_retry(sy_ctx *c, const yaml_node_t *stepsn, const char *why);
+/* tasks:, stages:, feeder: into c->plan (scenario_tasks.c). 0 or -1. */
+int sy_parse_tasks(sy_ctx *c, const yaml_node_t *n);
+int sy_parse_stages(sy_ctx *c, const yaml_node_t *n);
+int sy_parse_feeder(sy_ctx *c, const yaml_node_t *v);
+
 /* A `headers:` mapping into a new array (*out, *nout). 0 or -1. */
 int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *nout);
 /* A request mapping into a new request owned by the plan (*out). `extra`
