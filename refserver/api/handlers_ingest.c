@@ -72,6 +72,18 @@ static int parse_events(rs_ctx *ctx, rs_event **out, size_t *nout)
     return 0;
 }
 
+/* COMMIT when rc is 0, else (or when COMMIT fails) ROLLBACK. 0 or -1. */
+static int finish(rs_db *db, int rc, lb_err *err)
+{
+    if (rc || db_exec(db, "COMMIT", err)) {
+        db_exec(db, "ROLLBACK", NULL);
+        return -1;
+    }
+    return 0;
+}
+
+/* pooled: the inserts and the attackers' profiles in one transaction;
+ * naive: a transaction per event, the profiles in the last one. */
 static int store_now(rs_db *db, rs_event *ev, size_t n, long long *ids, bool per_event,
                      lb_err *err)
 {
@@ -80,20 +92,13 @@ static int store_now(rs_db *db, rs_event *ev, size_t n, long long *ids, bool per
         size_t end = per_event ? i + 1 : n;
         if (db_exec(db, "BEGIN IMMEDIATE", err))
             return -1;
-        size_t first = i;
-        for (; i < end; i++)
-            if (event_store(db, &ev[i], &ids[i], err)) {
-                db_exec(db, "ROLLBACK", NULL);
-                return -1;
-            }
-        if (event_profile(db, &ev[first], end - first, err)) {
-            db_exec(db, "ROLLBACK", NULL);
+        int rc = 0;
+        for (; i < end && !rc; i++)
+            rc = event_store(db, &ev[i], &ids[i], err);
+        if (!rc && i == n)
+            rc = event_profile(db, ev, n, err);
+        if (finish(db, rc, err))
             return -1;
-        }
-        if (db_exec(db, "COMMIT", err)) {
-            db_exec(db, "ROLLBACK", NULL);
-            return -1;
-        }
     }
     return 0;
 }

@@ -16,7 +16,7 @@
 
 struct rs_event;   /* event.h; not included: event.c includes this header */
 
-#define PROFILE_WINDOW 1000
+#define PROFILE_WINDOW 500
 
 /* Python truthiness of a JSON value (NULL: absent = false). */
 bool derive_truthy(const json_t *v);

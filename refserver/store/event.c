@@ -220,6 +220,16 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+int event_profile_ips(rs_db *db, const char **ips, size_t n, lb_err *err)
+{
+    qsort(ips, n, sizeof *ips, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        if (i == 0 || strcmp(ips[i], ips[i - 1]))
+            rc = profile_attacker(db, ips[i], err);
+    return rc;
+}
+
 int event_profile(rs_db *db, const rs_event *ev, size_t n, lb_err *err)
 {
     const char **ips = malloc((n ? n : 1) * sizeof *ips);
@@ -227,11 +237,7 @@ int event_profile(rs_db *db, const rs_event *ev, size_t n, lb_err *err)
         return lb_err_set(err, "out of memory");
     for (size_t i = 0; i < n; i++)
         ips[i] = ev[i].attacker_ip;
-    qsort(ips, n, sizeof *ips, cmp_str);
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++)
-        if (i == 0 || strcmp(ips[i], ips[i - 1]))
-            rc = profile_attacker(db, ips[i], err);
+    int rc = event_profile_ips(db, ips, n, err);
     free(ips);
     return rc;
 }

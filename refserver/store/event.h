@@ -34,6 +34,8 @@ int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err);
  * fingerprints and behaviour (derive.h profile_attacker), once per IP.
  * Inside the same transaction as the inserts. */
 int event_profile(rs_db *db, const rs_event *ev, size_t n, lb_err *err);
+/* The same for the attacker IPs ips[0..n) (sorted in place, each done once). */
+int event_profile_ips(rs_db *db, const char **ips, size_t n, lb_err *err);
 
 /* The attacker uuid refserver uses for an IP: deterministic (v4 layout),
  * so the dataset, every worker and every retry name an attacker alike. */

@@ -273,11 +273,15 @@ int profile_build(pf_event *ev, size_t n, pf_record *out)
     qsort(s, n, sizeof *s, cmp_event);
     double mean, cv;
     json_t *timing = timing_stats(s, n, &mean, &cv);
+    /* distinct services: compared against the few seen so far, not every event */
+    const char *seen[64];
     size_t nsvc = 0;
     for (size_t i = 0; i < n; i++) {
         bool dup = false;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = !strcmp(s[i].service, s[j].service);
+        for (size_t j = 0; j < nsvc && j < 64 && !dup; j++)
+            dup = !strcmp(s[i].service, seen[j]);
+        if (!dup && nsvc < 64)
+            seen[nsvc] = s[i].service;
         nsvc += !dup;
     }
     out->behavior_class = classify(n, mean, cv, nsvc);

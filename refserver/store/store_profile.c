@@ -2,21 +2,40 @@
  * (see derive.h profile_attacker). */
 #include "derive.h"
 #include "event.h"
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "query.h"
 
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" (as ingest stores it) to epoch seconds, 0 when not
+ * that shape. By hand: sscanf + timegm were a fifth of a profile's time. */
 static time_t parse_ts(const char *s)
 {
-    struct tm tm = {0};
-    if (!s || sscanf(s, "%d-%d-%d%*c%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                     &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    if (!s || strlen(s) < 19)
         return 0;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return timegm(&tm);
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    int hh = digits(s + 11, 2), mm = digits(s + 14, 2), ss = digits(s + 17, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || hh < 0 || mm < 0 || ss < 0)
+        return 0;
+    /* days from 1970-01-01 (the civil-from-days inverse, proleptic Gregorian) */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long days = era * 146097 + doe - 719468;
+    return (time_t)(days * 86400 + hh * 3600 + mm * 60 + ss);
 }
 
 /* Bounty and credential counts and the fingerprint bounties, as the
@@ -43,19 +62,51 @@ static int refresh_bounties(rs_db *db, const char *ip, const char *uuid, lb_err 
 }
 
 typedef struct loaded {
+    json_t *empty;    /* the fields of every event the profile reads none of */
     pf_event *ev;
-    char **strs;      /* 3 per event: service, decky, event_type */
     size_t n;
+    char **names;     /* interned service/decky/event_type strings */
+    size_t nnames, cap;
 } loaded;
 
 static void loaded_free(loaded *l)
 {
     for (size_t i = 0; i < l->n; i++)
         json_decref((json_t *)l->ev[i].fields);
-    for (size_t i = 0; i < 3 * l->n; i++)
-        free(l->strs[i]);
+    for (size_t i = 0; i < l->nnames; i++)
+        free(l->names[i]);
+    free(l->names);
     free(l->ev);
-    free(l->strs);
+    json_decref(l->empty);
+}
+
+/* One copy of each distinct name: a window repeats a few services, deckies
+ * and event types a thousand times. NULL when out of memory. */
+static const char *intern(loaded *l, const unsigned char *t)
+{
+    const char *s = t ? (const char *)t : "";
+    for (size_t i = l->nnames; i-- > 0;)
+        if (!strcmp(l->names[i], s))
+            return l->names[i];
+    if (l->nnames == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        char **g = realloc(l->names, cap * sizeof *g);
+        if (!g)
+            return NULL;
+        l->names = g;
+        l->cap = cap;
+    }
+    return (l->names[l->nnames] = strdup(s)) ? l->names[l->nnames++] : NULL;
+}
+
+/* Does the profile read this event's fields? Header tools read requests,
+ * the rollup the sniffer/prober events, the phases any payload size: the
+ * rest are not parsed (most of a window; the parse was most of its cost). */
+static bool needs_fields(const char *etype, const char *text)
+{
+    return etype && text && (!strcmp(etype, "request") || !strncmp(etype, "tcp", 3) ||
+                             strstr(text, "\"bytes\"") || strstr(text, "\"size\"") ||
+                             strstr(text, "\"content_length\""));
 }
 
 /* The latest PROFILE_WINDOW events of ip (by id: the index on attacker_ip
@@ -63,9 +114,9 @@ static void loaded_free(loaded *l)
 static int load_events(rs_db *db, const char *ip, loaded *l, lb_err *err)
 {
     memset(l, 0, sizeof *l);
+    l->empty = json_object();
     l->ev = calloc(PROFILE_WINDOW, sizeof *l->ev);
-    l->strs = calloc(3 * PROFILE_WINDOW, sizeof *l->strs);
-    if (!l->ev || !l->strs)
+    if (!l->empty || !l->ev)
         return sq_oom(err);
     sqlite3_stmt *st = db_stmt(db, "SELECT timestamp, service, decky, event_type, fields "
                                "FROM logs WHERE attacker_ip = ? ORDER BY id DESC LIMIT ?", err);
@@ -76,26 +127,22 @@ static int load_events(rs_db *db, const char *ip, loaded *l, lb_err *err)
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         pf_event *e = &l->ev[l->n];
-        char **s = &l->strs[3 * l->n];
-        for (int k = 0; k < 3; k++) {
-            const char *t = (const char *)sqlite3_column_text(st, k + 1);
-            s[k] = strdup(t ? t : "");
-        }
-        json_t *f = json_loads((const char *)sqlite3_column_text(st, 4), 0, NULL);
+        e->service = intern(l, sqlite3_column_text(st, 1));
+        e->decky = intern(l, sqlite3_column_text(st, 2));
+        e->event_type = intern(l, sqlite3_column_text(st, 3));
+        const char *ftext = (const char *)sqlite3_column_text(st, 4);
+        json_t *f = needs_fields(e->event_type, ftext) ? json_loads(ftext, 0, NULL) : NULL;
         if (!json_is_object(f)) {
             json_decref(f);
-            f = json_object();
+            f = json_incref(l->empty);
         }
         e->ts = parse_ts((const char *)sqlite3_column_text(st, 0));
         e->fields = f;
         l->n++;
-        if (!s[0] || !s[1] || !s[2] || !f) {
+        if (!e->service || !e->decky || !e->event_type) {
             sqlite3_reset(st);
             return sq_oom(err);
         }
-        e->service = s[0];
-        e->decky = s[1];
-        e->event_type = s[2];
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)

@@ -24,16 +24,30 @@ static int run_jobs(rs_writer *w, rs_write_job *list, lb_err *err)
 {
     if (db_exec(w->db, "BEGIN IMMEDIATE", err))
         return -1;
-    for (rs_write_job *j = list; j; j = j->next) {
-        for (size_t i = 0; i < j->n; i++)
+    size_t n = 0;
+    for (rs_write_job *j = list; j; j = j->next)
+        n += j->n;
+    /* the attackers of the whole batch are profiled once each, after its inserts */
+    const char **ips = malloc((n ? n : 1) * sizeof *ips);
+    if (!ips) {
+        db_exec(w->db, "ROLLBACK", NULL);
+        return lb_err_set(err, "out of memory");
+    }
+    n = 0;
+    for (rs_write_job *j = list; j; j = j->next)
+        for (size_t i = 0; i < j->n; i++) {
             if (event_store(w->db, &j->events[i], &j->ids[i], err)) {
+                free(ips);
                 db_exec(w->db, "ROLLBACK", NULL);
                 return -1;
             }
-        if (event_profile(w->db, j->events, j->n, err)) {
-            db_exec(w->db, "ROLLBACK", NULL);
-            return -1;
+            ips[n++] = j->events[i].attacker_ip;
         }
+    int rc = event_profile_ips(w->db, ips, n, err);
+    free(ips);
+    if (rc) {
+        db_exec(w->db, "ROLLBACK", NULL);
+        return -1;
     }
     if (db_exec(w->db, "COMMIT", err)) {
         db_exec(w->db, "ROLLBACK", NULL);
