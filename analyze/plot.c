@@ -149,14 +149,39 @@ static void put_label(FILE *f, const char *s)
     fputs(cut ? "...\"" : "\"", f);
 }
 
-/* set xtics ("label" 0, ...): labels as commands, where "\n" breaks a line. */
+/* set xtics ("label" 0, ...): labels as commands, where "\n" breaks a line.
+ * A prefix every label shares up to a '/' ("GET /api/v1/" on an endpoint
+ * chart) is said once in the x label instead of under every bar, where it
+ * would leave no room for what differs. */
 static void put_xtics(FILE *f, const char *const *labels, size_t n)
 {
+    size_t common = 0;
+    if (n > 1) {
+        size_t k = 0;
+        for (; labels[0][k]; k++) {
+            size_t i = 1;
+            while (i < n && labels[i][k] == labels[0][k])
+                i++;
+            if (i < n)
+                break;
+            if (labels[0][k] == '/')
+                common = k + 1;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (!labels[i][common])
+                common = 0;   /* a label would be left empty */
+    }
+    if (common) {
+        fputs("set xlabel \"", f);
+        for (size_t k = 0; k < common; k++)
+            fputc(labels[0][k] == '"' || labels[0][k] == '\\' ? '\'' : labels[0][k], f);
+        fputs("...\" font ',9'\n", f);
+    }
     fputs("set xtics (", f);
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputs(", ", f);
-        put_label(f, labels[i]);
+        put_label(f, labels[i] + common);
         fprintf(f, " %zu", i);
     }
     fputs(") font ',8' nomirror\n", f);

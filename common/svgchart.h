@@ -37,7 +37,7 @@ void svg_bars_write(FILE *f, const svg_bars *c);
  * (pointing into label) and returns the line count; *cut is true when the
  * label did not fit (the last line should then end in "..."; its len leaves
  * room for the three dots). */
-enum { CHART_LABEL_LINES = 3, CHART_LABEL_WIDTH = 16 };
+enum { CHART_LABEL_LINES = 3, CHART_LABEL_WIDTH = 12 };
 size_t chart_label_lines(const char *label, const char *start[CHART_LABEL_LINES],
                          size_t len[CHART_LABEL_LINES], bool *cut);
 

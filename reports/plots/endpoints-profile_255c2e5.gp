@@ -25,7 +25,7 @@ set key outside right top
 set bmargin 6
 set rmargin 16
 atfloor(x) = x < 1 ? 1 : x
-set xtics ("POST /api/v1/\nauth/login [on_\nstart]" 0, "GET /api/v1/\nstats" 1, "GET /api/v1/\ndeckies" 2, "GET /api/v1/\nlogs?limit=50" 3, "GET /api/v1/\nattackers" 4, "GET /api/v1/\nlogs?search=ssh&\nlimit=100" 5, "GET /api/v1/\nhealth" 6, "GET /api/v1/\nbounty" 7, "GET /api/v1/\nattackers?search=brute&..." 8, "GET /api/v1/\nlogs/histogram" 9) font ',8' nomirror
+set xtics ("POST /api/\nv1/auth/\nlogin [on..." 0, "GET /api/v1/\nstats" 1, "GET /api/v1/\ndeckies" 2, "GET /api/v1/\nlogs?limit=5\n0" 3, "GET /api/v1/\nattackers" 4, "GET /api/v1/\nlogs?search=\nssh&limit..." 5, "GET /api/v1/\nhealth" 6, "GET /api/v1/\nbounty" 7, "GET /api/v1/\nattackers?\nsearch=br..." 8, "GET /api/v1/\nlogs/histogr\nam" 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'endpoints-profile_255c2e5.png'
 plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'

@@ -25,7 +25,7 @@ set key outside right top
 set bmargin 6
 set rmargin 16
 atfloor(x) = x < 1 ? 1 : x
-set xtics ("GET /api/v1/\nstats" 0, "GET /api/v1/\nlogs?limit=50" 1, "GET /api/v1/\nattackers" 2, "GET /api/v1/\ndeckies" 3, "POST /api/v1/\nauth/login [on_\nstart]" 4, "GET /api/v1/\nbounty" 5, "GET /api/v1/\nlogs/histogram" 6, "GET /api/v1/\nlogs?search=ssh&\nlimit=100" 7, "GET /api/v1/\nlogs?limit=*&\noffset=*" 8, "GET /api/v1/\nattackers?search=brute&..." 9) font ',8' nomirror
+set xtics ("GET /api/v1/\nstats" 0, "GET /api/v1/\nlogs?limit=5\n0" 1, "GET /api/v1/\nattackers" 2, "GET /api/v1/\ndeckies" 3, "POST /api/\nv1/auth/\nlogin [on..." 4, "GET /api/v1/\nbounty" 5, "GET /api/v1/\nlogs/histogr\nam" 6, "GET /api/v1/\nlogs?search=\nssh&limit..." 7, "GET /api/v1/\nlogs?limit=*\n&offset=*" 8, "GET /api/v1/\nattackers?\nsearch=br..." 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'endpoints-profile_2dd86fb.png'
 plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'

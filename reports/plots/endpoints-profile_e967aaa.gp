@@ -25,7 +25,7 @@ set key outside right top
 set bmargin 6
 set rmargin 16
 atfloor(x) = x < 1 ? 1 : x
-set xtics ("GET /api/v1/\nattackers" 0, "GET /api/v1/\ndeckies" 1, "GET /api/v1/\nbounty" 2, "GET /api/v1/\nlogs/histogram" 3, "GET /api/v1/\nattackers?search=brute&..." 4, "GET /api/v1/\nhealth" 5, "GET /api/v1/\nconfig" 6, "POST /api/v1/\nauth/login" 7, "GET /api/v1/\nlogs?limit=*&\noffset=*" 8, "POST /api/v1/\nauth/login [on_\nstart]" 9) font ',8' nomirror
+set xtics ("GET /api/v1/\nattackers" 0, "GET /api/v1/\ndeckies" 1, "GET /api/v1/\nbounty" 2, "GET /api/v1/\nlogs/histogr\nam" 3, "GET /api/v1/\nattackers?\nsearch=br..." 4, "GET /api/v1/\nhealth" 5, "GET /api/v1/\nconfig" 6, "POST /api/\nv1/auth/\nlogin" 7, "GET /api/v1/\nlogs?limit=*\n&offset=*" 8, "POST /api/\nv1/auth/\nlogin [on..." 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'endpoints-profile_e967aaa.png'
 plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'

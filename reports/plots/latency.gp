@@ -24,7 +24,7 @@ set key outside right top
 set bmargin 6
 set rmargin 16
 atfloor(x) = x < 1 ? 1 : x
-set xtics ("3106d0313507f016\n_locust" 0, "255c2e5" 1, "2dd86fb" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notracing_\nfb69a06" 6, "1500_notracing_\n12_workers_\nfb69a06" 7, "1500_notracing_\nsingle_core_\nfb69a06" 8) font ',8' nomirror
+set xtics ("3106d0313507\nf016_locust" 0, "255c2e5" 1, "2dd86fb" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notraci\nng_fb69a06" 6, "1500_notraci\nng_12_worker\ns_fb69a06" 7, "1500_notraci\nng_single_\ncore_fb69a06" 8) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'latency.png'
 plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'

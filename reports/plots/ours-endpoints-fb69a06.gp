@@ -25,7 +25,8 @@ set key outside right top
 set bmargin 6
 set rmargin 16
 atfloor(x) = x < 0.1 ? 0.1 : x
-set xtics ("GET /api/v1/\nstats" 0, "GET /api/v1/\nlogs?limit=50" 1, "GET /api/v1/\nattackers" 2, "GET /api/v1/\ndeckies" 3, "GET /api/v1/\nbounty" 4, "GET /api/v1/\nlogs/histogram" 5, "GET /api/v1/\nlogs?search=ssh&\nlimit=100" 6, "GET /api/v1/\nlogs?limit=*&\noffset=*" 7, "GET /api/v1/\nattackers?search=brute&..." 8, "GET /api/v1/\nhealth" 9) font ',8' nomirror
+set xlabel "GET /api/v1/..." font ',9'
+set xtics ("stats" 0, "logs?limit=5\n0" 1, "attackers" 2, "deckies" 3, "bounty" 4, "logs/histogr\nam" 5, "logs?search=\nssh&limit=10\n0" 6, "logs?limit=*\n&offset=*" 7, "attackers?\nsearch=brute\n&sort_by=..." 8, "health" 9) font ',8' nomirror
 set terminal pngcairo noenhanced size 1000,560
 set output 'ours-endpoints-fb69a06.png'
 plot $data using (atfloor($2)) title 'p50', '' using (atfloor($3)) title 'p95', '' using (atfloor($4)) title 'p99'

@@ -16,7 +16,7 @@ set title "Requests per second per profile"
 set ylabel "RPS (log scale)"
 set logscale y
 set yrange [1:*]
-set xtics ("3106d0313507f016\n_locust" 0, "255c2e5" 1, "2dd86fb" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notracing_\nfb69a06" 6, "1500_notracing_\n12_workers_\nfb69a06" 7, "1500_notracing_\nsingle_core_\nfb69a06" 8) font ',8' nomirror
+set xtics ("3106d0313507\nf016_locust" 0, "255c2e5" 1, "2dd86fb" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notraci\nng_fb69a06" 6, "1500_notraci\nng_12_worker\ns_fb69a06" 7, "1500_notraci\nng_single_\ncore_fb69a06" 8) font ',8' nomirror
 set style data histograms
 set style fill solid 0.8 border -1
 set boxwidth 0.7
