@@ -79,3 +79,28 @@ grep -q '"saturated": true' "$T/sat_meta.json" || fail "meta.json does not recor
     fail "light run failed"
 grep -q '"saturated": false' "$T/unsat_meta.json" || fail "a light run is reported saturated"
 ok "saturation: warned while running and recorded in _meta.json; a light run is not flagged"
+
+# Issue 13: what cannot be sent is refused when the scenario is loaded, with
+# file:line, before any user starts (a CR/LF path and a 1 MB path used to fail
+# only at run start without the file name; a json alias bomb overran -t)
+printf 'tasks:\n  - {path: "/a\\r\\nHost: evil"}\n' >"$T/crlf.yaml"
+"$PY" -c 'print("tasks:\n  - path: /" + "a" * (1 << 20))' >"$T/long.yaml"
+"$PY" - "$T/bomb.yaml" <<'PYEOF'
+import sys
+y = "tasks:\n  - path: /a\n    json:\n      l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+for l in range(1, 8):
+    y += "      l%d: &l%d [%s]\n" % (l, l, ", ".join("*l%d" % (l - 1) for _ in range(10)))
+open(sys.argv[1], "w").write(y)
+PYEOF
+printf 'wait: constant(nan)\ntasks:\n  - {path: /a, headers: {X: "1"}}\n' >"$T/nan.yaml"
+for f in crlf:2 long:2 bomb:4 nan:1; do
+    name=${f%%:*} line=${f##*:}
+    set +e
+    "$LOADGEN" -f "$T/$name.yaml" -H http://127.0.0.1:1 -t 5s 2>"$T/$name.err"
+    rc=$?
+    set -e
+    [ $rc -eq 2 ] && grep -q "^loadgen: $T/$name.yaml:$line: " "$T/$name.err" &&
+        ! grep -q "Starting loadgen" "$T/$name.err" ||
+        fail "$name.yaml: exit $rc, $(head -c 300 "$T/$name.err")"
+done
+ok "CR/LF path, 1 MB path, json alias bomb, constant(nan): exit 2 at load with file:line"
