@@ -108,13 +108,16 @@ for i in range(100):                       # far past 64 descriptors
     held.append(s)
 # the connections already open keep working (naive mode opens its DB per request)
 ok = sum(get(s) == "HTTP/1.1 401 Unauthorized" for s in held[:5])
-print(len(held) > 0, refused > 0, hung, ok)
+print(len(held) > 0, refused > 0, hung, ok, len(held), refused)
 for s in held:
     s.close()
 PYEOF
 )
     check "$mode: past the fd-derived cap 503+close, none hung, open ones served" \
-        "True True 0 5" "$res"
+        "True True 0 5" "$(echo "$res" | cut -d' ' -f1-4)"
+    echo "figure: fd: $mode: RLIMIT_NOFILE 64: $(echo "$res" | cut -d' ' -f5) connections held," \
+         "$(echo "$res" | cut -d' ' -f6) answered 503, $(echo "$res" | cut -d' ' -f3) hung," \
+         "$(echo "$res" | cut -d' ' -f4) of 5 held ones served a login after"
     check "$mode: healthz after the burst" 200 "$(status "$RS_URL/healthz")"
     rs_stop
     check "$mode: one log line for the burst" 1 \
