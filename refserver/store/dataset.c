@@ -7,6 +7,7 @@
 #include <time.h>
 #include "derive.h"
 #include "event.h"
+#include "dataset_priv.h"
 #include "store.h"
 
 /* splitmix64: tiny, seedable, identical on every platform. */
@@ -32,7 +33,6 @@ static void fmt_time(time_t t, char out[20])
 
 /* 2026-04-17 20:15:00 UTC and 22:00:00 UTC, the evening of the profiles. */
 #define T_PROFILE 1776456900L
-#define T_DEFAULT_END 1776463200L
 
 typedef struct svc_def {
     const char *service, *event_type, *field_key, *field_vals[4];
@@ -48,7 +48,12 @@ static const svc_def decnet_svcs[] = {
 /* Tuned so one Log row serialises to ~485 bytes, as the profiles show. */
 static const char *const ua = "Mozilla/5.0 zgrab/0.x";
 
-static int put_log(rs_db *db, rs_event *e, lb_err *err)
+long ds_rnd_below(unsigned long long *s, long n)
+{
+    return rnd_below(s, n);
+}
+
+int ds_put_log(rs_db *db, rs_event *e, lb_err *err)
 {
     long long id;
     return event_store(db, e, &id, err);
@@ -74,7 +79,7 @@ static int make_event(rs_db *db, time_t ts, const char *decky, const char *svc,
         .event_type = (char *)etype, .attacker_ip = (char *)ip, .raw_line = raw,
         .fields = fields, .msg = (char *)"",
     };
-    return put_log(db, &e, err);
+    return ds_put_log(db, &e, err);
 }
 
 static int seed_decnet(rs_db *db, unsigned long long *rs, lb_err *err)
@@ -108,28 +113,19 @@ static int seed_decnet(rs_db *db, unsigned long long *rs, lb_err *err)
 
 static const char *const all_svcs[] = {"ssh", "http", "ftp", "smb", "telnet", "mysql", "rdp"};
 #define NSVCS 7
-static const char *const users[] = {"root", "admin", "ubuntu", "pi", "oracle", "test"};
-static const char *const pws[] = {"123456", "password", "admin", "raspberry", "toor", "qwerty"};
+const char *const ds_users[6] = {"root", "admin", "ubuntu", "pi", "oracle", "test"};
+const char *const ds_pws[6] = {"123456", "password", "admin", "raspberry", "toor", "qwerty"};
 
 /* The default dataset is built in stages that draw from one random stream,
  * in this order: deckies, attacker IPs, logs (which create the attacker
- * rows), sniffer events, commands, bounty (then profiles, no draws). Reordering stages, or the
+ * rows), sniffer events, commands, scripted attackers, bounty (then profiles, no
+ * draws). Reordering stages, or the
  * draws inside one, changes every byte after it: "same seed, same bytes".
  * So no expression makes two draws whose order C leaves open (function
  * arguments): they are drawn one statement each, in the order GCC used to
  * evaluate those arguments (last first), which keeps the bytes databases
  * seeded before had; a compiler that evaluates first-to-last no longer
  * seeds a different dataset. */
-typedef struct seed_run {
-    rs_db *db;
-    const rs_config *cfg;
-    unsigned long long *rs;
-    bool progress;
-    lb_err *err;
-    long nd;             /* deckies the logs spread over (at least 1) */
-    unsigned *dsvc;      /* per decky: bit k set when it runs all_svcs[k] */
-    char (*ips)[48];     /* per attacker: its IP */
-} seed_run;
 
 /* Each decky's service set, and the "deckies" state row /deckies serves. */
 static int seed_deckies(seed_run *s)
@@ -198,64 +194,13 @@ static int seed_logs(seed_run *s)
         snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
         time_t ts = T_DEFAULT_END - 86400 + (time_t)((86400.0 * (double)i) /
                                                      (double)cfg->ds_logs);
-        const char *user = users[rnd_below(rs, 6)];
+        const char *user = ds_users[rnd_below(rs, 6)];
         int port = 1024 + (int)rnd_below(rs, 60000);
         rc = make_event(s->db, ts, decky, all_svcs[k], k == 0 || k == 4 ? "login_attempt"
                         : k == 1 ? "request" : "connection", s->ips[a], port, "username", user,
                         s->err);
         if (s->progress && (i + 1) % 100000 == 0)
             fprintf(stderr, "refserver: seeding: %ld of %ld log rows\n", i + 1, cfg->ds_logs);
-    }
-    return rc;
-}
-
-/* One sniffer SYN fingerprint event per attacker IP that got an attacker
- * row, at its first sighting, with the fields DECNET's sniffer emits (the
- * draws are made for every IP, so the stream does not depend on which).
- * The behaviour rows themselves are derived from the logs (profile_all). */
-static int seed_sniffer(seed_run *s)
-{
-    static const char *const oses[] = {"Linux 2.2.x-3.x", "Windows 7 or 8", "nmap", "unknown"};
-    static const char *const sigs[] = {"M1460,S,T,N,W7", "M1460,N,W8,N,N,S", "M1460,W10,S,T",
-                                       "M1440,N,W6"};
-    unsigned long long *rs = s->rs;
-    int rc = 0;
-    for (long a = 0; a < s->cfg->ds_attackers && !rc; a++) {
-        long os = rnd_below(rs, 4), sig = rnd_below(rs, 4);
-        long ttl = os == 1 ? 110 + rnd_below(rs, 18) : 44 + rnd_below(rs, 20);
-        long hop = (os == 1 ? 128 : 64) - ttl;
-        long window = 1024 * (1 + rnd_below(rs, 64));
-        long wscale = rnd_below(rs, 10);
-        bool sack = rnd_below(rs, 4) != 0, tsopt = rnd_below(rs, 2) != 0;
-        char uuid[37];
-        event_attacker_uuid(s->ips[a], uuid);
-        sqlite3_stmt *st = db_stmt(s->db, "SELECT first_seen, json_extract(deckies, '$[0]') "
-                                   "FROM attackers WHERE uuid = ?", s->err);
-        if (!st)
-            return -1;
-        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-        char first[20] = "", decky[64] = "";
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 0));
-            snprintf(decky, sizeof decky, "%s", (const char *)sqlite3_column_text(st, 1));
-        }
-        sqlite3_reset(st);
-        if (!first[0])
-            continue;
-        char fields[512];
-        snprintf(fields, sizeof fields, "{\"src_ip\":\"%s\",\"os_guess\":\"%s\",\"ttl\":\"%ld\","
-                 "\"hop_distance\":\"%ld\",\"window\":\"%ld\",\"wscale\":\"%ld\","
-                 "\"mss\":\"1460\",\"options_sig\":\"%s\",\"has_sack\":\"%s\","
-                 "\"has_timestamps\":\"%s\"}", s->ips[a], oses[os], ttl, hop, window, wscale,
-                 sigs[sig], sack ? "true" : "false", tsopt ? "true" : "false");
-        char raw[768];
-        snprintf(raw, sizeof raw, "<134>1 %.10sT%sZ %s sniffer - tcp_syn_fingerprint "
-                 "[decnet@55555 src_ip=\"%s\" os_guess=\"%s\" ttl=\"%ld\"] SYN", first,
-                 first + 11, decky, s->ips[a], oses[os], ttl);
-        rs_event e = {.timestamp = first, .decky = decky, .service = (char *)"sniffer",
-                      .event_type = (char *)"tcp_syn_fingerprint", .attacker_ip = s->ips[a],
-                      .raw_line = raw, .fields = fields, .msg = (char *)""};
-        rc = put_log(s->db, &e, s->err);
     }
     return rc;
 }
@@ -287,8 +232,8 @@ static int seed_bounty(seed_run *s)
         snprintf(decky, sizeof decky, "decky-%02ld", d + 1);
         bool cred = rnd_below(rs, 4) != 0;
         if (cred) {
-            const char *pw = pws[rnd_below(rs, 6)];
-            const char *user = users[rnd_below(rs, 6)];
+            const char *pw = ds_pws[rnd_below(rs, 6)];
+            const char *user = ds_users[rnd_below(rs, 6)];
             snprintf(payload, sizeof payload, "{\"username\":\"%s\",\"password\":\"%s\"}",
                      user, pw);
         } else {
@@ -330,8 +275,9 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
         pick_attacker_ips(&s);
         rc = seed_logs(&s);
     }
-    rc = rc ? rc : seed_sniffer(&s);
-    rc = rc ? rc : seed_commands(db, err);
+    rc = rc ? rc : ds_seed_sniffer(&s);
+    rc = rc ? rc : seed_commands(db, err);   /* before the scripted shells add their own */
+    rc = rc ? rc : ds_seed_scripted(&s);
     rc = rc ? rc : seed_bounty(&s);
     rc = rc ? rc : profile_all_attackers(db, err);
     free(s.dsvc);

@@ -41,7 +41,10 @@ check "fingerprints carry fingerprint_type" True "$(jpy "$all" 'all("fingerprint
 check "fingerprint counts" True "$(jpy "$all" 'all(a["bounty_count"] >= a["credential_count"] + len(a["fingerprints"]) for a in d["data"])')"
 check "attackers service filter" True "$(jpy "$(req GET 'attackers?service=ssh&limit=1000')" 'd["total"] > 0 and all("ssh" in a["services"] for a in d["data"])')"
 check "attackers service=zzz" 0 "$(jpy "$(req GET 'attackers?service=zzz')" 'd["total"]')"
-uuid=$(jpy "$(req GET 'attackers?service=ssh&limit=1')" 'd["data"][0]["uuid"]')
+check "the scripted attackers bring the other classes" True "$(jpy "$all" '{"brute_force", "scanning", "beaconing", "interactive"} <= {a["behavior"]["behavior_class"] for a in d["data"]}')"
+check "a beacon has its interval, jitter and C2 guess" True "$(jpy "$all" 'any(a["behavior"]["beacon_interval_s"] and a["behavior"]["beacon_jitter_pct"] and "cobalt_strike" in a["behavior"]["tool_guesses"] for a in d["data"])')"
+# a seeded SSH attacker (two commands), not a scripted one
+uuid=$(jpy "$(req GET 'attackers?service=ssh&limit=1000')" '[a["uuid"] for a in d["data"] if not a["ip"].startswith("198.51.100.")][0]')
 check "attacker detail" "$uuid" "$(jpy "$(req GET "attackers/$uuid")" 'd["uuid"]')"
 check "attacker detail 404" '{"detail":"Attacker not found"}' "$(req GET attackers/no-such)"
 cm=$(req GET "attackers/$uuid/commands")
