@@ -110,6 +110,17 @@ double stats_entry_current_fail_per_sec(const stats_entry *e, const stats_entry 
 bool stats_entry_current_percentile(const stats_entry *e, double now, double p,
                                     int64_t *out_key);
 
+/* ---- visiting an entry's dictionaries (for serialisers: loadgen's worker
+ * reports send them as Locust's response_times, num_reqs_per_sec and
+ * num_fail_per_sec maps) ---- */
+
+typedef void (*stats_visit_fn)(void *ctx, int64_t key, uint64_t count);
+/* Every (bucket key in ms, count > 0) of e's histogram, ascending. fn may be
+ * NULL to count only. Returns the number of pairs visited. */
+size_t stats_entry_each_bucket(const stats_entry *e, stats_visit_fn fn, void *ctx);
+/* Every (Unix second, count > 0) the ring still holds, in ring order. */
+size_t stats_persec_each(const stats_persec *r, stats_visit_fn fn, void *ctx);
+
 /* ---- sets ---- */
 
 /* New empty set whose clock starts at `now`. keep_snapshots enables §2.8

@@ -324,3 +324,31 @@ void stats_persec_merge(stats_persec *dst, const stats_persec *src)
         if (src->count[i])
             stats_persec_add(dst, src->sec[i], src->count[i]);
 }
+
+size_t stats_entry_each_bucket(const stats_entry *e, stats_visit_fn fn, void *ctx)
+{
+    stats_bk_asc it;
+    int64_t key;
+    uint64_t count;
+    size_t n = 0;
+    stats_bk_asc_init(&it, &e->hist);
+    while (stats_bk_asc_next(&it, &key, &count)) {
+        if (fn)
+            fn(ctx, key, count);
+        n++;
+    }
+    return n;
+}
+
+size_t stats_persec_each(const stats_persec *r, stats_visit_fn fn, void *ctx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < STATS_RATE_RING; i++) {
+        if (!r->count[i])
+            continue;
+        if (fn)
+            fn(ctx, r->sec[i], r->count[i]);
+        n++;
+    }
+    return n;
+}

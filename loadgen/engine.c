@@ -88,40 +88,68 @@ static void lag_cb(struct ev_loop *loop, ev_timer *w, int revents)
     engine_merge(e);
 }
 
+/* Start slot u, counted as spawned; a slot whose user stopped is reused. */
+static void engine_start_user(lg_engine *e, lg_user *u)
+{
+    if (u->state == US_DEAD)
+        user_free(u);
+    atomic_fetch_add(&e->shared->spawned, 1);
+    if (user_start(u, e) < 0)
+        log_msg(LG_ERROR, "engine %d: cannot start a user (out of memory?)", e->index);
+}
+
 static bool active(const lg_user *u)
 {
     return (u->state == US_WAIT || u->state == US_BUSY) && !u->stop_after && !u->stopping;
 }
 
-/* A load shape (stages): every 100 ms, start or stop users until this
- * engine runs its share of the shape's count. Users stop gracefully (a
- * request in flight finishes) from the highest slot down; a slot whose user
- * died is set up afresh when the shape grows again. */
-static void engine_shape(lg_engine *e, double elapsed)
+/* Bring this engine to `mine` live users now (load shapes every 100 ms,
+ * --worker at each spawn). A user asked to leave but still finishing its
+ * request is kept rather than a new one started; new users take the lowest
+ * free or dead slots (set up afresh); surplus users stop gracefully (a
+ * request in flight finishes) from the highest slot down. */
+static void engine_set_users(lg_engine *e, long mine)
 {
-    const lg_run *run = e->run;
-    long target = plan_stage_users(run->plan, elapsed, NULL);
-    long mine = engine_share(target < 0 ? 0 : target, run->threads, e->index), n = 0;
-    for (long i = 0; i < e->share_max; i++)
+    if (mine > e->share_max) {
+        log_msg(LG_ERROR, "engine %d: %ld users wanted, room for %ld: running %ld (%ld fewer "
+                "than asked)", e->index, mine, e->share_max, e->share_max, mine - e->share_max);
+        mine = e->share_max;
+    }
+    long n = 0;
+    for (long i = 0; i < e->nspawned; i++)
         n += active(&e->users[i]);
     for (long i = 0; n < mine && i < e->share_max; i++) {
         lg_user *u = &e->users[i];
-        if (u->state != US_FREE && u->state != US_DEAD)
+        if (u->state == US_BUSY && u->stop_after) {
+            u->stop_after = false;      /* leaving but not gone: keep it */
+        } else if (u->state == US_FREE || u->state == US_DEAD) {
+            engine_start_user(e, u);
+            if (i >= e->nspawned)
+                e->nspawned = i + 1;
+        } else {
             continue;
-        if (u->state == US_DEAD)
-            user_free(u);
-        if (i >= e->nspawned)
-            e->nspawned = i + 1;
-        atomic_fetch_add(&e->shared->spawned, 1);
-        if (user_start(u, e) < 0)
-            log_msg(LG_ERROR, "engine %d: cannot start a user (out of memory?)", e->index);
+        }
         n++;
     }
-    for (long i = e->share_max - 1; n > mine && i >= 0; i--)
+    for (long i = e->nspawned - 1; n > mine && i >= 0; i--)
         if (active(&e->users[i])) {
             user_stop(&e->users[i], false);
             n--;
         }
+}
+
+/* A load shape (stages): this engine's share of the shape's count. */
+static void engine_shape(lg_engine *e, double elapsed)
+{
+    long target = plan_stage_users(e->run->plan, elapsed, NULL);
+    engine_set_users(e, engine_share(target < 0 ? 0 : target, e->run->threads, e->index));
+}
+
+/* run->dynamic: this engine's share of shared->target_users. */
+static void engine_apply_target(lg_engine *e)
+{
+    long target = atomic_load(&e->shared->target_users);
+    engine_set_users(e, engine_share(target, e->run->threads, e->index));
 }
 
 static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
@@ -131,6 +159,10 @@ static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
     const lg_run *run = e->run;
     if (e->stopping)
         return;
+    if (run->dynamic) {
+        engine_apply_target(e);
+        return;
+    }
     double elapsed = clock_mono() - run->start_mono;
     if (run->plan->nstages) {
         engine_shape(e, elapsed);
@@ -143,12 +175,8 @@ static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
     if (e->nspawned < mine)
         log_msg(LG_DEBUG, "engine %d: starting users %ld..%ld (%ld of %ld in all)", e->index,
                 e->nspawned + 1, mine, target, run->users);
-    while (e->nspawned < mine) {
-        lg_user *u = &e->users[e->nspawned++];
-        atomic_fetch_add(&e->shared->spawned, 1);
-        if (user_start(u, e) < 0)
-            log_msg(LG_ERROR, "engine %d: cannot start a user (out of memory?)", e->index);
-    }
+    while (e->nspawned < mine)
+        engine_start_user(e, &e->users[e->nspawned++]);
     if (e->nspawned >= e->share_max)
         return;
     double step = floor(run->spawn_rate) < 1 ? 1 : floor(run->spawn_rate);
@@ -195,6 +223,8 @@ static void wake_cb(struct ev_loop *loop, ev_async *w, int revents)
         stats_set_reset(e->set, clock_wall());
         e->seen_epoch = epoch;
     }
+    if (!e->stopping && e->run->dynamic && atomic_exchange(&e->retarget, 0))
+        engine_apply_target(e);
     if (e->stopping || !atomic_load(&e->stop_requested))
         return;
     e->stopping = true;
@@ -390,6 +420,12 @@ fail:
 void engine_stop(lg_engine *e)
 {
     atomic_store(&e->stop_requested, 1);
+    ev_async_send(e->loop, &e->wake);
+}
+
+void engine_retarget(lg_engine *e)
+{
+    atomic_store(&e->retarget, 1);
     ev_async_send(e->loop, &e->wake);
 }
 

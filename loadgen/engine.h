@@ -27,6 +27,12 @@ void engine_stop(lg_engine *e);
  * reset, not up to a second after it. */
 void engine_notify_reset(lg_engine *e);
 
+/* run->dynamic: bring the engine's users to its share of
+ * shared->target_users now (thread-safe, returns at once). New users start
+ * at once (reusing the slots of users that stopped); surplus ones stop, the
+ * newest first, each after its request in flight. */
+void engine_retarget(lg_engine *e);
+
 /* Wait for the engine's thread (it merges its last delta before exiting)
  * and free everything it owns. */
 void engine_join(lg_engine *e);

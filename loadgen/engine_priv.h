@@ -46,6 +46,7 @@ struct lg_engine {
     ev_timer kill_timer;            /* --stop-timeout expiry */
     ev_async wake;                  /* main → engine: stop */
     atomic_int stop_requested;
+    atomic_int retarget;            /* main → engine: shared->target_users changed */
     bool stopping;
     stats_set *set;                 /* this engine's delta since the last merge */
     int seen_epoch;

@@ -30,6 +30,7 @@
 #include "reporter.h"
 #include "scenario.h"
 #include "setup.h"
+#include "worker.h"
 
 /* options_parse's results other than "run" are final: this says go on. */
 #define LG_GO_ON (-1)
@@ -214,7 +215,7 @@ static int app_prepare(lg_app *a)
     if (!o->seed_set)
         o->seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 20);
     a->threads = o->threads;
-    if (o->users < a->threads)
+    if (!o->worker && o->users < a->threads)
         a->threads = o->users > 0 ? (int)o->users : 1;
     a->ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     raise_nofile(o->users);
@@ -383,6 +384,19 @@ static int app_run(lg_app *a)
     return finish(a, all_started);
 }
 
+/* --worker: the users run for a Locust master instead of on our schedule. */
+static int app_run_worker(lg_app *a)
+{
+    lg_worker_cfg cfg = {
+        .plan = &a->plan, .host = a->host, .global_vals = a->gvals, .net = a->net,
+        .threads = a->threads, .seed = a->o.seed, .trace = a->o.trace,
+        .stop_timeout = a->o.stop_timeout, .user_class = a->plan.name,
+        .master_host = a->o.master_host, .master_port = a->o.master_port,
+        .master_timeout = a->o.master_timeout,
+    };
+    return worker_run(&cfg);
+}
+
 /* The one cleanup: safe at any point app_prepare or app_run stopped. */
 static void app_free(lg_app *a)
 {
@@ -418,7 +432,7 @@ int main(int argc, char **argv)
     if (code == LG_GO_ON) {
         code = app_prepare(&a);
         if (code == 0)
-            code = app_run(&a);
+            code = a.o.worker ? app_run_worker(&a) : app_run(&a);
         else if (code == LG_DONE)
             code = 0;
     }

@@ -14,7 +14,8 @@ enum {
     OPT_CSV = 256, OPT_FULL_HISTORY, OPT_ONLY_SUMMARY, OPT_RESET_STATS, OPT_HEADLESS,
     OPT_EXIT_CODE, OPT_THREADS, OPT_RATE, OPT_TAG, OPT_TRACE, OPT_CONNECT_TIMEOUT, OPT_TIMEOUT,
     OPT_SEED, OPT_VERSION, OPT_SAT_CPU, OPT_SAT_LAG, OPT_URL_NAMES, OPT_LOGFILE, OPT_SHOW_RATIO,
-    OPT_PRINT_STATS, OPT_CONFIG, OPT_HEADER, OPT_BODY, OPT_BODY_FILE, OPT_HTML
+    OPT_PRINT_STATS, OPT_CONFIG, OPT_HEADER, OPT_BODY, OPT_BODY_FILE, OPT_HTML, OPT_WORKER,
+    OPT_MASTER_HOST, OPT_MASTER_PORT, OPT_MASTER_TIMEOUT
 };
 
 static const struct option long_opts[] = {
@@ -54,6 +55,10 @@ static const struct option long_opts[] = {
     {"seed", required_argument, NULL, OPT_SEED},
     {"saturation-cpu", required_argument, NULL, OPT_SAT_CPU},
     {"saturation-lag", required_argument, NULL, OPT_SAT_LAG},
+    {"worker", no_argument, NULL, OPT_WORKER},
+    {"master-host", required_argument, NULL, OPT_MASTER_HOST},
+    {"master-port", required_argument, NULL, OPT_MASTER_PORT},
+    {"master-timeout", required_argument, NULL, OPT_MASTER_TIMEOUT},
     {"version", no_argument, NULL, OPT_VERSION},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -116,6 +121,40 @@ void options_defaults(lg_options *o)
     o->timeout = 0;
     o->sat_cpu_pct = 90;
     o->sat_lag_ms = 50;
+    o->master_host = "127.0.0.1";
+    o->master_port = 5557;
+    o->master_timeout = 60;
+}
+
+/* Options a Locust master decides for its workers (users, spawn rate, run
+ * time) or that only a standalone run has (its files, its exit code): given
+ * with --worker they would be silently ignored, so they are refused. */
+static bool master_only(int c)
+{
+    switch (c) {
+    case 'u': case 'r': case 't': case OPT_CSV: case OPT_FULL_HISTORY: case OPT_ONLY_SUMMARY:
+    case OPT_RESET_STATS: case OPT_RATE: case OPT_EXIT_CODE: case OPT_TAG: case OPT_SAT_CPU:
+    case OPT_SAT_LAG: case OPT_HTML:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int check_worker_options(const lg_options *o, int nargs, lb_err *err)
+{
+    if (!o->worker) {
+        if (o->master_option)
+            return lb_err_set(err, "option %s needs --worker", o->master_option);
+        return 0;
+    }
+    if (o->master_only[0])
+        return lb_err_set(err, "option %s has no meaning with --worker: the Locust master "
+                               "decides users, spawn rate and run time, and writes the CSV "
+                               "files; give it to the master", o->master_only);
+    if (nargs)
+        return lb_err_set(err, "--worker runs a scenario (-f), not URLs");
+    return 0;
 }
 
 static int parse_double(const char *opt, const char *s, double lo, double hi, double *out,
@@ -168,6 +207,8 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
             snprintf(optname, sizeof optname, "--%s", name);
         else
             snprintf(optname, sizeof optname, "-%c", c);
+        if (master_only(c) && !o->master_only[0])
+            snprintf(o->master_only, sizeof o->master_only, "%s", optname);
         switch (c) {
         case 'u':
             /* 0 users would run, do nothing and exit 0: a silent non-test */
@@ -319,6 +360,27 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
             if (parse_double(optname, optarg, 0, 60000, &o->sat_lag_ms, err) < 0)
                 return -1;
             break;
+        case OPT_WORKER:
+            o->worker = true;
+            break;
+        case OPT_MASTER_HOST:
+            if (!*optarg || strpbrk(optarg, "/ \t"))
+                return lb_err_set(err, "option %s: '%s' is not a host name or address", optname,
+                                  optarg);
+            o->master_host = optarg;
+            o->master_option = "--master-host";
+            break;
+        case OPT_MASTER_PORT:
+            if (parse_long(optname, optarg, 1, 65535, &l, err) < 0)
+                return -1;
+            o->master_port = (int)l;
+            o->master_option = "--master-port";
+            break;
+        case OPT_MASTER_TIMEOUT:
+            if (parse_double(optname, optarg, 0.5, 86400, &o->master_timeout, err) < 0)
+                return -1;
+            o->master_option = "--master-timeout";
+            break;
         case OPT_VERSION:
         case 'V':
             return LG_OPTS_VERSION;
@@ -347,6 +409,8 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
     if (optind == argc && (o->method || o->nheaders || o->body || o->body_file))
         return lb_err_set(err, "-X/--method, --header, --body and --body-file are for URL mode "
                                "(a scenario sets these per request)");
+    if (check_worker_options(o, argc - optind, err) < 0)
+        return -1;
     o->urls = argv + optind;
     o->nurls = (size_t)(argc - optind);
     return LG_OPTS_RUN;

@@ -56,6 +56,13 @@ typedef struct lg_options {
     size_t nheaders;
     const char *body;         /* --body TEXT (URL mode) */
     const char *body_file;    /* --body-file FILE (URL mode) */
+    bool worker;              /* --worker: join a Locust master */
+    const char *master_host;  /* --master-host, default 127.0.0.1 */
+    int master_port;          /* --master-port, default 5557 */
+    double master_timeout;    /* --master-timeout s, default 60 */
+    const char *master_option;  /* a --master-* option given (needs --worker) */
+    char master_only[64];     /* first option given that only a master or a
+                                 standalone run has (refused with --worker) */
     char **urls;              /* positional URLs (point into argv) */
     size_t nurls;
 } lg_options;

@@ -26,6 +26,7 @@ typedef struct lg_shared {
     atomic_long feeder_next;        /* the feeder row the next user takes */
     atomic_int reset_epoch;         /* bumped by --reset-stats: engines drop their delta */
     atomic_int engines_done;        /* engines that finished their final merge */
+    atomic_long target_users;       /* run->dynamic: users wanted now, over all engines */
 } lg_shared;
 
 /* The run's settings, read-only for engines. */
@@ -33,7 +34,9 @@ typedef struct lg_run {
     const lg_plan *plan;
     const char *host;               /* base URL without trailing '/' */
     lg_net net;
-    long users;                     /* total users over all engines */
+    long users;                     /* total users over all engines (dynamic: the most) */
+    bool dynamic;                   /* users follow shared->target_users (worker mode),
+                                       applied at once by engine_retarget(); no schedule */
     double spawn_rate;
     double rate;                    /* open model requests/s in total; 0 = closed */
     double stop_timeout;            /* s; 0 = abort in-flight requests at stop */

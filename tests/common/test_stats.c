@@ -329,6 +329,53 @@ static void test_reset(void **state)
     stats_set_free(s);
 }
 
+/* ---- visitors: what a worker report serialises ---- */
+typedef struct { int64_t key[16]; uint64_t count[16]; size_t n; } visit_log;
+static void visit_rec(void *ctx, int64_t key, uint64_t count)
+{
+    visit_log *v = ctx;
+    if (v->n < 16) {
+        v->key[v->n] = key;
+        v->count[v->n] = count;
+    }
+    v->n++;
+}
+
+static void test_visitors(void **state)
+{
+    (void)state;
+    stats_set *s = stats_set_new(1000.0, false);
+    stats_entry *e = stats_set_entry(s, "GET", "/v");
+    /* 12 ms x2, 155 ms -> bucket 160, 20000 ms -> bucket 20000 (the big vector) */
+    stats_set_record(s, e, 1001.2, 12, 0, false, NULL);
+    stats_set_record(s, e, 1001.7, 12, 0, false, NULL);
+    stats_set_record(s, e, 1003.1, 155, 0, true, "E()");
+    stats_set_record(s, e, 1003.9, 20000, 0, false, NULL);
+    visit_log v = {0};
+    assert_int_equal(stats_entry_each_bucket(e, NULL, NULL), 3);
+    assert_int_equal(stats_entry_each_bucket(e, visit_rec, &v), 3);
+    assert_int_equal(v.key[0], 12);
+    assert_int_equal(v.count[0], 2);
+    assert_int_equal(v.key[1], 160);
+    assert_int_equal(v.key[2], 20000);
+    assert_int_equal(v.count[2], 1);
+    /* per-second: {1001: 2, 1003: 2} requests, {1003: 1} failure, any order */
+    visit_log r = {0}, f = {0};
+    assert_int_equal(stats_persec_each(&e->reqs_per_sec, visit_rec, &r), 2);
+    uint64_t at1001 = 0, at1003 = 0;
+    for (size_t i = 0; i < r.n; i++)
+        *(r.key[i] == 1001 ? &at1001 : &at1003) += r.count[i];
+    assert_int_equal(at1001, 2);
+    assert_int_equal(at1003, 2);
+    assert_int_equal(stats_persec_each(&e->fails_per_sec, visit_rec, &f), 1);
+    assert_int_equal(f.key[0], 1003);
+    /* after a reset (a report's delta is sent) nothing is left to visit */
+    stats_set_reset(s, 1004.0);
+    assert_int_equal(stats_entry_each_bucket(e, NULL, NULL), 0);
+    assert_int_equal(stats_persec_each(&e->reqs_per_sec, NULL, NULL), 0);
+    stats_set_free(s);
+}
+
 /* ---- §6.5 merge equals recording everything in one set ---- */
 static void test_merge(void **state)
 {
@@ -553,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_current_rates),
         cmocka_unit_test(test_current_percentiles),
         cmocka_unit_test(test_reset),
+        cmocka_unit_test(test_visitors),
         cmocka_unit_test(test_merge),
         cmocka_unit_test(test_merge_deltas),
         cmocka_unit_test(test_error_order),

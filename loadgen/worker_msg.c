@@ -1,0 +1,435 @@
+/* worker_msg.c — encode what a Locust 2.12.1 worker sends, decode what its
+ * master sends (locust-format.md §6.2–6.4), with msgpack-c. */
+#include "worker_msg.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define WMSG_MAX_DEPTH 16
+
+/* ---- the guard in front of msgpack-c's unpacker ------------------------ */
+
+static size_t be_len(const uint8_t *p, int n)
+{
+    size_t v = 0;
+    for (int i = 0; i < n; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* msgpack-c's C unpacker allocates a container's element array from the
+ * count in its header before reading any element: five bytes claiming 2^32
+ * elements ask for 96 GB (its C++ API has unpack limits, the C API has
+ * none). So, before unpacking, this walk checks that every container claims
+ * no more elements than bytes remain (each element takes one byte at
+ * least), that nesting stays shallow and that the value fills the message.
+ * It reads headers and lengths only; msgpack-c does the decoding. */
+static bool sizes_sane(const uint8_t *p, size_t len)
+{
+    size_t left[WMSG_MAX_DEPTH + 1], i = 0;
+    int depth = 0;
+    left[0] = 1;
+    while (depth >= 0) {
+        if (left[depth] == 0) {
+            depth--;
+            continue;
+        }
+        left[depth]--;
+        if (i >= len)
+            return false;
+        uint8_t c = p[i++];
+        size_t skip = 0, items = 0, hdr = 0;
+        bool container = false;
+        if (c <= 0x7f || c >= 0xe0 || c == 0xc0 || c == 0xc2 || c == 0xc3) {
+            skip = 0;
+        } else if (c <= 0x8f || (c >= 0x90 && c <= 0x9f)) {
+            container = true;
+            items = (size_t)(c & 0x0f) * (c <= 0x8f ? 2 : 1);
+        } else if (c >= 0xa0 && c <= 0xbf) {
+            skip = c & 0x1f;
+        } else if (c >= 0xc4 && c <= 0xc6) {        /* bin 8/16/32 */
+            hdr = (size_t)1 << (c - 0xc4);
+        } else if (c >= 0xd9 && c <= 0xdb) {        /* str 8/16/32 */
+            hdr = (size_t)1 << (c - 0xd9);
+        } else if (c >= 0xc7 && c <= 0xc9) {        /* ext 8/16/32: length, type, data */
+            hdr = (size_t)1 << (c - 0xc7);
+            skip = 1;
+        } else if (c == 0xca || c == 0xcb) {
+            skip = c == 0xca ? 4 : 8;
+        } else if (c >= 0xcc && c <= 0xd3) {        /* uint/int 8..64 */
+            skip = (size_t)1 << ((c - 0xcc) & 3);
+        } else if (c >= 0xd4 && c <= 0xd8) {        /* fixext 1..16 */
+            skip = 1 + ((size_t)1 << (c - 0xd4));
+        } else if (c >= 0xdc && c <= 0xdf) {        /* array/map 16/32 */
+            container = true;
+            int n = (c & 1) ? 4 : 2;
+            if (len - i < (size_t)n)
+                return false;
+            items = be_len(p + i, n) * (c >= 0xde ? 2 : 1);
+            i += (size_t)n;
+        } else {
+            return false;                           /* 0xc1: never used */
+        }
+        if (hdr) {
+            if (len - i < hdr)
+                return false;
+            skip += be_len(p + i, (int)hdr);
+            i += hdr;
+        }
+        if (container) {
+            if (items > len - i || depth == WMSG_MAX_DEPTH)
+                return false;
+            left[++depth] = items;
+        } else {
+            if (skip > len - i)
+                return false;
+            i += skip;
+        }
+    }
+    return i == len;
+}
+
+/* ---- decoding ----------------------------------------------------------- */
+
+static bool is_str(const msgpack_object *o)
+{
+    return o->type == MSGPACK_OBJECT_STR;
+}
+
+static bool key_is(const msgpack_object *k, const char *s)
+{
+    size_t n = strlen(s);
+    return is_str(k) && k->via.str.size == n && memcmp(k->via.str.ptr, s, n) == 0;
+}
+
+/* A NUL-terminated copy of a msgpack str without NUL bytes inside; NULL if
+ * it has one or on OOM. */
+static char *str_dup(const msgpack_object *o)
+{
+    if (memchr(o->via.str.ptr, '\0', o->via.str.size))
+        return NULL;
+    return strndup(o->via.str.ptr, o->via.str.size);
+}
+
+static bool as_number(const msgpack_object *o, double *out)
+{
+    switch (o->type) {
+    case MSGPACK_OBJECT_POSITIVE_INTEGER: *out = (double)o->via.u64; return true;
+    case MSGPACK_OBJECT_NEGATIVE_INTEGER: *out = (double)o->via.i64; return true;
+    case MSGPACK_OBJECT_FLOAT32:
+    case MSGPACK_OBJECT_FLOAT64: *out = o->via.f64; return true;
+    default: return false;
+    }
+}
+
+static int decode_classes(const msgpack_object *o, wmsg_in *m, lb_err *err)
+{
+    if (o->type != MSGPACK_OBJECT_MAP)
+        return lb_err_set(err, "spawn: user_classes_count is not a map");
+    size_t n = o->via.map.size;
+    if (!(m->classes = calloc(n ? n : 1, sizeof *m->classes)))
+        return lb_err_set(err, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const msgpack_object_kv *kv = &o->via.map.ptr[i];
+        if (!is_str(&kv->key) || kv->val.type != MSGPACK_OBJECT_POSITIVE_INTEGER ||
+            kv->val.via.u64 > 10000000)
+            return lb_err_set(err, "spawn: user_classes_count needs {class name: 0..10000000}");
+        if (!(m->classes[i].name = str_dup(&kv->key)))
+            return lb_err_set(err, "spawn: a user class name holds a NUL byte");
+        m->classes[i].count = (long)kv->val.via.u64;
+        m->nclasses++;
+    }
+    return 0;
+}
+
+static int decode_spawn(const msgpack_object *d, wmsg_in *m, lb_err *err)
+{
+    if (d->type != MSGPACK_OBJECT_MAP)
+        return lb_err_set(err, "spawn: data is not a map");
+    bool have_classes = false;
+    for (size_t i = 0; i < d->via.map.size; i++) {
+        const msgpack_object *k = &d->via.map.ptr[i].key, *v = &d->via.map.ptr[i].val;
+        if (key_is(k, "timestamp")) {
+            if (!(m->has_timestamp = as_number(v, &m->timestamp)))
+                return lb_err_set(err, "spawn: timestamp is not a number");
+        } else if (key_is(k, "user_classes_count")) {
+            if (decode_classes(v, m, err) < 0)
+                return -1;
+            have_classes = true;
+        } else if (key_is(k, "host")) {
+            if (v->type != MSGPACK_OBJECT_NIL && (!is_str(v) || !(m->host = str_dup(v))))
+                return lb_err_set(err, "spawn: host is not a string");
+        } else if (key_is(k, "stop_timeout")) {
+            if (v->type != MSGPACK_OBJECT_NIL &&
+                (!(m->has_stop_timeout = as_number(v, &m->stop_timeout)) ||
+                 !(m->stop_timeout >= 0 && m->stop_timeout <= 86400)))
+                return lb_err_set(err, "spawn: stop_timeout is not 0..86400 seconds");
+        }
+    }
+    if (!have_classes)
+        return lb_err_set(err, "spawn: no user_classes_count");
+    return 0;
+}
+
+static int decode_ack(const msgpack_object *d, wmsg_in *m, lb_err *err)
+{
+    for (size_t i = 0; d->type == MSGPACK_OBJECT_MAP && i < d->via.map.size; i++)
+        if (key_is(&d->via.map.ptr[i].key, "index") &&
+            d->via.map.ptr[i].val.type == MSGPACK_OBJECT_POSITIVE_INTEGER &&
+            d->via.map.ptr[i].val.via.u64 < 1000000) {
+            m->has_index = true;
+            m->index = (long)d->via.map.ptr[i].val.via.u64;
+        }
+    if (!m->has_index)
+        return lb_err_set(err, "ack without a worker index: not a Locust 2.x master");
+    return 0;
+}
+
+int wmsg_decode(const void *data, size_t len, wmsg_in *m, lb_err *err)
+{
+    memset(m, 0, sizeof *m);
+    if (len > WMSG_MAX_BYTES)
+        return lb_err_set(err, "message of %zu bytes (at most %u)", len, WMSG_MAX_BYTES);
+    if (!sizes_sane(data, len))
+        return lb_err_set(err, "not one well-formed msgpack value");
+    msgpack_unpacked up;
+    msgpack_unpacked_init(&up);
+    size_t off = 0;
+    int rc = -1;
+    if (msgpack_unpack_next(&up, data, len, &off) != MSGPACK_UNPACK_SUCCESS) {
+        lb_err_set(err, "not one well-formed msgpack value");
+        goto out;
+    }
+    const msgpack_object *o = &up.data;
+    if (o->type != MSGPACK_OBJECT_ARRAY || o->via.array.size != 3 ||
+        !is_str(&o->via.array.ptr[0])) {
+        lb_err_set(err, "not a [type, data, node_id] message");
+        goto out;
+    }
+    const msgpack_object *t = &o->via.array.ptr[0], *d = &o->via.array.ptr[1],
+                         *id = &o->via.array.ptr[2];
+    if (!(m->type = str_dup(t)) || (is_str(id) && !(m->node_id = str_dup(id)))) {
+        lb_err_set(err, "message type or node id holds a NUL byte");
+        goto out;
+    }
+    if (!strcmp(m->type, "spawn"))
+        rc = decode_spawn(d, m, err);
+    else if (!strcmp(m->type, "ack"))
+        rc = decode_ack(d, m, err);
+    else
+        rc = 0;                 /* stop, quit, reconnect, heartbeat, custom: no data used */
+out:
+    msgpack_unpacked_destroy(&up);
+    if (rc < 0)
+        wmsg_in_free(m);
+    return rc;
+}
+
+void wmsg_in_free(wmsg_in *m)
+{
+    for (size_t i = 0; i < m->nclasses; i++)
+        free(m->classes[i].name);
+    free(m->classes);
+    free(m->type);
+    free(m->node_id);
+    free(m->host);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- encoding ------------------------------------------------------------ */
+
+static void pk_str(msgpack_packer *pk, const char *s)
+{
+    size_t n = strlen(s);
+    msgpack_pack_str(pk, n);
+    msgpack_pack_str_body(pk, s, n);
+}
+
+/* Start [type, <data follows>, ...]; the caller packs data, then pk_end. */
+static void pk_begin(msgpack_sbuffer *b, msgpack_packer *pk, const char *type)
+{
+    msgpack_sbuffer_clear(b);
+    msgpack_packer_init(pk, b, msgpack_sbuffer_write);
+    msgpack_pack_array(pk, 3);
+    pk_str(pk, type);
+}
+
+static int pk_end(msgpack_sbuffer *b, msgpack_packer *pk, const char *node_id)
+{
+    pk_str(pk, node_id);
+    return b->data ? 0 : -1;
+}
+
+int wmsg_client_ready(msgpack_sbuffer *b, const char *node_id, const char *version)
+{
+    msgpack_packer pk;
+    pk_begin(b, &pk, "client_ready");
+    pk_str(&pk, version && *version ? version : "2.12.1");
+    return pk_end(b, &pk, node_id);
+}
+
+int wmsg_nil(msgpack_sbuffer *b, const char *type, const char *node_id)
+{
+    msgpack_packer pk;
+    pk_begin(b, &pk, type);
+    msgpack_pack_nil(&pk);
+    return pk_end(b, &pk, node_id);
+}
+
+int wmsg_heartbeat(msgpack_sbuffer *b, const char *node_id, const char *state, double cpu_pct,
+                   uint64_t rss_bytes)
+{
+    msgpack_packer pk;
+    pk_begin(b, &pk, "heartbeat");
+    msgpack_pack_map(&pk, 3);
+    pk_str(&pk, "state");
+    pk_str(&pk, state);
+    pk_str(&pk, "current_cpu_usage");
+    msgpack_pack_double(&pk, cpu_pct);
+    pk_str(&pk, "current_memory_usage");
+    msgpack_pack_uint64(&pk, rss_bytes);
+    return pk_end(b, &pk, node_id);
+}
+
+static void pk_classes(msgpack_packer *pk, const wmsg_class *c, size_t n)
+{
+    msgpack_pack_map(pk, n);
+    for (size_t i = 0; i < n; i++) {
+        pk_str(pk, c[i].name);
+        msgpack_pack_int64(pk, c[i].count);
+    }
+}
+
+int wmsg_spawning_complete(msgpack_sbuffer *b, const char *node_id, const wmsg_class *classes,
+                           size_t nclasses, long user_count)
+{
+    msgpack_packer pk;
+    pk_begin(b, &pk, "spawning_complete");
+    msgpack_pack_map(&pk, 2);
+    pk_str(&pk, "user_classes_count");
+    pk_classes(&pk, classes, nclasses);
+    pk_str(&pk, "user_count");
+    msgpack_pack_int64(&pk, user_count);
+    return pk_end(b, &pk, node_id);
+}
+
+/* Bucket keys are ints below 100 ms and floats above, as 2.12.1's are for
+ * HttpUser's float times (§2.2): the master then prints medians the same. */
+static void pk_bucket(void *ctx, int64_t key, uint64_t count)
+{
+    msgpack_packer *pk = ctx;
+    if (key >= 100)
+        msgpack_pack_double(pk, (double)key);
+    else
+        msgpack_pack_int64(pk, key);
+    msgpack_pack_uint64(pk, count);
+}
+
+static void pk_second(void *ctx, int64_t sec, uint64_t count)
+{
+    msgpack_packer *pk = ctx;
+    msgpack_pack_int64(pk, sec);
+    msgpack_pack_uint64(pk, count);
+}
+
+/* One StatsEntryDict, keys in Locust's order (§6.4). */
+static void pk_entry(msgpack_packer *pk, const stats_entry *e)
+{
+    msgpack_pack_map(pk, 14);
+    pk_str(pk, "name");
+    pk_str(pk, e->name);
+    pk_str(pk, "method");
+    pk_str(pk, e->method);
+    pk_str(pk, "last_request_timestamp");
+    if (e->last_request_timestamp > 0)
+        msgpack_pack_double(pk, e->last_request_timestamp);
+    else
+        msgpack_pack_nil(pk);
+    pk_str(pk, "start_time");
+    msgpack_pack_double(pk, e->start_time);
+    pk_str(pk, "num_requests");
+    msgpack_pack_uint64(pk, e->num_requests);
+    pk_str(pk, "num_none_requests");
+    msgpack_pack_uint64(pk, e->num_none_requests);
+    pk_str(pk, "num_failures");
+    msgpack_pack_uint64(pk, e->num_failures);
+    pk_str(pk, "total_response_time");
+    msgpack_pack_double(pk, e->total_response_time);
+    pk_str(pk, "max_response_time");
+    msgpack_pack_double(pk, e->max_response_time);
+    pk_str(pk, "min_response_time");
+    if (e->has_min)
+        msgpack_pack_double(pk, e->min_response_time);
+    else
+        msgpack_pack_nil(pk);
+    pk_str(pk, "total_content_length");
+    msgpack_pack_uint64(pk, e->total_content_length);
+    pk_str(pk, "response_times");
+    msgpack_pack_map(pk, stats_entry_each_bucket(e, NULL, NULL));
+    stats_entry_each_bucket(e, pk_bucket, pk);
+    pk_str(pk, "num_reqs_per_sec");
+    msgpack_pack_map(pk, stats_persec_each(&e->reqs_per_sec, NULL, NULL));
+    stats_persec_each(&e->reqs_per_sec, pk_second, pk);
+    pk_str(pk, "num_fail_per_sec");
+    msgpack_pack_map(pk, stats_persec_each(&e->fails_per_sec, NULL, NULL));
+    stats_persec_each(&e->fails_per_sec, pk_second, pk);
+}
+
+/* The errors map. Its key only has to be stable for the master (§6.4):
+ * "<method>.<name>.<error>" is, and cannot collide across distinct errors. */
+static int pk_errors(msgpack_packer *pk, const stats_set *set)
+{
+    size_t n = stats_set_error_count(set);
+    msgpack_pack_map(pk, n);
+    for (size_t i = 0; i < n; i++) {
+        const stats_error *er = stats_set_error_at(set, i);
+        size_t klen = strlen(er->method) + strlen(er->name) + strlen(er->error) + 3;
+        char *key = malloc(klen);
+        if (!key)
+            return -1;
+        snprintf(key, klen, "%s.%s.%s", er->method, er->name, er->error);
+        pk_str(pk, key);
+        free(key);
+        msgpack_pack_map(pk, 4);
+        pk_str(pk, "name");
+        pk_str(pk, er->name);
+        pk_str(pk, "method");
+        pk_str(pk, er->method);
+        /* Standalone form (HTTPError('...')): the master applies repr() once
+         * more, exactly as it does to a Python worker's error string (§1.4). */
+        pk_str(pk, "error");
+        pk_str(pk, er->error);
+        pk_str(pk, "occurrences");
+        msgpack_pack_uint64(pk, er->occurrences);
+    }
+    return 0;
+}
+
+int wmsg_stats(msgpack_sbuffer *b, const char *node_id, const stats_set *set,
+               const wmsg_class *classes, size_t nclasses, long user_count)
+{
+    msgpack_packer pk;
+    pk_begin(b, &pk, "stats");
+    msgpack_pack_map(&pk, 5);
+    pk_str(&pk, "stats");
+    size_t n = stats_set_count(set), active = 0;
+    for (size_t i = 0; i < n; i++) {
+        const stats_entry *e = stats_set_at(set, i);
+        active += e->num_requests > 0 || e->num_failures > 0;
+    }
+    msgpack_pack_array(&pk, active);
+    for (size_t i = 0; i < n; i++) {
+        const stats_entry *e = stats_set_at(set, i);
+        if (e->num_requests > 0 || e->num_failures > 0)
+            pk_entry(&pk, e);
+    }
+    pk_str(&pk, "stats_total");
+    pk_entry(&pk, stats_set_total_c(set));
+    pk_str(&pk, "errors");
+    if (pk_errors(&pk, set) < 0)
+        return -1;
+    pk_str(&pk, "user_classes_count");
+    pk_classes(&pk, classes, nclasses);
+    pk_str(&pk, "user_count");
+    msgpack_pack_int64(&pk, user_count);
+    return pk_end(b, &pk, node_id);
+}

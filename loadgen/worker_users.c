@@ -1,0 +1,144 @@
+/* worker_users.c — the engines a --worker runs for its master. */
+#include "worker_users.h"
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clock.h"
+#include "log.h"
+
+int wk_users_init(wk_users *u, const lg_worker_cfg *cfg)
+{
+    memset(u, 0, sizeof *u);
+    u->cfg = cfg;
+    pthread_mutex_init(&u->sh.mu, NULL);
+    u->sh.set = stats_set_new(clock_wall(), false);
+    u->cls.name = (char *)cfg->user_class;
+    return u->sh.set ? 0 : -1;
+}
+
+void wk_users_free(wk_users *u)
+{
+    if (u->neng) {
+        wk_users_stop(u, true);
+        wk_users_join(u);
+    }
+    if (u->sh.set)
+        stats_set_free(u->sh.set);
+    pthread_mutex_destroy(&u->sh.mu);
+    free(u->host);
+}
+
+bool wk_users_running(const wk_users *u)
+{
+    return u->neng > 0;
+}
+
+long wk_users_alive(const wk_users *u)
+{
+    return atomic_load(&((wk_users *)u)->sh.users);
+}
+
+/* Our class's count in the master's user_classes_count. Classes this
+ * scenario does not define get no users: say so, every spawn. */
+static long our_count(const wk_users *u, const wmsg_in *s)
+{
+    long n = 0;
+    for (size_t i = 0; i < s->nclasses; i++) {
+        if (!strcmp(s->classes[i].name, u->cfg->user_class))
+            n += s->classes[i].count;
+        else if (s->classes[i].count > 0)
+            log_msg(LG_ERROR, "the master asks for %ld users of class '%s', which scenario '%s' "
+                    "does not define (its user class is '%s'): those users are NOT run",
+                    s->classes[i].count, s->classes[i].name, u->cfg->plan->name,
+                    u->cfg->user_class);
+    }
+    if (n > LG_WORKER_MAX_USERS) {
+        log_msg(LG_ERROR, "the master asks for %ld users; one worker runs at most %d: running "
+                "%d (%ld fewer than asked) — add workers", n, LG_WORKER_MAX_USERS,
+                LG_WORKER_MAX_USERS, n - LG_WORKER_MAX_USERS);
+        n = LG_WORKER_MAX_USERS;
+    }
+    return n;
+}
+
+static int start_engines(wk_users *u, const wmsg_in *s)
+{
+    const lg_worker_cfg *c = u->cfg;
+    lb_err err;
+    free(u->host);
+    u->host = strdup(s->host && *s->host ? s->host : c->host);
+    if (!u->host)
+        return -1;
+    size_t n = strlen(u->host);
+    while (n > 0 && u->host[n - 1] == '/')
+        u->host[--n] = '\0';
+    if (s->host && *s->host && strcmp(u->host, c->host))
+        log_msg(LG_INFO, "using the master's host %s (not %s)", u->host, c->host);
+    atomic_store(&u->sh.engines_done, 0);
+    u->run = (lg_run){
+        .plan = c->plan, .host = u->host, .net = c->net, .users = LG_WORKER_MAX_USERS,
+        .dynamic = true, .spawn_rate = 1, .rate = 0,
+        .stop_timeout = s->has_stop_timeout ? s->stop_timeout : c->stop_timeout,
+        .threads = c->threads, .seed = c->seed, .trace = c->trace,
+        .global_vals = c->global_vals, .start_mono = clock_mono(),
+        .wall_minus_mono = clock_wall() - clock_mono(),
+    };
+    if (!(u->eng = calloc((size_t)c->threads, sizeof *u->eng)))
+        return -1;
+    for (int i = 0; i < c->threads; i++, u->neng++)
+        if (!(u->eng[i] = engine_start(&u->run, &u->sh, i, &err))) {
+            log_msg(LG_CRITICAL, "%s", err.msg);
+            return -1;
+        }
+    return 0;
+}
+
+int wk_users_spawn(wk_users *u, const wmsg_in *s)
+{
+    u->target = our_count(u, s);
+    atomic_store(&u->sh.target_users, u->target);
+    if (u->stopping)
+        wk_users_join(u);       /* a stop still finishing: it ends now */
+    if (!u->neng)
+        return start_engines(u, s);
+    for (int i = 0; i < u->neng; i++)
+        engine_retarget(u->eng[i]);
+    return 0;
+}
+
+void wk_users_stop(wk_users *u, bool abort)
+{
+    if (abort)
+        u->run.stop_timeout = 0;  /* read by the engines after the wake-up below */
+    for (int i = 0; i < u->neng; i++)
+        engine_stop(u->eng[i]);
+    u->stopping = u->neng > 0;
+    u->target = 0;
+}
+
+bool wk_users_stopped(const wk_users *u)
+{
+    return atomic_load(&((wk_users *)u)->sh.engines_done) >= u->neng;
+}
+
+void wk_users_join(wk_users *u)
+{
+    for (int i = 0; i < u->neng; i++)
+        engine_join(u->eng[i]);
+    free(u->eng);
+    u->eng = NULL;
+    u->neng = 0;
+    u->stopping = false;
+}
+
+int wk_users_report(wk_users *u, msgpack_sbuffer *b, const char *node_id)
+{
+    long alive = wk_users_alive(u);
+    u->cls.count = alive;
+    pthread_mutex_lock(&u->sh.mu);
+    int rc = wmsg_stats(b, node_id, u->sh.set, &u->cls, 1, alive);
+    stats_set_reset(u->sh.set, clock_wall());
+    pthread_mutex_unlock(&u->sh.mu);
+    return rc;
+}
