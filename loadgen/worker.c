@@ -79,8 +79,9 @@ static void send_ready(lg_worker *w)
 
 static void send_report(lg_worker *w)
 {
-    if (wk_users_report(&w->users, &w->out, w->node_id) == 0)
-        send_buf(w);
+    if (wk_users_report(&w->users, &w->out, w->node_id) == 0 && !send_buf(w))
+        log_msg(LG_WARNING, "a stats report could not be sent to the master: its requests are "
+                "missing from the master's figures");
 }
 
 /* ---- the socket ------------------------------------------------------- */
@@ -413,6 +414,9 @@ static void worker_quit(lg_worker *w, int code, const char *why)
         send_report(w);
         send_nil(w, "quit");
     }
+    log_msg(LG_INFO, "Worker totals: %llu requests, %llu failures reported to the master",
+            (unsigned long long)w->users.reported_requests,
+            (unsigned long long)w->users.reported_failures);
     w->exit_code = code;
     ev_break(w->loop, EVBREAK_ALL);
 }

@@ -74,7 +74,9 @@ static int start_engines(wk_users *u, const wmsg_in *s)
     while (n > 0 && u->host[n - 1] == '/')
         u->host[--n] = '\0';
     if (s->host && *s->host && strcmp(u->host, c->host))
-        log_msg(LG_INFO, "using the master's host %s (not %s)", u->host, c->host);
+        log_msg(c->plan->nsetup ? LG_WARNING : LG_INFO, "using the master's host %s (not %s)%s",
+                u->host, c->host, c->plan->nsetup ? "; the scenario's setup ran against the "
+                "latter at start: give the worker -H too" : "");
     atomic_store(&u->sh.engines_done, 0);
     u->run = (lg_run){
         .plan = c->plan, .host = u->host, .net = c->net, .users = LG_WORKER_MAX_USERS,
@@ -138,6 +140,11 @@ int wk_users_report(wk_users *u, msgpack_sbuffer *b, const char *node_id)
     u->cls.count = alive;
     pthread_mutex_lock(&u->sh.mu);
     int rc = wmsg_stats(b, node_id, u->sh.set, &u->cls, 1, alive);
+    const stats_entry *t = stats_set_total_c(u->sh.set);
+    if (rc == 0) {
+        u->reported_requests += t->num_requests;
+        u->reported_failures += t->num_failures;
+    }
     stats_set_reset(u->sh.set, clock_wall());
     pthread_mutex_unlock(&u->sh.mu);
     return rc;

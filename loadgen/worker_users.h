@@ -22,6 +22,8 @@ typedef struct wk_users {
     bool stopping;               /* engines asked to stop, not joined yet */
     long target;                 /* users the master asks of us (our class) */
     wmsg_class cls;              /* {user_class, users running}: what we report */
+    uint64_t reported_requests;  /* totals of every report sent so far */
+    uint64_t reported_failures;
 } wk_users;
 
 int wk_users_init(wk_users *u, const lg_worker_cfg *cfg);

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# live_worker.sh — loadgen --worker under a real, unmodified Locust 2.12.1
+# master (Debian's python3-locust) on loopback:
+#   1. two loadgen workers drive refserver (decnet): the master's figures are
+#      the sum of both workers' reports, its history reaches the user count;
+#   2. one Python Locust worker beside one loadgen worker (mixed run);
+#   3. a worker killed mid-run: the master notices, the other carries on and
+#      takes over its users (the master re-balances with --enable-rebalancing);
+#   4. a master stopped with SIGTERM ends its workers cleanly (exit 0);
+#   5. a master killed: the worker says so and exits 1 after --master-timeout;
+#   6. no master at all: exit 1 with a message; 7. options a worker refuses.
+source "$(dirname "$0")/lib.sh"
+WK="$HERE/worker"
+ROOT="$(cd "$HERE/../.." && pwd)"
+RS="$LB_BIN_DIR/refserver"
+command -v locust >/dev/null || { echo "SKIP: no locust"; exit 77; }
+# On failure, the last lines of every log this test wrote.
+fail() {
+    echo "FAIL: $*" >&2
+    for f in "$T"/*.log; do echo "--- $f" >&2; grep -v '^GET\|^POST\|^ \|^---\|^Type' "$f" | tail -6 >&2; done
+    exit 1
+}
+
+# master NAME PORT LOCUSTFILE HOST [locust args...] — start a headless master.
+master() {
+    local name=$1 port=$2 file=$3 host=$4
+    shift 4
+    (cd "$T" && exec locust -f "$file" --master --headless --master-bind-host 127.0.0.1 \
+        --master-bind-port "$port" -H "$host" --csv "$T/$name" "$@") >"$T/$name.log" 2>&1 &
+    MPID=$!
+    PIDS+=($MPID)
+}
+# worker NAME PORT [loadgen args...] — start a loadgen worker.
+worker() {
+    local name=$1 port=$2
+    shift 2
+    "$LOADGEN" --worker --master-port "$port" "$@" >"$T/$name.log" 2>&1 &
+    WPID=$!
+    PIDS+=($WPID)
+}
+# wait_exit PID SECONDS — sets RC to the exit code; fails if still running.
+# (Not in a $(...) subshell: only this shell can reap its children, and an
+# unreaped child still answers kill -0.)
+wait_exit() {
+    local zombie
+    for _ in $(seq 1 $(($2 * 10))); do
+        zombie=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)
+        [ "$zombie" = Z ] || [ "$zombie" = gone ] && break
+        sleep 0.1
+    done
+    [ "$zombie" = Z ] || [ "$zombie" = gone ] || fail "process $1 still running after $2 s"
+    RC=0
+    wait "$1" || RC=$?
+}
+# totals LOG — "requests failures" a worker says it reported.
+totals() { sed -n 's/.*Worker totals: \([0-9]*\) requests, \([0-9]*\) failures.*/\1 \2/p' "$1"; }
+# final_agg LOG — the master's last console Aggregated request count.
+final_agg() { awk '$1 == "Aggregated" && /\|/ {n = $2} END {print n}' "$1"; }
+
+# ---- 1. two loadgen workers drive refserver ---------------------------------
+[ -x "$RS" ] || fail "no refserver in $LB_BIN_DIR"
+rport=$(free_port)
+"$RS" --bind "127.0.0.1:$rport" --db "$T/rs.db" --workers 1 --bcrypt-cost 4 >"$T/rs.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$rport/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+RSURL="http://127.0.0.1:$rport"
+mport=$(free_port)
+master m1 "$mport" "$ROOT/profiles/scenarios/locust_decnet.py" "$RSURL" --expect-workers 2 -u 20 -r 10 -t 8s
+M1=$MPID
+worker w1 "$mport" -f decnet -H "$RSURL" --threads 1
+W1=$WPID
+worker w2 "$mport" -f decnet -H "$RSURL" --threads 1
+W2=$WPID
+wait_exit "$M1" 40
+rc=$RC
+wait_exit "$W1" 10
+[ "$RC" = 0 ] || fail "worker 1 did not exit 0: $(tail -3 "$T/w1.log")"
+wait_exit "$W2" 10
+[ "$RC" = 0 ] || fail "worker 2 did not exit 0: $(tail -3 "$T/w2.log")"
+grep -q "the master said quit" "$T/w1.log" || fail "worker 1 did not quit on the master's word"
+read -r r1 f1 <<<"$(totals "$T/w1.log")"
+read -r r2 f2 <<<"$(totals "$T/w2.log")"
+grep -q "Spawning: 10 decnet users" "$T/w1.log" && grep -q "Spawning: 10 decnet users" "$T/w2.log" ||
+    fail "the 20 users were not split 10/10: $(grep Spawning "$T"/w?.log)"
+agg=$(final_agg "$T/m1.log")
+[ "$r1" -gt 50 ] && [ "$r2" -gt 50 ] || fail "workers reported $r1 and $r2 requests"
+[ "$agg" = $((r1 + r2)) ] || fail "master's Aggregated $agg != $r1 + $r2 reported by the workers"
+[ "$f1" = 0 ] && [ "$f2" = 0 ] || fail "failures against refserver: $f1, $f2"
+csv=$(csv_field "$T/m1_stats.csv" Aggregated "Request Count")
+[ "$csv" -gt 0 ] && [ "$csv" -le "$agg" ] || fail "master _stats.csv has $csv requests (final $agg)"
+peak=$("$PY" -c 'import csv,sys; print(max(int(r["User Count"]) for r in csv.DictReader(open(sys.argv[1]))))' "$T/m1_stats_history.csv")
+[ "$peak" = 20 ] || fail "master history peaks at $peak users, not 20"
+ok "two loadgen workers: $r1 + $r2 requests = master's $agg (CSV $csv, 1 s before exit as 2.12.1 writes it), history peak $peak users, rc $rc"
+
+# ---- 2. mixed: one Python Locust worker, one loadgen worker ------------------
+start_server
+mport=$(free_port)
+master m2 "$mport" "$WK/locust_wk.py" "$URL" --expect-workers 2 -u 10 -r 10 -t 6s
+M2=$MPID
+(cd "$T" && exec "$PY" "$WK/pyworker.py" -f "$WK/locust_wk.py" --worker --master-host 127.0.0.1 \
+    --master-port "$mport") >"$T/py.log" 2>&1 &
+PYW=$!
+PIDS+=($PYW)
+worker w3 "$mport" -f "$WK/wk.yaml" --threads 1
+W3=$WPID
+wait_exit "$M2" 40
+wait_exit "$W3" 10
+wait_exit "$PYW" 10
+grep -q "pre 2.0" "$T/m2.log" && fail "the master refused a worker: $(grep 'pre 2.0' "$T/m2.log")"
+read -r r3 f3 <<<"$(totals "$T/w3.log")"
+agg=$(final_agg "$T/m2.log")
+[ "$r3" -gt 50 ] || fail "loadgen worker reported $r3 requests"
+[ "$agg" -gt $((r3 + 50)) ] || fail "master's $agg requests: the Python worker added none beyond loadgen's $r3"
+[ "$f3" -gt 0 ] || fail "loadgen worker reported no /bad failures"
+grep -q '/bad' "$T/m2_failures.csv" || fail "no failures row in the master's failures CSV"
+ok "mixed run: loadgen $r3 requests, Python $((agg - r3)), master $agg"
+
+# ---- 3. one worker killed mid-run ------------------------------------------
+mport=$(free_port)
+master m3 "$mport" "$WK/locust_wk.py" "$URL" --expect-workers 2 -u 10 -r 10 -t 14s --enable-rebalancing
+M3=$MPID
+worker w4 "$mport" -f "$WK/wk.yaml" --threads 1
+W4=$WPID
+worker w5 "$mport" -f "$WK/wk.yaml" --threads 1
+W5=$WPID
+for _ in $(seq 1 100); do grep -q "Spawning: 5 wk" "$T/w4.log" 2>/dev/null && break; sleep 0.1; done
+sleep 3
+kill -KILL "$W4"
+wait "$W4" 2>/dev/null || true
+wait_exit "$M3" 40
+wait_exit "$W5" 10
+[ "$RC" = 0 ] || fail "the surviving worker did not exit 0"
+grep -qi "missing" "$T/m3.log" || fail "master did not notice the killed worker: $(tail -5 "$T/m3.log")"
+grep -q "Spawning: 10 wk" "$T/w5.log" || fail "the surviving worker never took over the 10 users: $(grep Spawning "$T/w5.log")"
+ok "killed worker: master marked it missing, the other took over 10 users and finished ($(totals "$T/w5.log") )"
+
+# ---- 4. master stopped with SIGTERM -> workers quit cleanly ------------------
+mport=$(free_port)
+master m4 "$mport" "$WK/locust_wk.py" "$URL" --expect-workers 1 -u 4 -r 4 -t 60s
+M4=$MPID
+worker w6 "$mport" -f "$WK/wk.yaml" --threads 1
+W6=$WPID
+for _ in $(seq 1 100); do grep -q "Spawning: 4 wk" "$T/w6.log" 2>/dev/null && break; sleep 0.1; done
+sleep 1
+kill -TERM "$M4"
+wait_exit "$W6" 10
+[ "$RC" = 0 ] || fail "worker did not exit 0 after the master's SIGTERM: $(tail -3 "$T/w6.log")"
+grep -q "the master said quit" "$T/w6.log" || fail "worker did not see the master's quit"
+wait_exit "$M4" 10
+ok "master SIGTERM: worker quit cleanly (exit 0)"
+
+# ---- 5. master killed -> lost, exit 1 after --master-timeout -----------------
+mport=$(free_port)
+master m5 "$mport" "$WK/locust_wk.py" "$URL" --expect-workers 1 -u 4 -r 4 -t 60s
+M5=$MPID
+worker w7 "$mport" -f "$WK/wk.yaml" --threads 1 --master-timeout 3
+W7=$WPID
+for _ in $(seq 1 100); do grep -q "Spawning: 4 wk" "$T/w7.log" 2>/dev/null && break; sleep 0.1; done
+kill -KILL "$M5"
+wait_exit "$W7" 15
+[ "$RC" = 1 ] || fail "worker did not exit 1 after losing its master"
+grep -q "lost the Locust master" "$T/w7.log" || fail "no 'lost the master' message: $(tail -3 "$T/w7.log")"
+ok "master killed: $(grep -o 'lost the Locust master[^:]*' "$T/w7.log" | head -1), exit 1"
+
+# ---- 6. no master at all --------------------------------------------------
+rc=0
+"$LOADGEN" --worker --master-port "$(free_port)" -f "$WK/wk.yaml" --master-timeout 2 2>"$T/none.err" || rc=$?
+[ "$rc" = 1 ] || fail "no master: exit $rc, not 1"
+grep -q "no Locust master answered" "$T/none.err" || fail "no message: $(cat "$T/none.err")"
+ok "no master: exit 1, '$(grep -o 'no Locust master answered[^(]*' "$T/none.err")'"
+
+# ---- 7. options a worker refuses ------------------------------------------
+for bad in "-u 5" "--csv x" "-t 10s" "--rate 5"; do
+    rc=0
+    # shellcheck disable=SC2086
+    "$LOADGEN" --worker -f "$WK/wk.yaml" $bad 2>"$T/opt.err" || rc=$?
+    [ "$rc" = 2 ] && grep -q "no meaning with --worker" "$T/opt.err" || fail "--worker $bad: exit $rc: $(cat "$T/opt.err")"
+done
+rc=0
+"$LOADGEN" --master-port 5557 -f "$WK/wk.yaml" 2>"$T/opt.err" || rc=$?
+[ "$rc" = 2 ] && grep -q "needs --worker" "$T/opt.err" || fail "--master-port alone: exit $rc"
+ok "worker options: -u, --csv, -t, --rate refused (exit 2); --master-port needs --worker"
