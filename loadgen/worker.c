@@ -1,11 +1,9 @@
-/* worker.c — loadgen --worker: one DEALER socket to a Locust master on the
- * main thread's libev loop; the users run on the engines (worker_users.c).
+/* worker.c — loadgen --worker: the protocol's states on the main thread's
+ * libev loop. The link to the master is worker_conn.c (ZeroMQ), the users
+ * run on the engines (worker_users.c), messages are worker_msg.c's.
  *
- * ZeroMQ's ZMQ_FD is edge-triggered and also changes on sends, so incoming
- * messages are drained both from its ev_io and before every loop block
- * (ev_prepare), as libzmq's documentation asks. A socket monitor reports the
- * TCP connection coming and going: a 2.12.1 master sends no heartbeats, so
- * that is how a lost master is noticed. */
+ * A 2.12.1 master sends no heartbeats, so a lost master is noticed by its
+ * TCP connection closing (worker_conn.c's socket monitor). */
 #include "worker.h"
 #include <ev.h>
 #include <signal.h>
@@ -14,9 +12,9 @@
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
-#include <zmq.h>
 #include "clock.h"
 #include "log.h"
+#include "worker_conn.h"
 #include "worker_msg.h"
 #include "worker_users.h"
 
@@ -24,7 +22,6 @@
 #define HEARTBEAT_S 1.0
 #define REPORT_S 3.0            /* Locust's WORKER_REPORT_INTERVAL */
 #define SETTLE_MAX_S 2.0        /* longest wait for users before spawning_complete */
-#define MONITOR_EP "inproc://loadgen-worker-monitor"
 
 typedef enum { WK_CONNECTING, WK_READY, WK_SPAWNING, WK_RUNNING, WK_LOST } wk_state;
 static const char *const state_names[] = {"ready", "ready", "spawning", "running", "ready"};
@@ -32,10 +29,8 @@ static const char *const state_names[] = {"ready", "ready", "spawning", "running
 typedef struct lg_worker {
     const lg_worker_cfg *cfg;
     char node_id[300], endpoint[300];
-    void *zctx, *sock, *mon;
+    wk_conn conn;
     struct ev_loop *loop;
-    ev_io sock_io, mon_io;
-    ev_prepare drain;
     ev_timer beat, report, connect, settle, stopped;
     ev_signal sigint, sigterm;
     wk_state state;
@@ -59,10 +54,7 @@ static void worker_quit(lg_worker *w, int code, const char *why);
 
 static bool send_buf(lg_worker *w)
 {
-    if (zmq_send(w->sock, w->out.data, w->out.size, ZMQ_DONTWAIT) >= 0)
-        return true;
-    log_msg(LG_DEBUG, "worker: a message to the master was not sent: %s", zmq_strerror(errno));
-    return false;
+    return wc_send(&w->conn, w->out.data, w->out.size);
 }
 
 static void send_nil(lg_worker *w, const char *type)
@@ -82,48 +74,6 @@ static void send_report(lg_worker *w)
     if (wk_users_report(&w->users, &w->out, w->node_id) == 0 && !send_buf(w))
         log_msg(LG_WARNING, "a stats report could not be sent to the master: its requests are "
                 "missing from the master's figures");
-}
-
-/* ---- the socket ------------------------------------------------------- */
-
-static int socket_open(lg_worker *w)
-{
-    int one = 1, idle = 30, linger = 1000;
-    w->sock = zmq_socket(w->zctx, ZMQ_DEALER);
-    if (!w->sock ||
-        zmq_setsockopt(w->sock, ZMQ_ROUTING_ID, w->node_id, strlen(w->node_id)) ||
-        zmq_setsockopt(w->sock, ZMQ_IMMEDIATE, &one, sizeof one) ||
-        zmq_setsockopt(w->sock, ZMQ_LINGER, &linger, sizeof linger) ||
-        zmq_setsockopt(w->sock, ZMQ_TCP_KEEPALIVE, &one, sizeof one) ||
-        zmq_setsockopt(w->sock, ZMQ_TCP_KEEPALIVE_IDLE, &idle, sizeof idle) ||
-        zmq_socket_monitor(w->sock, MONITOR_EP, ZMQ_EVENT_CONNECTED | ZMQ_EVENT_DISCONNECTED) ||
-        !(w->mon = zmq_socket(w->zctx, ZMQ_PAIR)) || zmq_connect(w->mon, MONITOR_EP) ||
-        zmq_connect(w->sock, w->endpoint)) {
-        log_msg(LG_CRITICAL, "worker: cannot open a ZeroMQ socket to %s: %s", w->endpoint,
-                zmq_strerror(errno));
-        return -1;
-    }
-    int fd;
-    size_t len = sizeof fd;
-    zmq_getsockopt(w->sock, ZMQ_FD, &fd, &len);
-    ev_io_init(&w->sock_io, NULL, fd, EV_READ);
-    len = sizeof fd;
-    zmq_getsockopt(w->mon, ZMQ_FD, &fd, &len);
-    ev_io_init(&w->mon_io, NULL, fd, EV_READ);
-    return 0;
-}
-
-static void socket_close(lg_worker *w)
-{
-    ev_io_stop(w->loop, &w->sock_io);
-    ev_io_stop(w->loop, &w->mon_io);
-    if (w->sock) {
-        zmq_socket_monitor(w->sock, NULL, 0);
-        zmq_close(w->sock);
-    }
-    if (w->mon)
-        zmq_close(w->mon);
-    w->sock = w->mon = NULL;
 }
 
 /* ---- states ------------------------------------------------------------ */
@@ -198,13 +148,11 @@ static void on_message(lg_worker *w, const wmsg_in *m)
     } else if (!strcmp(m->type, "reconnect")) {
         log_msg(LG_WARNING, "the master asked this worker to reconnect (it could not decode a "
                 "message of ours)");
-        socket_close(w);
-        if (socket_open(w) < 0) {
+        wc_close(&w->conn);
+        if (wc_open(&w->conn) < 0) {
             worker_quit(w, 1, "cannot reopen the socket");
             return;
         }
-        ev_io_start(w->loop, &w->sock_io);
-        ev_io_start(w->loop, &w->mon_io);
         start_waiting(w, WK_CONNECTING);
         send_ready(w);
     } else if (strcmp(m->type, "heartbeat")) {
@@ -212,75 +160,33 @@ static void on_message(lg_worker *w, const wmsg_in *m)
     }
 }
 
-/* ---- draining the sockets --------------------------------------------- */
+/* ---- what the link reports ---------------------------------------------- */
 
-static bool readable(void *s)
+static void conn_message(void *owner, const void *data, size_t len)
 {
-    int ev = 0;
-    size_t len = sizeof ev;
-    return s && zmq_getsockopt(s, ZMQ_EVENTS, &ev, &len) == 0 && (ev & ZMQ_POLLIN);
-}
-
-static void drain_monitor(lg_worker *w)
-{
-    while (readable(w->mon)) {
-        zmq_msg_t ev, addr;
-        zmq_msg_init(&ev);
-        zmq_msg_init(&addr);
-        if (zmq_msg_recv(&ev, w->mon, ZMQ_DONTWAIT) >= 0 && zmq_msg_more(&ev))
-            zmq_msg_recv(&addr, w->mon, ZMQ_DONTWAIT);
-        uint16_t id = 0;
-        if (zmq_msg_size(&ev) >= sizeof id)
-            memcpy(&id, zmq_msg_data(&ev), sizeof id);
-        zmq_msg_close(&ev);
-        zmq_msg_close(&addr);
-        if (id == ZMQ_EVENT_DISCONNECTED) {
-            master_lost(w, "connection closed");
-        } else if (id == ZMQ_EVENT_CONNECTED && w->state == WK_LOST) {
-            log_msg(LG_INFO, "the master's port answers again: registering");
-            start_waiting(w, WK_CONNECTING);
-            send_ready(w);
-        } else if (id == ZMQ_EVENT_CONNECTED && w->state == WK_CONNECTING && !w->ready_sent) {
-            send_ready(w);
-        }
+    lg_worker *w = owner;
+    wmsg_in m;
+    lb_err err;
+    if (wmsg_decode(data, len, &m, &err) < 0) {
+        log_msg(LG_ERROR, "worker: a message from the master was dropped: %s", err.msg);
+        return;
     }
+    on_message(w, &m);
+    wmsg_in_free(&m);
 }
 
-static void drain_socket(lg_worker *w)
+static void conn_event(void *owner, wc_event ev)
 {
-    while (w->sock && readable(w->sock)) {
-        zmq_msg_t msg;
-        zmq_msg_init(&msg);
-        if (zmq_msg_recv(&msg, w->sock, ZMQ_DONTWAIT) < 0) {
-            zmq_msg_close(&msg);
-            break;
-        }
-        wmsg_in m;
-        lb_err err;
-        if (wmsg_decode(zmq_msg_data(&msg), zmq_msg_size(&msg), &m, &err) < 0) {
-            log_msg(LG_ERROR, "worker: a message from the master was dropped: %s", err.msg);
-        } else {
-            on_message(w, &m);
-            wmsg_in_free(&m);
-        }
-        zmq_msg_close(&msg);
+    lg_worker *w = owner;
+    if (ev == WC_DISCONNECTED) {
+        master_lost(w, "connection closed");
+    } else if (w->state == WK_LOST) {
+        log_msg(LG_INFO, "the master's port answers again: registering");
+        start_waiting(w, WK_CONNECTING);
+        send_ready(w);
+    } else if (w->state == WK_CONNECTING && !w->ready_sent) {
+        send_ready(w);
     }
-}
-
-static void drain_cb(struct ev_loop *loop, ev_prepare *p, int revents)
-{
-    (void)loop;
-    (void)revents;
-    lg_worker *w = p->data;
-    drain_monitor(w);
-    drain_socket(w);
-}
-
-static void io_cb(struct ev_loop *loop, ev_io *io, int revents)
-{
-    (void)revents;
-    (void)io;
-    drain_cb(loop, &((lg_worker *)ev_userdata(loop))->drain, 0);
 }
 
 /* ---- timers ------------------------------------------------------------ */
@@ -448,7 +354,7 @@ static void timer(lg_worker *w, ev_timer *t, void (*cb)(struct ev_loop *, ev_tim
 
 int worker_run(const lg_worker_cfg *cfg)
 {
-    static lg_worker w; /* one per process; the loop's callbacks reach it */
+    static lg_worker w; /* one per process (large: kept off the stack) */
     memset(&w, 0, sizeof w);
     w.cfg = cfg;
     w.exit_code = 1;
@@ -456,15 +362,10 @@ int worker_run(const lg_worker_cfg *cfg)
     snprintf(w.endpoint, sizeof w.endpoint, "tcp://%s:%d", cfg->master_host, cfg->master_port);
     msgpack_sbuffer_init(&w.out);
     w.loop = EV_DEFAULT;
-    ev_set_userdata(w.loop, &w);
-    if (!(w.zctx = zmq_ctx_new()) || wk_users_init(&w.users, cfg) < 0 || socket_open(&w) < 0)
+    w.conn = (wk_conn){.loop = w.loop, .endpoint = w.endpoint, .node_id = w.node_id, .owner = &w,
+                       .on_message = conn_message, .on_event = conn_event};
+    if (wk_users_init(&w.users, cfg) < 0 || wc_open(&w.conn) < 0)
         goto out;
-    w.sock_io.cb = w.mon_io.cb = io_cb;
-    ev_io_start(w.loop, &w.sock_io);
-    ev_io_start(w.loop, &w.mon_io);
-    ev_prepare_init(&w.drain, drain_cb);
-    w.drain.data = &w;
-    ev_prepare_start(w.loop, &w.drain);
     timer(&w, &w.beat, beat_cb, HEARTBEAT_S, true);
     timer(&w, &w.report, report_cb, REPORT_S, true);
     timer(&w, &w.connect, connect_cb, 0.25, true);
@@ -485,9 +386,7 @@ int worker_run(const lg_worker_cfg *cfg)
     ev_run(w.loop, 0);
 out:
     wk_users_free(&w.users);
-    socket_close(&w);
-    if (w.zctx)
-        zmq_ctx_term(w.zctx);
+    wc_free(&w.conn);
     msgpack_sbuffer_destroy(&w.out);
     return w.exit_code;
 }
