@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include "engine.h"
 #include "run.h"
-#include "worker.h"
+#include "worker_cfg.h"
 #include "worker_msg.h"
 
 typedef struct wk_users {
