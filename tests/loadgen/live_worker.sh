@@ -8,7 +8,9 @@
 #      takes over its users (the master re-balances with --enable-rebalancing);
 #   4. a master stopped with SIGTERM ends its workers cleanly (exit 0);
 #   5. a master killed: the worker says so and exits 1 after --master-timeout;
-#   6. no master at all: exit 1 with a message; 7. options a worker refuses.
+#   6. no master at all: exit 1 with a message; 7. options a worker refuses;
+#   8. a master with its web UI: start, stop (the worker reports ready again),
+#      start again — the UI's figures carry the worker's requests.
 source "$(dirname "$0")/lib.sh"
 WK="$HERE/worker"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -180,3 +182,32 @@ rc=0
 "$LOADGEN" --master-port 5557 -f "$WK/wk.yaml" 2>"$T/opt.err" || rc=$?
 [ "$rc" = 2 ] && grep -q "needs --worker" "$T/opt.err" || fail "--master-port alone: exit $rc"
 ok "worker options: -u, --csv, -t, --rate refused (exit 2); --master-port needs --worker"
+
+# ---- 8. web UI master: swarm, stop, swarm again ------------------------------
+mport=$(free_port)
+wport=$(free_port)
+(cd "$T" && exec locust -f "$WK/locust_wk.py" --master --master-bind-host 127.0.0.1 \
+    --master-bind-port "$mport" --web-host 127.0.0.1 --web-port "$wport") >"$T/m8.log" 2>&1 &
+M8=$!
+PIDS+=($M8)
+worker w8 "$mport" -f "$WK/wk.yaml" --threads 1
+W8=$WPID
+UI="http://127.0.0.1:$wport"
+for _ in $(seq 1 100); do grep -q "Connected to the Locust master" "$T/w8.log" 2>/dev/null && break; sleep 0.1; done
+reqs() { curl -sf "$UI/stats/requests" | "$PY" -c 'import json,sys; d=json.load(sys.stdin); print(sum(s["num_requests"] for s in d["stats"] if s["name"] == "Aggregated"))'; }
+curl -sf -X POST -d "user_count=4&spawn_rate=4&host=$URL" "$UI/swarm" >/dev/null || fail "swarm refused"
+sleep 3
+n1=$(reqs)
+curl -sf "$UI/stop" >/dev/null || fail "stop refused"
+for _ in $(seq 1 50); do grep -q "The master stopped the test" "$T/w8.log" && break; sleep 0.1; done
+grep -q "The master stopped the test" "$T/w8.log" || fail "worker did not see the stop"
+sleep 1
+curl -sf -X POST -d "user_count=2&spawn_rate=2&host=$URL" "$UI/swarm" >/dev/null || fail "second swarm refused"
+sleep 3
+grep -q "Spawning: 2 wk" "$T/w8.log" || fail "no second test after the stop: $(grep -c Spawning "$T/w8.log") spawns"
+n2=$(reqs)
+[ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] || fail "web UI shows $n1 then $n2 requests"
+kill -TERM "$M8"
+wait_exit "$W8" 10
+[ "$RC" = 0 ] || fail "worker did not exit 0 after the UI master's SIGTERM"
+ok "web UI master: $n1 requests in the first test, stop, ready again, $n2 in the second"
