@@ -65,7 +65,7 @@ fuzz-build: deps
 	@echo "== building the libFuzzer targets with clang-14 in $(FUZZ_BUILD)/"
 	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DLB_FUZZ=ON -DLB_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_refserver fuzz_scenario fuzz_locust_csv
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_refserver fuzz_scenario fuzz_locust_csv fuzz_worker_msg
 
 asan-test: asan
 	@echo "== default + live tests under ASan+UBSan"
