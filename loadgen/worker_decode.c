@@ -106,6 +106,8 @@ static bool key_is(const msgpack_object *k, const char *s)
  * it has one or on OOM. */
 static char *str_dup(const msgpack_object *o)
 {
+    if (o->via.str.size == 0)   /* msgpack-c gives an empty str a NULL ptr */
+        return strdup("");
     if (memchr(o->via.str.ptr, '\0', o->via.str.size))
         return NULL;
     return strndup(o->via.str.ptr, o->via.str.size);

@@ -222,6 +222,12 @@ static void test_decode_ack_and_garbage(void **state)
     assert_int_equal(wmsg_decode(c1, sizeof c1, &m, &err), -1);
     assert_int_equal(wmsg_decode(two, sizeof two, &m, &err), -1);
     assert_int_equal(wmsg_decode(inttype, sizeof inttype, &m, &err), -1);
+    /* empty strings everywhere (msgpack-c hands them over as NULL pointers;
+     * fuzz_worker_msg's first finding) */
+    static const unsigned char empties[] = {0x93, 0xa0, 0xa0, 0xa0};
+    assert_int_equal(wmsg_decode(empties, sizeof empties, &m, &err), 0);
+    assert_string_equal(m.type, "");
+    wmsg_in_free(&m);
     /* a plain stop decodes; its nil data is fine */
     static const unsigned char stop[] = {0x93, 0xa4, 's', 't', 'o', 'p', 0xc0, 0xc0};
     assert_int_equal(wmsg_decode(stop, sizeof stop, &m, &err), 0);
