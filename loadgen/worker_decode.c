@@ -124,8 +124,20 @@ static bool as_number(const msgpack_object *o, double *out)
     }
 }
 
+/* A key given twice (msgpack allows it) counts once, the last one, as
+ * Python's dict does: what an earlier one allocated is freed. */
+static void drop_classes(wmsg_in *m)
+{
+    for (size_t i = 0; i < m->nclasses; i++)
+        free(m->classes[i].name);
+    free(m->classes);
+    m->classes = NULL;
+    m->nclasses = 0;
+}
+
 static int decode_classes(const msgpack_object *o, wmsg_in *m, lb_err *err)
 {
+    drop_classes(m);
     if (o->type != MSGPACK_OBJECT_MAP)
         return lb_err_set(err, "spawn: user_classes_count is not a map");
     size_t n = o->via.map.size;
@@ -159,6 +171,8 @@ static int decode_spawn(const msgpack_object *d, wmsg_in *m, lb_err *err)
                 return -1;
             have_classes = true;
         } else if (key_is(k, "host")) {
+            free(m->host);
+            m->host = NULL;
             if (v->type != MSGPACK_OBJECT_NIL && (!is_str(v) || !(m->host = str_dup(v))))
                 return lb_err_set(err, "spawn: host is not a string");
         } else if (key_is(k, "stop_timeout")) {
@@ -229,9 +243,7 @@ out:
 
 void wmsg_in_free(wmsg_in *m)
 {
-    for (size_t i = 0; i < m->nclasses; i++)
-        free(m->classes[i].name);
-    free(m->classes);
+    drop_classes(m);
     free(m->type);
     free(m->node_id);
     free(m->host);

@@ -228,6 +228,23 @@ static void test_decode_ack_and_garbage(void **state)
     assert_int_equal(wmsg_decode(empties, sizeof empties, &m, &err), 0);
     assert_string_equal(m.type, "");
     wmsg_in_free(&m);
+    /* keys given twice: the last counts (as in Python's dict), nothing leaks
+     * (fuzz_worker_msg's second finding) */
+    static const unsigned char twice[] = {
+        0x93, 0xa5, 's', 'p', 'a', 'w', 'n', 0x84,
+        0xa4, 'h', 'o', 's', 't', 0xa1, 'a',
+        0xa4, 'h', 'o', 's', 't', 0xa1, 'b',
+        0xb2, 'u', 's', 'e', 'r', '_', 'c', 'l', 'a', 's', 's', 'e', 's', '_', 'c', 'o', 'u', 'n',
+        't', 0x81, 0xa1, 'x', 0x01,
+        0xb2, 'u', 's', 'e', 'r', '_', 'c', 'l', 'a', 's', 's', 'e', 's', '_', 'c', 'o', 'u', 'n',
+        't', 0x81, 0xa1, 'y', 0x02,
+        0xc0};
+    assert_int_equal(wmsg_decode(twice, sizeof twice, &m, &err), 0);
+    assert_string_equal(m.host, "b");
+    assert_int_equal(m.nclasses, 1);
+    assert_string_equal(m.classes[0].name, "y");
+    assert_int_equal(m.classes[0].count, 2);
+    wmsg_in_free(&m);
     /* a plain stop decodes; its nil data is fine */
     static const unsigned char stop[] = {0x93, 0xa4, 's', 't', 'o', 'p', 0xc0, 0xc0};
     assert_int_equal(wmsg_decode(stop, sizeof stop, &m, &err), 0);
