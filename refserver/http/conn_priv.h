@@ -51,6 +51,17 @@ struct rs_conn {
  * transitions is at the top of conn.c). Asserts in Debug and ASan builds. */
 void conn_set_state(rs_conn *c, conn_state to);
 
+/* Backpressure, output accounting, the 5xx log, the peer (flow.c).
+ * may_parse: c may parse another request (its unsent output is small);
+ * update_reading: start or stop its read watcher to match; account: bring
+ * w->unsent up to date after out changed; log_5xx: one stderr line for a
+ * 5xx reply (503s at most once a second); peer: fill c->peer at accept. */
+bool conn_may_parse(const rs_conn *c);
+void conn_update_reading(rs_conn *c);
+void conn_account(rs_conn *c);
+void conn_log_5xx(rs_conn *c);
+void conn_peer(rs_conn *c);
+
 /* The request-filling callbacks (parse.c). */
 extern const http_parser_settings conn_parser_settings;
 
