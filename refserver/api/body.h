@@ -34,7 +34,8 @@ int body_parse(rs_ctx *ctx, const body_field *fields, int n, bool forbid_extra, 
 
 /* The 422 FastAPI writes for one error (loc = [where, name]), with the
  * input as a JSON value (taken; NULL = null) and ctx (taken; may be NULL).
- * Without developer mode: {"detail": plain} instead. Returns -1. */
+ * Without developer mode: {"detail": plain} instead (NULL: the seed's "Invalid INI config"
+ * on the deploy route, else "Invalid request parameters"). Returns -1. */
 int body_invalid(rs_ctx *ctx, const char *plain, const char *type, const char *where,
                  const char *name, const char *msg, json_t *input, json_t *ctxv);
 

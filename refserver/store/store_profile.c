@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "query.h"
+#include "store.h"
 
 static int digits(const char *s, int n)
 {
@@ -193,17 +194,9 @@ int profile_attacker(rs_db *db, const char *ip, lb_err *err)
 {
     char uuid[37];
     event_attacker_uuid(ip, uuid);
-    long long exists = 0;
-    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM attackers WHERE uuid = ?", err);
-    if (!st)
+    bool exists = false;
+    if (store_attacker_exists(db, uuid, &exists, err))
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        exists = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return sq_fail(db, err);
     if (!exists)
         return 0;
     if (refresh_bounties(db, ip, uuid, err))

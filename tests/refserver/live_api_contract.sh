@@ -170,5 +170,6 @@ tok=$(rs_token)
 A="Authorization: Bearer $tok"
 check "reinit outside developer mode" '{"detail":"Developer mode is not enabled"}' "$(req DELETE config/reinit)"
 check "plain 422" '{"detail":"Invalid request parameters"}' "$(req PUT config/deployment-limit '{"deployment_limit":0}')"
+check "plain 422 on deploy" '{"detail":"Invalid INI config"}' "$(req POST deckies/deploy '{"ini_content":')"
 rs_stop
 rs_done
