@@ -8,7 +8,7 @@ JOBS      ?= $(shell nproc)
 CTEST     = ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 OPT_OUT   = live|stress|bench|fuzz
 
-.PHONY: all deps build release asan test test-live test-all stress bench fuzz fuzz-build asan-test demo report profiles compare clean
+.PHONY: all deps build release asan test test-live test-all stress bench fuzz fuzz-build asan-test demo report profiles compare compare-usage clean
 
 all: build
 
@@ -85,8 +85,9 @@ profiles: build
 
 # make compare BASE=rev [HEAD=rev] [COMPARE_ARGS='--runs 7 ...']: is HEAD slower than BASE?
 # (scripts/compare-commits: worktrees, alternating runs, analyze compare + gate)
-compare: build
+compare-usage:
 	@test -n "$(BASE)" || { echo "usage: make compare BASE=rev [HEAD=rev] [COMPARE_ARGS=...]" >&2; exit 2; }
+compare: compare-usage build
 	@LB_BIN_DIR=$(BUILD)/bin bash scripts/compare-commits $(COMPARE_ARGS) $(BASE) $(or $(HEAD),HEAD)
 
 clean:
