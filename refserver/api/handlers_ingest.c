@@ -59,10 +59,17 @@ static int parse_events(rs_ctx *ctx, rs_event **out, size_t *nout)
     }
     for (size_t i = 0; i < n; i++) {
         lb_err err;
-        if (event_from_json(json_is_array(v) ? json_array_get(v, i) : v, &ev[i], &err)) {
+        const json_t *one = json_is_array(v) ? json_array_get(v, i) : v;
+        int rc = event_from_json(one, &ev[i], &err);
+        if (rc == EVENT_BAD_VALUE)  /* pydantic's datetime parsing error: a 422 */
+            reply_invalid(ctx->rep, ctx->w->cfg->developer, "datetime_from_date_parsing", "body",
+                          "timestamp", err.msg,
+                          json_string_value(json_object_get(one, "timestamp")), NULL, NULL);
+        else if (rc)
+            reply_bad_schema(ctx->rep);
+        if (rc) {
             free_events(ev, i);
             json_decref(v);
-            reply_bad_schema(ctx->rep);
             return -1;
         }
     }

@@ -42,8 +42,10 @@ int event_from_json(const json_t *v, rs_event *e, lb_err *err)
         goto fail;
     if (e->timestamp) {
         char norm[ISOTIME_LEN];
-        if (isotime_normalise(e->timestamp, norm, err))   /* strict ISO 8601 (isotime.h) */
-            goto fail;
+        if (isotime_normalise(e->timestamp, norm, err)) { /* strict ISO 8601 (isotime.h) */
+            event_free(e);
+            return EVENT_BAD_VALUE;
+        }
         free(e->timestamp);
         if (!(e->timestamp = strdup(norm)))
             goto oom;

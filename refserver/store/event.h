@@ -21,7 +21,10 @@ typedef struct rs_event {
  * service, event_type, attacker_ip; optional: timestamp (default now, ISO
  * "T" or space accepted), raw_line (default ""), fields (object or JSON
  * string of one; default {}), msg, trace_id, span_id (string or null).
- * Returns 0; -1 with err = the field at fault (a 400 structural error). */
+ * Returns 0; -1 with err = the field at fault (a 400 structural error);
+ * EVENT_BAD_VALUE when the shape is right but the timestamp is no datetime
+ * pydantic would take (a 422, as DECNET answers a field value error). */
+#define EVENT_BAD_VALUE (-2)
 int event_from_json(const json_t *v, rs_event *e, lb_err *err);
 void event_free(rs_event *e);
 

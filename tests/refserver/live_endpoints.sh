@@ -146,7 +146,7 @@ check "sse content type" "text/event-stream; charset=utf-8" \
 
 # --- ingest needs admin and valid events; new rows reach the stream
 check "ingest bad event 400" 400 "$(status -X POST -H "$AUTH" -d '{"decky":"d"}' "$RS_URL/api/v1/logs")"
-check "ingest impossible timestamp 400" 400 "$(status -X POST -H "$AUTH" -d '{"decky":"d","service":"s","event_type":"e","attacker_ip":"1.2.3.4","timestamp":"2026-13-45T99:00:00"}' "$RS_URL/api/v1/logs")"
+check "ingest impossible timestamp 422" 422 "$(status -X POST -H "$AUTH" -d '{"decky":"d","service":"s","event_type":"e","attacker_ip":"1.2.3.4","timestamp":"2026-13-45T99:00:00"}' "$RS_URL/api/v1/logs")"
 check "ingest bad json 422" 422 "$(status -X POST -H "$AUTH" -d '[{' "$RS_URL/api/v1/logs")"
 ing=$(curl -s -X POST -H "$AUTH" -d '{"decky":"decky-09","service":"ssh","event_type":"login_attempt","attacker_ip":"10.1.2.3","fields":{"username":"root"}}' "$RS_URL/api/v1/logs")
 check "ingest one" "1 79" "$(jpy "$ing" '"%d %d" % (d["stored"], d["ids"][0])')"
