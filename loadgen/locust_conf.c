@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "options.h"
 #include "readfile.h"
+#include "text.h"
 
 extern char **environ;
 
@@ -72,16 +73,6 @@ static int add_option(lg_argv *a, const char *key, const char *value, const char
     return lb_err_set(err, "%s: '%s' is a switch: give true or false, not '%s'", where, key, value);
 }
 
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
-    return s;
-}
-
 int config_parse_text(const char *path, const char *text, lg_argv *out, lb_err *err)
 {
     char *copy = strdup(text), *save = NULL;
@@ -94,7 +85,7 @@ int config_parse_text(const char *path, const char *text, lg_argv *out, lb_err *
         save = nl ? nl + 1 : NULL;
         if (nl)
             *nl = '\0';
-        char *s = trim(line);
+        char *s = lb_trim(line);
         if (!*s || *s == '#' || *s == ';' || *s == '[')
             continue;
         char where[600];
@@ -105,7 +96,7 @@ int config_parse_text(const char *path, const char *text, lg_argv *out, lb_err *
             break;
         }
         s[k] = '\0';
-        char *key = trim(s), *value = trim(s + k + 1);
+        char *key = lb_trim(s), *value = lb_trim(s + k + 1);
         size_t vl = strlen(value);
         if (vl >= 2 && (value[0] == '"' || value[0] == '\'') && value[vl - 1] == value[0]) {
             value[vl - 1] = '\0';

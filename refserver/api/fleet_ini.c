@@ -4,16 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
-    return s;
-}
+#include "text.h"
 
 /* The {k: v} object of section name in secs, added when new (repeated
  * sections merge, as with strict=False). */
@@ -37,7 +28,7 @@ fleet_status fleet_ini_parse(const char *text, json_t **out, char *msg, size_t c
         snprintf(msg, cap, "out of memory");
         return FLEET_CONFLICT;
     }
-    if (!*trim(copy)) {
+    if (!*lb_trim(copy)) {
         free(copy);
         return FLEET_EMPTY;
     }
@@ -50,7 +41,7 @@ fleet_status fleet_ini_parse(const char *text, json_t **out, char *msg, size_t c
         if (next)
             *next++ = '\0';
         bool indented = isspace((unsigned char)line[0]);
-        char *t = trim(line);
+        char *t = lb_trim(line);
         if (!*t || *t == '#' || *t == ';')
             continue;
         if (indented && cur && key[0]) {   /* a continuation of the last value */
@@ -83,7 +74,7 @@ fleet_status fleet_ini_parse(const char *text, json_t **out, char *msg, size_t c
             break;
         }
         t[k] = '\0';
-        char *name = trim(t), *val = trim(t + k + 1);
+        char *name = lb_trim(t), *val = lb_trim(t + k + 1);
         for (char *p = name; *p; p++)
             *p = (char)tolower((unsigned char)*p);
         snprintf(key, sizeof key, "%s", name);
