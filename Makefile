@@ -66,7 +66,7 @@ fuzz: build fuzz-build
 fuzz-build: deps
 	@echo "== building the libFuzzer targets with clang-14 in $(FUZZ_BUILD)/"
 	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DLB_FUZZ=ON -DLB_FUZZ_SECONDS=$(FUZZ_SECONDS) -DLB_WERROR=OFF >/dev/null
+	  -DLB_FUZZ=ON -DLB_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_refserver fuzz_scenario fuzz_locust_csv fuzz_worker_msg
 
 asan-test: asan
