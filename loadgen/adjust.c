@@ -13,21 +13,39 @@ static void drop_names(lg_plan *plan)
     }
 }
 
-/* -L DEBUG: what the plan will do, task by task. */
-static void log_plan(const lg_plan *plan)
+/* -L DEBUG: what the plan will do, class by class, task by task. */
+static void log_plan(const lg_plan *top)
 {
-    char wait[64];
-    wait_describe(&plan->wait, wait, sizeof wait);
-    log_msg(LG_DEBUG, "plan '%s': %zu task%s, wait %s, %zu setup and %zu on_start step%s",
-            plan->name, plan->ntasks, plan->ntasks == 1 ? "" : "s", wait, plan->nsetup,
-            plan->non_start, plan->non_start == 1 ? "" : "s");
-    double total = plan->ntasks ? plan->cum[plan->ntasks - 1] : 0, prev = 0;
-    for (size_t i = 0; i < plan->ntasks; i++) {
-        const lg_request *r = plan->tasks[i];
-        log_msg(LG_DEBUG, "  task %zu (line %d): %s, weight %g (%.1f%%)", i + 1, r->line,
-                r->method, plan->cum[i] - prev, total > 0 ? (plan->cum[i] - prev) / total * 100 : 0);
-        prev = plan->cum[i];
+    for (size_t k = 0; k < plan_nclasses(top); k++) {
+        const lg_plan *plan = plan_class(top, k);
+        char wait[64];
+        wait_describe(&plan->wait, wait, sizeof wait);
+        log_msg(LG_DEBUG, "%s '%s': %zu task%s, wait %s, %zu setup and %zu on_start step%s",
+                top->nclasses ? "user class" : "plan", plan->name, plan->ntasks,
+                plan->ntasks == 1 ? "" : "s", wait, top->nsetup, plan->non_start,
+                plan->non_start == 1 ? "" : "s");
+        double total = plan->ntasks ? plan->cum[plan->ntasks - 1] : 0, prev = 0;
+        for (size_t i = 0; i < plan->ntasks; i++) {
+            const lg_request *r = plan->tasks[i];
+            log_msg(LG_DEBUG, "  task %zu (line %d): %s, weight %g (%.1f%%)", i + 1, r->line,
+                    r->method, plan->cum[i] - prev,
+                    total > 0 ? (plan->cum[i] - prev) / total * 100 : 0);
+            prev = plan->cum[i];
+        }
     }
+}
+
+/* Only fixed_count classes: Locust spawns their sum at most (its
+ * dispatcher runs out of users), so -u beyond it is lowered, with a word. */
+static void fixed_users(lg_options *o, const lg_plan *plan)
+{
+    long counts[LG_MAX_CLASSES];
+    long placed = plan_distribute(plan, o->users, counts);
+    if (placed >= o->users)
+        return;
+    log_msg(LG_WARNING, "every user class has a fixed_count: running %ld users, not %ld",
+            placed, o->users);
+    o->users = placed;
 }
 
 /* A load shape sets the users and, unless -t is given, the run time, as
@@ -70,6 +88,7 @@ int adjust_run(lg_options *o, lg_plan *plan, lb_err *err)
     log_plan(plan);
     if (shape_settings(o, plan, err) < 0)
         return -1;
+    fixed_users(o, plan);
     default_spawn_rate(o);
     return 0;
 }

@@ -171,31 +171,42 @@ static void ratio_line(FILE *f, int level, double ratio, const char *name)
     fprintf(f, " %-10s %-50s\n", col1, col2);
 }
 
-static void ratio_table(FILE *f, const lg_plan *plan)
+/* Locust's get_ratio: each class's share of the users, its tasks' shares
+ * within it (total: times the class's share). */
+static void ratio_table(FILE *f, const lg_plan *plan, const long *counts, bool total)
 {
-    ratio_line(f, 0, 1.0, plan->name);
-    double total = plan->ntasks ? plan->cum[plan->ntasks - 1] : 0, prev = 0;
-    for (size_t i = 0; i < plan->ntasks; i++) {
-        const lg_request *r = plan->tasks[i];
-        char name[1024], label[1040];
-        tmpl_expand(r->name ? r->name : r->target, name, sizeof name, NULL, NULL, NULL);
-        snprintf(label, sizeof label, "%s %s", r->method, name);
-        ratio_line(f, 1, total > 0 ? (plan->cum[i] - prev) / total : 0, label);
-        prev = plan->cum[i];
+    long users = 0;
+    for (size_t k = 0; k < plan_nclasses(plan); k++)
+        users += counts[k];
+    for (size_t k = 0; k < plan_nclasses(plan); k++) {
+        const lg_plan *cl = plan_class(plan, k);
+        double share = (double)counts[k] / (double)(users ? users : 1);
+        ratio_line(f, 0, share, cl->name);
+        double sum = cl->ntasks ? cl->cum[cl->ntasks - 1] : 0, prev = 0;
+        for (size_t i = 0; i < cl->ntasks; i++) {
+            const lg_request *r = cl->tasks[i];
+            char name[1024], label[1040];
+            tmpl_expand(r->name ? r->name : r->target, name, sizeof name, NULL, NULL, NULL);
+            snprintf(label, sizeof label, "%s %s", r->method, name);
+            double ratio = sum > 0 ? (cl->cum[i] - prev) / sum : 0;
+            ratio_line(f, 1, total ? ratio * share : ratio, label);
+            prev = cl->cum[i];
+        }
     }
 }
 
-void console_print_task_ratio(FILE *f, const lg_plan *plan)
+void console_print_task_ratio(FILE *f, const lg_plan *plan, long users)
 {
+    long counts[LG_MAX_CLASSES];
+    plan_ratio_counts(plan, users, counts);
     fputs("\n Task ratio per User class\n", f);
     dashes(f, 80);
     fputc('\n', f);
-    ratio_table(f, plan);
-    /* one user class: the total ratios are the same numbers */
+    ratio_table(f, plan, counts, false);
     fputs("\n Total task ratio\n", f);
     dashes(f, 80);
     fputc('\n', f);
-    ratio_table(f, plan);
+    ratio_table(f, plan, counts, true);
 }
 
 void console_print_errors(FILE *f, const stats_set *s)

@@ -25,9 +25,10 @@ void console_print_percentiles(FILE *f, const stats_set *s, int name_width);
 void console_print_exact(FILE *f, const stats_set *s, int name_width);
 
 /* --show-task-ratio: Locust's "Task ratio per User class" and "Total task
- * ratio" listings (the scenario is the one user class; tasks are named
- * "METHOD name-or-path", {rand:a:b} shown as a). */
-void console_print_task_ratio(FILE *f, const lg_plan *plan);
+ * ratio" listings, each class's share of `users` (0: Locust's default,
+ * the total weight) by plan_ratio_counts (a scenario without `users:` is
+ * one class; tasks are named "METHOD name-or-path", {rand:a:b} shown as a). */
+void console_print_task_ratio(FILE *f, const lg_plan *plan, long users);
 
 /* "Error report" table; prints nothing when there are no errors. */
 void console_print_errors(FILE *f, const stats_set *s);

@@ -88,13 +88,19 @@ static void lag_cb(struct ev_loop *loop, ev_timer *w, int revents)
     engine_merge(e);
 }
 
-/* Start slot u, counted as spawned; a slot whose user stopped is reused. */
-static void engine_start_user(lg_engine *e, lg_user *u)
+/* Slot i of user class k. */
+static lg_user *slot(lg_engine *e, size_t k, long i)
+{
+    return &e->users[e->cls[k].base + i];
+}
+
+/* Start slot u for class k, counted as spawned; a slot whose user stopped is reused. */
+static void engine_start_user(lg_engine *e, lg_user *u, size_t k)
 {
     if (u->state == US_DEAD)
         user_free(u);
     atomic_fetch_add(&e->shared->spawned, 1);
-    if (user_start(u, e) < 0)
+    if (user_start(u, e, k) < 0)
         log_msg(LG_ERROR, "engine %d: cannot start a user (out of memory?)", e->index);
 }
 
@@ -103,53 +109,85 @@ static bool active(const lg_user *u)
     return (u->state == US_WAIT || u->state == US_BUSY) && !u->stop_after && !u->stopping;
 }
 
-/* Bring this engine to `mine` live users now (load shapes every 100 ms,
- * --worker at each spawn). A user asked to leave but still finishing its
- * request is kept rather than a new one started; new users take the lowest
- * free or dead slots (set up afresh); surplus users stop gracefully (a
- * request in flight finishes) from the highest slot down. */
-static void engine_set_users(lg_engine *e, long mine)
+/* Bring user class k on this engine to `mine` live users now (load shapes
+ * every 100 ms, --worker at each spawn). A user asked to leave but still
+ * finishing its request is kept rather than a new one started; new users
+ * take the lowest free or dead slots (set up afresh); surplus users stop
+ * gracefully (a request in flight finishes) from the highest slot down. */
+static void engine_set_users(lg_engine *e, size_t k, long mine)
 {
-    if (mine > e->share_max) {
-        log_msg(LG_ERROR, "engine %d: %ld users wanted, room for %ld: running %ld (%ld fewer "
-                "than asked)", e->index, mine, e->share_max, e->share_max, mine - e->share_max);
-        mine = e->share_max;
+    lg_eclass *c = &e->cls[k];
+    if (mine > c->cap) {
+        log_msg(LG_ERROR, "engine %d: %ld users of class '%s' wanted, room for %ld: running %ld "
+                "(%ld fewer than asked)", e->index, mine, plan_class(e->run->plan, k)->name,
+                c->cap, c->cap, mine - c->cap);
+        mine = c->cap;
     }
     long n = 0;
-    for (long i = 0; i < e->nspawned; i++)
-        n += active(&e->users[i]);
-    for (long i = 0; n < mine && i < e->share_max; i++) {
-        lg_user *u = &e->users[i];
+    for (long i = 0; i < c->nspawned; i++)
+        n += active(slot(e, k, i));
+    for (long i = 0; n < mine && i < c->cap; i++) {
+        lg_user *u = slot(e, k, i);
         if (u->state == US_BUSY && u->stop_after) {
             u->stop_after = false;      /* leaving but not gone: keep it */
         } else if (u->state == US_FREE || u->state == US_DEAD) {
-            engine_start_user(e, u);
-            if (i >= e->nspawned)
-                e->nspawned = i + 1;
+            engine_start_user(e, u, k);
+            if (i >= c->nspawned)
+                c->nspawned = i + 1;
         } else {
             continue;
         }
         n++;
     }
-    for (long i = e->nspawned - 1; n > mine && i >= 0; i--)
-        if (active(&e->users[i])) {
-            user_stop(&e->users[i], false);
+    for (long i = c->nspawned - 1; n > mine && i >= 0; i--)
+        if (active(slot(e, k, i))) {
+            user_stop(slot(e, k, i), false);
             n--;
         }
 }
 
-/* A load shape (stages): this engine's share of the shape's count. */
-static void engine_shape(lg_engine *e, double elapsed)
+/* `total` users over all engines: each class's count (Locust's rule,
+ * plan_distribute), this engine's share of it. */
+static void engine_set_total(lg_engine *e, long total)
 {
-    long target = plan_stage_users(e->run->plan, elapsed, NULL);
-    engine_set_users(e, engine_share(target < 0 ? 0 : target, e->run->threads, e->index));
+    long counts[LG_MAX_CLASSES];
+    plan_distribute(e->run->plan, total, counts);
+    for (size_t k = 0; k < e->ncls; k++)
+        engine_set_users(e, k, engine_share(counts[k], e->run->threads, e->index));
 }
 
-/* run->dynamic: this engine's share of shared->target_users. */
+/* run->dynamic: this engine's share of each class's shared->target. */
 static void engine_apply_target(lg_engine *e)
 {
-    long target = atomic_load(&e->shared->target_users);
-    engine_set_users(e, engine_share(target, e->run->threads, e->index));
+    for (size_t k = 0; k < e->ncls; k++)
+        engine_set_users(e, k, engine_share(atomic_load(&e->shared->target[k]), e->run->threads,
+                                            e->index));
+}
+
+/* The spawn schedule's step: start this engine's share of each class up to
+ * `target` users in all. False once every class has all its users. */
+static bool engine_ramp(lg_engine *e, long target)
+{
+    const lg_run *run = e->run;
+    long counts[LG_MAX_CLASSES];
+    plan_distribute(run->plan, target, counts);
+    bool more = false;
+    for (size_t k = 0; k < e->ncls; k++) {
+        lg_eclass *c = &e->cls[k];
+        long mine = engine_share(counts[k], run->threads, e->index);
+        if (mine > c->cap)
+            mine = c->cap;
+        if (c->nspawned < mine)
+            log_msg(LG_DEBUG, "engine %d: starting users %ld..%ld of class %s (%ld of %ld in all)",
+                    e->index, c->nspawned + 1, mine, plan_class(run->plan, k)->name, target,
+                    run->users);
+        while (c->nspawned < mine) {
+            engine_start_user(e, slot(e, k, c->nspawned), k);
+            c->nspawned++;
+        }
+        more |= c->nspawned < c->cap;
+    }
+    return more;
 }
 
 static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
@@ -165,19 +203,13 @@ static void spawn_cb(struct ev_loop *loop, ev_timer *w, int revents)
     }
     double elapsed = clock_mono() - run->start_mono;
     if (run->plan->nstages) {
-        engine_shape(e, elapsed);
+        long target = plan_stage_users(run->plan, elapsed, NULL);
+        engine_set_total(e, target < 0 ? 0 : target);
         ev_timer_set(w, 0.1, 0.);
         ev_timer_start(loop, w);
         return;
     }
-    long target = engine_spawn_target(run->users, run->spawn_rate, elapsed);
-    long mine = engine_share(target, run->threads, e->index);
-    if (e->nspawned < mine)
-        log_msg(LG_DEBUG, "engine %d: starting users %ld..%ld (%ld of %ld in all)", e->index,
-                e->nspawned + 1, mine, target, run->users);
-    while (e->nspawned < mine)
-        engine_start_user(e, &e->users[e->nspawned++]);
-    if (e->nspawned >= e->share_max)
+    if (!engine_ramp(e, engine_spawn_target(run->users, run->spawn_rate, elapsed)))
         return;
     double step = floor(run->spawn_rate) < 1 ? 1 : floor(run->spawn_rate);
     double interval = step / run->spawn_rate;
@@ -199,8 +231,9 @@ static void kill_cb(struct ev_loop *loop, ev_timer *w, int revents)
     (void)loop;
     (void)revents;
     lg_engine *e = w->data;
-    for (long i = 0; i < e->nspawned; i++)
-        user_kill(&e->users[i]);
+    for (size_t k = 0; k < e->ncls; k++)
+        for (long i = 0; i < e->cls[k].nspawned; i++)
+            user_kill(slot(e, k, i));
     engine_finish(e);
 }
 
@@ -230,10 +263,14 @@ static void wake_cb(struct ev_loop *loop, ev_async *w, int revents)
     e->stopping = true;
     ev_timer_stop(loop, &e->spawn_timer);
     bool abort = e->run->stop_timeout <= 0;
-    for (long i = 0; i < e->nspawned; i++)
-        user_stop(&e->users[i], abort);
+    bool on_stop = false;
+    for (size_t k = 0; k < e->ncls; k++) {
+        on_stop |= plan_class(e->run->plan, k)->non_stop > 0;
+        for (long i = 0; i < e->cls[k].nspawned; i++)
+            user_stop(slot(e, k, i), abort);
+    }
     /* on_stop gets --stop-timeout, or LG_ON_STOP_GRACE s without one */
-    double grace = !abort ? e->run->stop_timeout : e->run->plan->non_stop ? LG_ON_STOP_GRACE : 0;
+    double grace = !abort ? e->run->stop_timeout : on_stop ? LG_ON_STOP_GRACE : 0;
     if (e->nalive > 0 && grace > 0) {
         ev_timer_set(&e->kill_timer, grace, 0.);
         ev_timer_start(loop, &e->kill_timer);
@@ -267,18 +304,21 @@ static bool *changing_vars(const lg_plan *plan)
     bool *set = calloc(nv ? nv : 1, sizeof *set);
     if (!set)
         return NULL;
-    for (size_t i = 0; i < plan->non_start; i++)
-        for (size_t j = 0; j < plan->on_start[i].nsaves; j++)
-            set[plan->on_start[i].saves[j].slot] = true;
-    for (size_t i = 0; i < plan->non_stop; i++)
-        for (size_t j = 0; j < plan->on_stop[i].nsaves; j++)
-            set[plan->on_stop[i].saves[j].slot] = true;
     for (size_t c = 0; c < plan->feeder.ncols; c++)
         set[plan->feeder.slots[c]] = true;
-    for (size_t t = 0; t < plan->ntasks; t++)
-        for (size_t i = 0; i < plan->seqs[t].nsteps; i++)
-            for (size_t j = 0; j < plan->seqs[t].steps[i].nsaves; j++)
-                set[plan->seqs[t].steps[i].saves[j].slot] = true;
+    for (size_t k = 0; k < plan_nclasses(plan); k++) {
+        const lg_plan *cl = plan_class(plan, k);
+        for (size_t i = 0; i < cl->non_start; i++)
+            for (size_t j = 0; j < cl->on_start[i].nsaves; j++)
+                set[cl->on_start[i].saves[j].slot] = true;
+        for (size_t i = 0; i < cl->non_stop; i++)
+            for (size_t j = 0; j < cl->on_stop[i].nsaves; j++)
+                set[cl->on_stop[i].saves[j].slot] = true;
+        for (size_t t = 0; t < cl->ntasks; t++)
+            for (size_t i = 0; i < cl->seqs[t].nsteps; i++)
+                for (size_t j = 0; j < cl->seqs[t].steps[i].nsaves; j++)
+                    set[cl->seqs[t].steps[i].saves[j].slot] = true;
+    }
     return set;
 }
 
@@ -331,12 +371,14 @@ static int engine_prepare_requests(lg_engine *e, lb_err *err)
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < plan->nrequests; i++) {
         const lg_request *r = plan->requests[i];
+        /* a class's requests carry its headers; setup's the top level's */
+        const lg_plan *cl = r->cls >= 0 && plan->nclasses ? plan_class(plan, (size_t)r->cls) : plan;
         lg_req_slot *s = &e->slots[i];
         if (tmpl_is_static(r->target) && (rc = slot_fixed_url(e, s, r, err)) < 0)
             break;
-        s->hdrs_static = headers_static(plan, r, changing);
+        s->hdrs_static = headers_static(cl, r, changing);
         if (s->hdrs_static &&
-            !(s->hdrs = request_headers(plan, r, (const char *const *)run->global_vals)))
+            !(s->hdrs = request_headers(cl, r, (const char *const *)run->global_vals)))
             rc = lb_err_set(err, "out of memory");
     }
     free(changing);
@@ -348,13 +390,13 @@ static void engine_free(lg_engine *e)
     if (!e)
         return;
     size_t n = e->run->plan->nrequests;
-    if (e->users) {
-        for (long i = 0; i < e->nspawned; i++)
-            if (e->users[i].easy && e->users[i].state == US_BUSY)
-                curl_multi_remove_handle(e->cev.multi, e->users[i].easy);
-        for (long i = 0; i < e->nspawned; i++)
-            user_free(&e->users[i]);
-    }
+    for (size_t k = 0; e->users && k < e->ncls; k++)
+        for (long i = 0; i < e->cls[k].nspawned; i++) {
+            lg_user *u = slot(e, k, i);
+            if (u->easy && u->state == US_BUSY)
+                curl_multi_remove_handle(e->cev.multi, u->easy);
+            user_free(u);
+        }
     curlev_cleanup(&e->cev);
     for (size_t i = 0; e->slots && i < n; i++) {
         curl_url_cleanup(e->slots[i].curlu);
@@ -382,11 +424,21 @@ lg_engine *engine_start(const lg_run *run, lg_shared *shared, int index, lb_err 
     e->run = run;
     e->shared = shared;
     e->seen_epoch = atomic_load(&shared->reset_epoch);
-    e->share_max = engine_share(run->users, run->threads, index);
+    /* Room per class: its share of run->users (of the most users a shape
+     * or --worker asks); a class's count never shrinks as the total grows
+     * (plan_distribute), so the schedule and shapes stay within it. */
+    long counts[LG_MAX_CLASSES], nslots = 0;
+    e->ncls = plan_nclasses(run->plan);
+    plan_distribute(run->plan, run->users, counts);
+    for (size_t k = 0; k < e->ncls; k++) {
+        e->cls[k].base = nslots;
+        e->cls[k].cap = engine_share(run->dynamic ? run->users : counts[k], run->threads, index);
+        nslots += e->cls[k].cap;
+    }
     rng_seed(&e->rng, run->seed + 0x9E37ULL * (uint64_t)(index + 1));
     e->loop = ev_loop_new(EVFLAG_AUTO);
     e->set = stats_set_new(clock_wall(), false);
-    e->users = calloc(e->share_max ? (size_t)e->share_max : 1, sizeof *e->users);
+    e->users = calloc(nslots ? (size_t)nslots : 1, sizeof *e->users);
     if (!e->loop || curlev_init(&e->cev, e->loop, transfer_done, e) < 0 || !e->set || !e->users) {
         lb_err_set(err, "engine %d: out of memory", index);
         goto fail;

@@ -28,7 +28,7 @@ void engine_stop(lg_engine *e);
 void engine_notify_reset(lg_engine *e);
 
 /* run->dynamic: bring the engine's users to its share of
- * shared->target_users now (thread-safe, returns at once). New users start
+ * each class's shared->target now (thread-safe, returns at once). New users start
  * at once (reusing the slots of users that stopped); surplus ones stop, the
  * newest first, each after its request in flight. */
 void engine_retarget(lg_engine *e);

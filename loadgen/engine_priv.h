@@ -33,6 +33,12 @@ typedef struct lg_req_slot {
     bool hdrs_static;               /* headers use no variable that users change */
 } lg_req_slot;
 
+/* An engine's slots for one user class: users[base .. base + cap). */
+typedef struct lg_eclass {
+    long base, cap;
+    long nspawned;                  /* slots used so far (started at least once) */
+} lg_eclass;
+
 struct lg_engine {
     int index;
     const lg_run *run;
@@ -46,13 +52,15 @@ struct lg_engine {
     ev_timer kill_timer;            /* --stop-timeout expiry */
     ev_async wake;                  /* main → engine: stop */
     atomic_int stop_requested;
-    atomic_int retarget;            /* main → engine: shared->target_users changed */
+    atomic_int retarget;            /* main → engine: shared->target changed */
     bool stopping;
     stats_set *set;                 /* this engine's delta since the last merge */
     int seen_epoch;
     lg_rng rng;
-    lg_user *users;                 /* share_max slots */
-    long share_max, nspawned, nalive;
+    lg_user *users;                 /* every class's slots (cls[k]) */
+    lg_eclass cls[LG_MAX_CLASSES];  /* per user class (plan_class) */
+    size_t ncls;
+    long nalive;
     lg_req_slot *slots;             /* per request id (plan->nrequests) */
     double lag_expected;            /* monotonic s the lag probe should fire */
     double max_lag;

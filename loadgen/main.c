@@ -196,10 +196,13 @@ static int app_prepare(lg_app *a)
         return 2;
     }
     if (o->list || o->show_task_ratio) {
-        if (o->list)
-            printf("Available Users:\n    %s\n", a->plan.name);
-        else
-            console_print_task_ratio(stdout, &a->plan);
+        if (o->list) {
+            printf("Available Users:\n");
+            for (size_t k = 0; k < plan_nclasses(&a->plan); k++)
+                printf("    %s\n", plan_class(&a->plan, k)->name);
+        } else {
+            console_print_task_ratio(stdout, &a->plan, o->users_set ? o->users : 0);
+        }
         return LG_DONE;
     }
     if (adjust_run(o, &a->plan, &err) < 0) {

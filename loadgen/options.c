@@ -215,6 +215,7 @@ int options_parse(lg_options *o, int argc, char **argv, lb_err *err)
             if (parse_long(optname, optarg, 1, 10000000, &l, err) < 0)
                 return -1;
             o->users = l;
+            o->users_set = true;
             break;
         case 'r':
             if (parse_double(optname, optarg, 0.001, 1e7, &o->spawn_rate, err) < 0)

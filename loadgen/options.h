@@ -17,6 +17,7 @@ typedef enum lg_loglevel { LG_DEBUG, LG_INFO, LG_WARNING, LG_ERROR, LG_CRITICAL 
 
 typedef struct lg_options {
     long users;               /* -u, default 1 */
+    bool users_set;           /* -u given (--show-task-ratio: Locust's default differs) */
     double spawn_rate;        /* -r, default 1 (URL mode and --rate: all users at once) */
     bool spawn_rate_set;      /* -r was given */
     double run_time;          /* -t seconds; 0 = until Ctrl-C */

@@ -52,8 +52,8 @@ static bool has_tag(const lg_request *r, const char *const *tags, size_t n)
     return false;
 }
 
-int plan_filter_tags(lg_plan *plan, const char *const *tags, size_t ntags,
-                     const char *const *exclude, size_t nexclude, lb_err *err)
+static size_t filter_class(lg_plan *plan, const char *const *tags, size_t ntags,
+                           const char *const *exclude, size_t nexclude)
 {
     size_t kept = 0;
     double prev = 0, sum = 0;
@@ -71,9 +71,23 @@ int plan_filter_tags(lg_plan *plan, const char *const *tags, size_t ntags,
         plan->cum[kept++] = sum;
     }
     plan->ntasks = kept;
-    if (!kept)
-        return lb_err_set(err, "no task of scenario '%s' is left after --tags/--exclude-tags",
-                          plan->name ? plan->name : "?");
+    return kept;
+}
+
+int plan_filter_tags(lg_plan *plan, const char *const *tags, size_t ntags,
+                     const char *const *exclude, size_t nexclude, lb_err *err)
+{
+    if (!plan->nclasses) {
+        if (!filter_class(plan, tags, ntags, exclude, nexclude))
+            return lb_err_set(err, "no task of scenario '%s' is left after --tags/--exclude-tags",
+                              plan->name ? plan->name : "?");
+        return 0;
+    }
+    /* Locust refuses to run a User class left without tasks; so do we. */
+    for (size_t i = 0; i < plan->nclasses; i++)
+        if (!filter_class(&plan->classes[i], tags, ntags, exclude, nexclude))
+            return lb_err_set(err, "no task of user class '%s' is left after --tags/"
+                              "--exclude-tags", plan->classes[i].name);
     return 0;
 }
 
@@ -363,6 +377,9 @@ void plan_free(lg_plan *plan)
         free(r);
     }
     free(plan->requests);
+    for (size_t i = 0; i < plan->nclasses; i++)
+        plan_free(&plan->classes[i]);  /* their requests are ours, freed above */
+    free(plan->classes);
     for (size_t i = 0; plan->seqs && i < plan->nseqs_owned; i++)
         free_steps(plan->seqs[i].steps, plan->seqs[i].nsteps);
     free(plan->seqs);

@@ -19,6 +19,7 @@
 #define LG_MAX_TARGET 7680       /* path + query: LG_MAX_URL less room for the host */
 #define LG_MAX_NAME 2048
 #define LG_MAX_BODY 16384
+#define LG_MAX_CLASSES 32        /* user classes in one scenario (`users:`) */
 #define LG_STR_(x) #x
 #define LG_STR(x) LG_STR_(x)     /* a limit as text, for messages */
 
@@ -52,6 +53,7 @@ typedef struct lg_request {
     char **tags;                 /* a task's tags (--tags / --exclude-tags), owned */
     size_t ntags;
     int line;                    /* scenario line, for messages */
+    int cls;                     /* its user class (index), -1: the top level (setup) */
 } lg_request;
 
 /* Retry conditions of a step (bit set). */
@@ -118,6 +120,15 @@ typedef struct lg_plan {
     size_t nstages;
     lg_request **requests;       /* every request (owned) */
     size_t nrequests;
+    /* `users:`, Locust's User classes. nclasses 0: the plan is its one class.
+     * A class is an lg_plan holding only its own name, tasks, wait, headers,
+     * on_start and on_stop; variables, requests, feeder, stages, setup and
+     * host stay in the top-level plan (plan_class). */
+    struct lg_plan *classes;
+    size_t nclasses;
+    double weight;               /* as a class: Locust's weight (default 1) */
+    long fixed_count;            /* as a class: Locust's fixed_count (0: by weight) */
+    int line;                    /* as a class: its line in the file */
 } lg_plan;
 
 /* Allocate a new request owned by plan (zeroed, method GET, id set). NULL on OOM. */
@@ -166,6 +177,26 @@ bool plan_truthy(const char *v);
 
 /* Whether step s runs given the variable values (its when/unless). */
 bool plan_step_applies(const lg_step *s, const char *const *vals);
+
+/* The user classes: plan_nclasses() is 1 for a plan without `users:`, and
+ * plan_class(p, 0) is then p itself (plan_classes.c). */
+size_t plan_nclasses(const lg_plan *plan);
+const lg_plan *plan_class(const lg_plan *plan, size_t i);
+/* Users per class when `total` run, as Locust 2.12.1's dispatcher gives
+ * them (dispatch.py _user_gen: fixed_count classes first, by a smooth
+ * weighted round robin of their counts, until each has its count; then the
+ * weighted classes by a smooth weighted round robin of weights normalised
+ * to round(2 * w / min w)). counts gets plan_nclasses() entries. Returns the
+ * users placed: less than total only when every class has a fixed_count. */
+long plan_distribute(const lg_plan *plan, long total, long *counts);
+/* Locust's --show-task-ratio shares (inspectuser.py _calc_distribution):
+ * fixed_count, or round(weight / total weight * (users - fixed)). */
+void plan_ratio_counts(const lg_plan *plan, long users, long *counts);
+/* The class indexes in the order of their names (as Locust sorts them);
+ * order gets plan_nclasses() entries, returned. */
+size_t plan_class_order(const lg_plan *plan, size_t *order);
+/* The class named `name`, or -1. */
+int plan_class_index(const lg_plan *plan, const char *name);
 
 /* Free everything the plan owns and zero it (safe on a zeroed or partly
  * built plan, and on NULL). */

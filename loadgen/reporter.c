@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "clock.h"
 #include "console.h"
 #include "log.h"
@@ -24,6 +25,21 @@ static void check_stage(lg_reporter *r)
             k + 1, r->plan->nstages, s->duration, users);
 }
 
+void reporter_class_counts(const lg_plan *plan, const char *one_class, long users, char *out,
+                           size_t cap)
+{
+    long counts[LG_MAX_CLASSES];
+    size_t order[LG_MAX_CLASSES], at = 0;
+    size_t n = plan_class_order(plan, order);   /* Locust sorts the classes by name */
+    plan_distribute(plan, users, counts);
+    out[0] = '\0';
+    for (size_t i = 0; i < n && at < cap; i++) {
+        const char *name = plan->nclasses ? plan_class(plan, order[i])->name : one_class;
+        at += (size_t)snprintf(out + at, cap - at, "%s\"%s\": %ld%s", i ? ", " : "{", name,
+                               counts[order[i]], i + 1 == n ? "}" : "");
+    }
+}
+
 static void check_spawn(lg_reporter *r)
 {
     if (r->plan->nstages) {
@@ -36,9 +52,9 @@ static void check_spawn(lg_reporter *r)
     if (spawned < want)
         return;
     r->all_spawned = true;
-    /* Locust names the user class here; a scenario is loadgen's one class. */
-    log_msg(LG_INFO, "All users spawned: {\"%s\": %ld} (%ld total users)", r->user_class, want,
-            want);
+    char counts[LG_CLASS_COUNTS_LEN];
+    reporter_class_counts(r->plan, r->user_class, want, counts, sizeof counts);
+    log_msg(LG_INFO, "All users spawned: %s (%ld total users)", counts, want);
     if (r->opt->rate > 0)
         health_rate_arm(&r->health, clock_wall() + (double)want / r->opt->rate);
     if (r->opt->reset_stats) {

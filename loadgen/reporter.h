@@ -46,4 +46,11 @@ typedef struct lg_reporter {
  * or a signal arrives. r's inputs must be set; results are filled in. */
 void reporter_run(lg_reporter *r);
 
+/* Locust's user_classes_count in its log form, {"A": 3, "B": 1} (names
+ * sorted), for `users` in all: plan_distribute's counts; a plan without
+ * `users:` is the one class `one_class`. */
+#define LG_CLASS_COUNTS_LEN 2048
+void reporter_class_counts(const lg_plan *plan, const char *one_class, long users, char *out,
+                           size_t cap);
+
 #endif

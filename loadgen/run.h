@@ -26,7 +26,9 @@ typedef struct lg_shared {
     atomic_long feeder_next;        /* the feeder row the next user takes */
     atomic_int reset_epoch;         /* bumped by --reset-stats: engines drop their delta */
     atomic_int engines_done;        /* engines that finished their final merge */
-    atomic_long target_users;       /* run->dynamic: users wanted now, over all engines */
+    atomic_long target[LG_MAX_CLASSES];      /* run->dynamic: users wanted now per user
+                                                class (plan_class), over all engines */
+    atomic_long class_users[LG_MAX_CLASSES]; /* users alive per user class */
 } lg_shared;
 
 /* The run's settings, read-only for engines. */
@@ -35,7 +37,7 @@ typedef struct lg_run {
     const char *host;               /* base URL without trailing '/' */
     lg_net net;
     long users;                     /* total users over all engines (dynamic: the most) */
-    bool dynamic;                   /* users follow shared->target_users (worker mode),
+    bool dynamic;                   /* users follow shared->target (worker mode),
                                        applied at once by engine_retarget(); no schedule */
     double spawn_rate;
     double rate;                    /* open model requests/s in total; 0 = closed */

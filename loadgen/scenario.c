@@ -140,13 +140,26 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
         return lb_err_set(c->err, "%s:1: empty scenario", c->path);
     if (sy_want_mapping(c, root, "the scenario") < 0)
         return -1;
-    const yaml_node_t *varsn = NULL, *tasksn = NULL;
+    const yaml_node_t *varsn = NULL, *tasksn = NULL, *usersn = NULL, *headersn = NULL;
+    const yaml_node_t *startn = NULL;   /* on_start or on_stop: not beside users: */
     plan->wait.kind = LG_WAIT_NONE;
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
         yaml_node_t *k = sy_node(c, p->key), *v = sy_node(c, p->value);
         const char *key = sy_scalar(k), *s;
         if (!key)
             return sy_fail(c, k, "keys must be plain strings", NULL, NULL);
+        int own = sy_parse_user_key(c, key, v, plan);   /* wait, headers, on_*, tasks */
+        if (own < 0)
+            return -1;
+        if (own) {
+            if (!strcmp(key, "headers"))
+                headersn = v;
+            else if (!strcmp(key, "tasks"))
+                tasksn = v;
+            else if (strcmp(key, "wait"))
+                startn = k;
+            continue;
+        }
         if (!strcmp(key, "name")) {
             if (sy_want_scalar(c, v, key, &s) < 0)
                 return -1;
@@ -158,28 +171,12 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
                 return -1;
             if (!(plan->host = strdup(s)))
                 return lb_err_set(c->err, "out of memory");
-        } else if (!strcmp(key, "wait")) {
-            lb_err e;
-            if (sy_want_scalar(c, v, key, &s) < 0)
-                return -1;
-            if (wait_parse(s, &plan->wait, &e) < 0)
-                return sy_fail(c, v, "%s", e.msg, NULL);
         } else if (!strcmp(key, "variables")) {
             if (sy_want_mapping(c, v, "'variables'") < 0)
                 return -1;
             varsn = v;
-        } else if (!strcmp(key, "headers")) {
-            if (sy_parse_headers(c, v, &plan->headers, &plan->nheaders) < 0)
-                return -1;
         } else if (!strcmp(key, "setup")) {
             if (sy_parse_steps(c, v, key, &plan->setup, &plan->nsetup) < 0)
-                return -1;
-        } else if (!strcmp(key, "on_start")) {
-            if (sy_parse_steps(c, v, key, &plan->on_start, &plan->non_start) < 0)
-                return -1;
-        } else if (!strcmp(key, "on_stop")) {
-            if (sy_reject_retry(c, v, "on_stop steps are not retried") < 0 ||
-                sy_parse_steps(c, v, key, &plan->on_stop, &plan->non_stop) < 0)
                 return -1;
         } else if (!strcmp(key, "stages")) {
             if (sy_parse_stages(c, v) < 0)
@@ -187,17 +184,20 @@ static int parse_top(sy_ctx *c, const yaml_node_t *root)
         } else if (!strcmp(key, "feeder")) {
             if (sy_parse_feeder(c, v) < 0)
                 return -1;
-        } else if (!strcmp(key, "tasks")) {
-            tasksn = v;
-            if (sy_parse_tasks(c, v) < 0)
-                return -1;
+        } else if (!strcmp(key, "users")) {
+            usersn = v;         /* parsed last: classes default to the top's wait, headers */
         } else {
             return sy_fail(c, k, "unknown key '%s' (name, host, wait, variables, feeder, stages, "
-                              "headers, setup, on_start, on_stop, tasks)", key, NULL);
+                              "headers, setup, on_start, on_stop, tasks, users)", key, NULL);
         }
     }
-    if (!tasksn)
-        return sy_fail(c, root, "scenario has no 'tasks'", NULL, NULL);
+    if (usersn && (tasksn || startn))
+        return sy_fail(c, tasksn ? tasksn : startn, "with 'users:', tasks, on_start and on_stop "
+                       "belong to each user class", NULL, NULL);
+    if (usersn && sy_parse_users(c, usersn, &plan->wait, headersn) < 0)
+        return -1;
+    if (!tasksn && !usersn)
+        return sy_fail(c, root, "scenario has no 'tasks' (or 'users')", NULL, NULL);
     if (plan_finish_vars(plan) < 0)
         return lb_err_set(c->err, "out of memory");
     if (varsn) {
@@ -248,7 +248,7 @@ int scenario_load_string(const char *path, const char *text, size_t len, lg_plan
         yaml_parser_delete(&parser);
         return -1;
     }
-    sy_ctx c = {path, &doc, plan, err};
+    sy_ctx c = {path, &doc, plan, err, plan, -1};
     err->msg[0] = '\0';
     int rc = sy_check_duplicate_keys(&c);
     if (rc == 0)

@@ -191,6 +191,7 @@ int sy_parse_request(sy_ctx *c, const yaml_node_t *n, lg_request **out, const ch
         return lb_err_set(c->err, "out of memory");
     *out = r;
     r->line = (int)n->start_mark.line + 1;
+    r->cls = c->cls_index;
     const char *path = NULL, *name = NULL, *body = NULL;
     const yaml_node_t *pathn = n, *queryn = NULL, *jsonn = NULL;
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {

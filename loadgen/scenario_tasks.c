@@ -99,7 +99,7 @@ static int parse_seq_task(sy_ctx *c, yaml_node_t *tn, const yaml_node_t *stepsn)
         free(steps);
         return -1;
     }
-    if (plan_add_task_seq(c->plan, steps, n, w) < 0)
+    if (plan_add_task_seq(c->cls, steps, n, w) < 0)
         return lb_err_set(c->err, "out of memory");
     return tagsn ? parse_tags(c, tagsn, steps[0].req) : 0;
 }
@@ -134,10 +134,10 @@ int sy_parse_tasks(sy_ctx *c, const yaml_node_t *n)
                     return -1;
             }
         }
-        if (plan_add_task(c->plan, r, w) < 0)
+        if (plan_add_task(c->cls, r, w) < 0)
             return lb_err_set(c->err, "out of memory");
     }
-    if (c->plan->ntasks == 0)
+    if (c->cls->ntasks == 0)
         return sy_fail(c, n, "'tasks' is empty", NULL, NULL);
     return 0;
 }

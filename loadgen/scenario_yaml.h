@@ -14,6 +14,8 @@ typedef struct sy_ctx {
     yaml_document_t *doc;
     lg_plan *plan;               /* plan being filled */
     lb_err *err;
+    lg_plan *cls;                /* where tasks go: plan, or the user class being parsed */
+    int cls_index;               /* its index (lg_request.cls), -1 at the top level */
 } sy_ctx;
 
 /* Fill c->err with "path:line: " + fmt (fmt takes up to two %s: a, b) for
@@ -47,6 +49,17 @@ int sy_reject_retry(sy_ctx *c, const yaml_node_t *stepsn, const char *why);
 int sy_parse_tasks(sy_ctx *c, const yaml_node_t *n);
 int sy_parse_stages(sy_ctx *c, const yaml_node_t *n);
 int sy_parse_feeder(sy_ctx *c, const yaml_node_t *v);
+
+/* A key the top level and a user class share (wait, headers, on_start,
+ * on_stop, tasks) into pl (tasks go to c->cls): 1 when key is one of them,
+ * 0 when not, -1 on error. */
+int sy_parse_user_key(sy_ctx *c, const char *key, const yaml_node_t *v, lg_plan *pl);
+/* users: [{name, weight | fixed_count, wait, headers, on_start, on_stop,
+ * tasks}, ...] into c->plan->classes (scenario_users.c). A class without
+ * wait or headers takes the top level's (topwait, topheaders: may be NULL).
+ * 0 or -1. */
+int sy_parse_users(sy_ctx *c, const yaml_node_t *n, const lg_wait *topwait,
+                   const yaml_node_t *topheaders);
 
 /* A `headers:` mapping into a new array (*out, *nout). 0 or -1. */
 int sy_parse_headers(sy_ctx *c, const yaml_node_t *n, lg_header **out, size_t *nout);

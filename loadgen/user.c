@@ -25,7 +25,7 @@ static struct curl_slist *user_headers(lg_user *u, const lg_request *r)
     if (!u->hdrs && !(u->hdrs = calloc(e->run->plan->nrequests, sizeof *u->hdrs)))
         return NULL;
     if (!u->hdrs[r->id])
-        u->hdrs[r->id] = request_headers(e->run->plan, r, user_vals(u));
+        u->hdrs[r->id] = request_headers(u->cls, r, user_vals(u));
     return u->hdrs[r->id];
 }
 
@@ -77,6 +77,7 @@ void user_die(lg_user *u)
     user_set_state(u, US_DEAD);
     e->nalive--;
     atomic_fetch_sub(&e->shared->users, 1);
+    atomic_fetch_sub(&e->shared->class_users[u->cls_index], 1);
 }
 
 /* Wake u after `seconds`. Always called in WAIT: arming is no state change. */
@@ -169,7 +170,7 @@ static void user_next_task(lg_user *u);
 void user_schedule(lg_user *u)
 {
     lg_engine *e = u->eng;
-    const lg_wait *wt = &e->run->plan->wait;
+    const lg_wait *wt = &u->cls->wait;
     double w;
     if (e->run->rate > 0) {
         u->next_intended += u->period;
@@ -188,7 +189,7 @@ void user_schedule(lg_user *u)
 static void user_next_task(lg_user *u)
 {
     lg_engine *e = u->eng;
-    const lg_plan *plan = e->run->plan;
+    const lg_plan *plan = u->cls;
     size_t k = plan->ntasks == 1 ? 0 : rng_pick(&e->rng, plan->cum, plan->ntasks);
     const lg_request *r = plan->tasks[k];
     uint64_t t0 = e->run->rate > 0 ? (uint64_t)(u->next_intended * 1e9) : 0;
@@ -257,7 +258,7 @@ void user_done(lg_user *u, CURLcode rc)
         return;
     }
     if (u->stop_after) {
-        if (e->run->plan->non_stop)
+        if (u->cls->non_stop)
             user_begin_stop(u);
         else
             user_die(u);
@@ -281,13 +282,13 @@ void user_stop(lg_user *u, bool abort)
             return;
         }
         curl_multi_remove_handle(u->eng->cev.multi, u->easy);
-        if (!u->eng->run->plan->non_stop) {
+        if (!u->cls->non_stop) {
             user_die(u);
             return;
         }
         user_set_state(u, US_WAIT); /* the aborted request is not recorded */
     }
-    if (u->eng->run->plan->non_stop)
+    if (u->cls->non_stop)
         user_begin_stop(u); /* Locust runs on_stop when a user stops, even at the end */
     else
         user_die(u);
@@ -302,12 +303,14 @@ void user_kill(lg_user *u)
     user_die(u);
 }
 
-int user_start(lg_user *u, lg_engine *eng)
+int user_start(lg_user *u, lg_engine *eng, size_t cls)
 {
     const lg_run *run = eng->run;
     const lg_plan *plan = run->plan;
     memset(u, 0, sizeof *u);
     u->eng = eng;
+    u->cls = plan_class(plan, cls);
+    u->cls_index = cls;
     u->easy = curl_easy_init();
     u->share = curl_share_init();
     if (!u->easy || !u->share)
@@ -319,7 +322,7 @@ int user_start(lg_user *u, lg_engine *eng)
         request_init_handle(u->easy, &run->net, &u->x, u) < 0)
         goto fail;
     const lg_feeder *fd = &plan->feeder;
-    if (plan->non_start || plan->non_stop || plan->task_saves || fd->nrows) {
+    if (u->cls->non_start || u->cls->non_stop || u->cls->task_saves || fd->nrows) {
         size_t n = plan->nvar_init;
         if (!(u->vals = calloc(n ? n : 1, sizeof *u->vals)))
             goto fail;
@@ -343,7 +346,8 @@ int user_start(lg_user *u, lg_engine *eng)
     user_set_state(u, US_WAIT);
     eng->nalive++;
     atomic_fetch_add(&eng->shared->users, 1);
-    if (plan->non_start) {
+    atomic_fetch_add(&eng->shared->class_users[cls], 1);
+    if (u->cls->non_start) {
         u->starting = true;
         user_run_steps(u);
     } else {

@@ -33,6 +33,8 @@ typedef enum {
 
 struct lg_user {
     lg_engine *eng;
+    const lg_plan *cls;            /* its user class (plan_class): tasks, wait, on_start... */
+    size_t cls_index;
     CURL *easy;
     CURLSH *share;                 /* this user's connection cache */
     ev_timer timer;                /* wait / back-off */
@@ -57,9 +59,10 @@ struct lg_user {
     lg_traceparent tp;             /* --trace: this user's traceparent line */
 };
 
-/* Set up user u on engine eng (handle, share, timer) and start it: run
- * on_start steps, then tasks. 0, or -1 on allocation failure (u unusable). */
-int user_start(lg_user *u, lg_engine *eng);
+/* Set up user u of user class `cls` (plan_class) on engine eng (handle,
+ * share, timer) and start it: run on_start steps, then tasks. 0, or -1 on
+ * allocation failure (u unusable). */
+int user_start(lg_user *u, lg_engine *eng, size_t cls);
 
 /* A transfer of u finished with rc (called from the multi's info loop after
  * the handle was removed). Records it and moves the state machine on. */

@@ -46,7 +46,7 @@ void user_seq_done(lg_user *u, bool ok)
 
 void user_run_steps(lg_user *u)
 {
-    const lg_plan *plan = u->eng->run->plan;
+    const lg_plan *plan = u->cls;
     while (u->step < plan->non_start) {
         const lg_step *s = &plan->on_start[u->step];
         if (!plan_step_applies(s, user_vals(u))) {
@@ -68,7 +68,7 @@ void user_run_steps(lg_user *u)
 void user_step_done(lg_user *u, bool ok, long status)
 {
     lg_engine *e = u->eng;
-    const lg_step *s = &e->run->plan->on_start[u->step];
+    const lg_step *s = &u->cls->on_start[u->step];
     if (ok) {
         if (s->nsaves) {
             if (request_save(s, &u->x, u->vals) != 0) {
@@ -102,7 +102,7 @@ void user_step_done(lg_user *u, bool ok, long status)
  * failed step ends it, as an exception ends Locust's on_stop. */
 static void user_run_stop_steps(lg_user *u)
 {
-    const lg_plan *plan = u->eng->run->plan;
+    const lg_plan *plan = u->cls;
     while (u->step < plan->non_stop && !plan_step_applies(&plan->on_stop[u->step], user_vals(u)))
         u->step++;
     if (u->step == plan->non_stop || !user_send(u, plan->on_stop[u->step].req,
@@ -122,7 +122,7 @@ void user_begin_stop(lg_user *u)
 
 void user_stop_step_done(lg_user *u, bool ok)
 {
-    const lg_step *s = &u->eng->run->plan->on_stop[u->step];
+    const lg_step *s = &u->cls->on_stop[u->step];
     if (ok && s->nsaves) {
         ok = request_save(s, &u->x, u->vals) == 0;
         user_vars_changed(u);

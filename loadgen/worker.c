@@ -117,8 +117,12 @@ static void on_spawn(lg_worker *w, const wmsg_in *m)
         worker_quit(w, 1, "the engines could not start");
         return;
     }
-    log_msg(LG_INFO, "Spawning: %ld %s users wanted of this worker", w->users.target,
-            w->cfg->user_class);
+    char counts[1024];
+    size_t at = 0;
+    for (size_t k = 0; k < w->users.ncls && at < sizeof counts; k++)
+        at += (size_t)snprintf(counts + at, sizeof counts - at, "%s\"%s\": %ld",
+                               k ? ", " : "", w->users.cls[k].name, w->users.targets[k]);
+    log_msg(LG_INFO, "Spawning: %ld users wanted of this worker: {%s}", w->users.target, counts);
     w->state = WK_SPAWNING;
     w->settle_start = clock_mono();
     ev_timer_start(w->loop, &w->settle);
@@ -273,8 +277,8 @@ static void settle_cb(struct ev_loop *loop, ev_timer *t, int revents)
     ev_timer_stop(loop, t);
     if (alive < w->users.target)
         log_msg(LG_WARNING, "only %ld of %ld users started", alive, w->users.target);
-    w->users.cls.count = alive;
-    if (wmsg_spawning_complete(&w->out, w->node_id, &w->users.cls, 1, alive) == 0)
+    wk_users_count_classes(&w->users);
+    if (wmsg_spawning_complete(&w->out, w->node_id, w->users.cls, w->users.ncls, alive) == 0)
         send_buf(w);
     w->state = WK_RUNNING;
 }

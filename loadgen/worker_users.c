@@ -13,7 +13,10 @@ int wk_users_init(wk_users *u, const lg_worker_cfg *cfg)
     u->cfg = cfg;
     pthread_mutex_init(&u->sh.mu, NULL);
     u->sh.set = stats_set_new(clock_wall(), false);
-    u->cls.name = (char *)cfg->user_class;
+    u->ncls = plan_nclasses(cfg->plan);
+    for (size_t k = 0; k < u->ncls; k++)     /* one class: named as the scenario */
+        u->cls[k].name = cfg->plan->nclasses ? cfg->plan->classes[k].name
+                                             : (char *)cfg->user_class;
     return u->sh.set ? 0 : -1;
 }
 
@@ -39,27 +42,41 @@ long wk_users_alive(const wk_users *u)
     return atomic_load(&((wk_users *)u)->sh.users);
 }
 
-/* Our class's count in the master's user_classes_count. Classes this
- * scenario does not define get no users: say so, every spawn. */
-static long our_count(const wk_users *u, const wmsg_in *s)
+void wk_users_count_classes(wk_users *u)
 {
-    long n = 0;
+    for (size_t k = 0; k < u->ncls; k++)
+        u->cls[k].count = atomic_load(&u->sh.class_users[k]);
+}
+
+/* Our classes' counts in the master's user_classes_count into u->targets.
+ * Classes this scenario does not define get no users: say so, every spawn. */
+static void our_counts(wk_users *u, const wmsg_in *s)
+{
+    memset(u->targets, 0, sizeof u->targets);
+    u->target = 0;
     for (size_t i = 0; i < s->nclasses; i++) {
-        if (!strcmp(s->classes[i].name, u->cfg->user_class))
-            n += s->classes[i].count;
-        else if (s->classes[i].count > 0)
-            log_msg(LG_ERROR, "the master asks for %ld users of class '%s', which scenario '%s' "
-                    "does not define (its user class is '%s'): those users are NOT run",
-                    s->classes[i].count, s->classes[i].name, u->cfg->plan->name,
-                    u->cfg->user_class);
+        int k = -1;
+        for (size_t j = 0; j < u->ncls && k < 0; j++)
+            if (!strcmp(s->classes[i].name, u->cls[j].name))
+                k = (int)j;
+        if (k < 0) {
+            if (s->classes[i].count > 0)
+                log_msg(LG_ERROR, "the master asks for %ld users of class '%s', which scenario "
+                        "'%s' does not define: those users are NOT run", s->classes[i].count,
+                        s->classes[i].name, u->cfg->plan->name);
+            continue;
+        }
+        long n = s->classes[i].count;
+        if (u->target + n > LG_WORKER_MAX_USERS) {
+            log_msg(LG_ERROR, "the master asks for %ld more users of class '%s'; one worker runs "
+                    "at most %d in all: running %ld (%ld fewer than asked) — add workers", n,
+                    s->classes[i].name, LG_WORKER_MAX_USERS, LG_WORKER_MAX_USERS - u->target,
+                    u->target + n - LG_WORKER_MAX_USERS);
+            n = LG_WORKER_MAX_USERS - u->target;
+        }
+        u->targets[k] = n;
+        u->target += n;
     }
-    if (n > LG_WORKER_MAX_USERS) {
-        log_msg(LG_ERROR, "the master asks for %ld users; one worker runs at most %d: running "
-                "%d (%ld fewer than asked) — add workers", n, LG_WORKER_MAX_USERS,
-                LG_WORKER_MAX_USERS, n - LG_WORKER_MAX_USERS);
-        n = LG_WORKER_MAX_USERS;
-    }
-    return n;
 }
 
 static int start_engines(wk_users *u, const wmsg_in *s)
@@ -98,8 +115,9 @@ static int start_engines(wk_users *u, const wmsg_in *s)
 
 int wk_users_spawn(wk_users *u, const wmsg_in *s)
 {
-    u->target = our_count(u, s);
-    atomic_store(&u->sh.target_users, u->target);
+    our_counts(u, s);
+    for (size_t k = 0; k < u->ncls; k++)
+        atomic_store(&u->sh.target[k], u->targets[k]);
     if (u->stopping)
         wk_users_join(u);       /* a stop still finishing: it ends now */
     if (!u->neng)
@@ -117,6 +135,7 @@ void wk_users_stop(wk_users *u, bool abort)
         engine_stop(u->eng[i]);
     u->stopping = u->neng > 0;
     u->target = 0;
+    memset(u->targets, 0, sizeof u->targets);
 }
 
 bool wk_users_stopped(const wk_users *u)
@@ -137,9 +156,9 @@ void wk_users_join(wk_users *u)
 int wk_users_report(wk_users *u, msgpack_sbuffer *b, const char *node_id)
 {
     long alive = wk_users_alive(u);
-    u->cls.count = alive;
+    wk_users_count_classes(u);
     pthread_mutex_lock(&u->sh.mu);
-    int rc = wmsg_stats(b, node_id, u->sh.set, &u->cls, 1, alive);
+    int rc = wmsg_stats(b, node_id, u->sh.set, u->cls, u->ncls, alive);
     const stats_entry *t = stats_set_total_c(u->sh.set);
     if (rc == 0) {
         u->reported_requests += t->num_requests;

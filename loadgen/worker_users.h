@@ -20,8 +20,10 @@ typedef struct wk_users {
     lg_engine **eng;
     int neng;
     bool stopping;               /* engines asked to stop, not joined yet */
-    long target;                 /* users the master asks of us (our class) */
-    wmsg_class cls;              /* {user_class, users running}: what we report */
+    long target;                 /* users the master asks of us, over our classes */
+    long targets[LG_MAX_CLASSES];   /* ... per user class of the scenario (plan_class) */
+    wmsg_class cls[LG_MAX_CLASSES]; /* {class name, users running}: what we report */
+    size_t ncls;
     uint64_t reported_requests;  /* totals of every report sent so far */
     uint64_t reported_failures;
 } wk_users;
@@ -29,8 +31,8 @@ typedef struct wk_users {
 int wk_users_init(wk_users *u, const lg_worker_cfg *cfg);
 void wk_users_free(wk_users *u);
 
-/* Apply a spawn: our class's absolute count (unknown classes are logged
- * loudly and not run). Starts the engines when none run. 0, or -1 when
+/* Apply a spawn: each of our classes' absolute count (classes the scenario
+ * lacks are logged loudly and not run). Starts the engines when none run. 0, or -1 when
  * they could not start (logged). */
 int wk_users_spawn(wk_users *u, const wmsg_in *spawn);
 
@@ -43,6 +45,9 @@ void wk_users_join(wk_users *u);
 bool wk_users_running(const wk_users *u);
 /* Users alive now, over all engines. */
 long wk_users_alive(const wk_users *u);
+/* Fill u->cls[].count with the users alive per class (what a master's
+ * spawning_complete and stats messages carry). */
+void wk_users_count_classes(wk_users *u);
 
 /* Encode a stats report of what happened since the last one, then reset. */
 int wk_users_report(wk_users *u, msgpack_sbuffer *b, const char *node_id);

@@ -10,7 +10,9 @@
 #   5. a master killed: the worker says so and exits 1 after --master-timeout;
 #   6. no master at all: exit 1 with a message; 7. options a worker refuses;
 #   8. a master with its web UI: start, stop (the worker reports ready again),
-#      start again — the UI's figures carry the worker's requests.
+#      start again — the UI's figures carry the worker's requests;
+#   9. a master with two user classes (Reader by weight, Admin by fixed_count):
+#      the loadgen worker runs each class's count and reports them per class.
 source "$(dirname "$0")/lib.sh"
 WK="$HERE/worker"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -82,7 +84,8 @@ wait_exit "$W2" 10
 grep -q "the master said quit" "$T/w1.log" || fail "worker 1 did not quit on the master's word"
 read -r r1 f1 <<<"$(totals "$T/w1.log")"
 read -r r2 f2 <<<"$(totals "$T/w2.log")"
-grep -q "Spawning: 10 decnet users" "$T/w1.log" && grep -q "Spawning: 10 decnet users" "$T/w2.log" ||
+grep -qF 'Spawning: 10 users wanted of this worker: {"decnet": 10}' "$T/w1.log" &&
+    grep -qF 'Spawning: 10 users wanted of this worker: {"decnet": 10}' "$T/w2.log" ||
     fail "the 20 users were not split 10/10: $(grep Spawning "$T"/w?.log)"
 agg=$(final_agg "$T/m1.log")
 [ "$r1" -gt 50 ] && [ "$r2" -gt 50 ] || fail "workers reported $r1 and $r2 requests"
@@ -125,7 +128,7 @@ worker w4 "$mport" -f "$WK/wk.yaml" --threads 1
 W4=$WPID
 worker w5 "$mport" -f "$WK/wk.yaml" --threads 1
 W5=$WPID
-for _ in $(seq 1 100); do grep -q "Spawning: 5 wk" "$T/w4.log" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -qF 'Spawning: 5 users wanted of this worker: {"wk": 5}' "$T/w4.log" 2>/dev/null && break; sleep 0.1; done
 sleep 3
 kill -KILL "$W4"
 wait "$W4" 2>/dev/null || true
@@ -133,7 +136,7 @@ wait_exit "$M3" 40
 wait_exit "$W5" 10
 [ "$RC" = 0 ] || fail "the surviving worker did not exit 0"
 grep -qi "missing" "$T/m3.log" || fail "master did not notice the killed worker: $(tail -5 "$T/m3.log")"
-grep -q "Spawning: 10 wk" "$T/w5.log" || fail "the surviving worker never took over the 10 users: $(grep Spawning "$T/w5.log")"
+grep -qF 'Spawning: 10 users wanted of this worker: {"wk": 10}' "$T/w5.log" || fail "the surviving worker never took over the 10 users: $(grep Spawning "$T/w5.log")"
 ok "killed worker: master marked it missing, the other took over 10 users and finished ($(totals "$T/w5.log") )"
 
 # ---- 4. master stopped with SIGTERM -> workers quit cleanly ------------------
@@ -142,7 +145,7 @@ master m4 "$mport" "$WK/locust_wk.py" "$URL" --expect-workers 1 -u 4 -r 4 -t 60s
 M4=$MPID
 worker w6 "$mport" -f "$WK/wk.yaml" --threads 1
 W6=$WPID
-for _ in $(seq 1 100); do grep -q "Spawning: 4 wk" "$T/w6.log" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -qF 'Spawning: 4 users wanted of this worker: {"wk": 4}' "$T/w6.log" 2>/dev/null && break; sleep 0.1; done
 sleep 1
 kill -TERM "$M4"
 wait_exit "$W6" 10
@@ -157,7 +160,7 @@ master m5 "$mport" "$WK/locust_wk.py" "$URL" --expect-workers 1 -u 4 -r 4 -t 60s
 M5=$MPID
 worker w7 "$mport" -f "$WK/wk.yaml" --threads 1 --master-timeout 3
 W7=$WPID
-for _ in $(seq 1 100); do grep -q "Spawning: 4 wk" "$T/w7.log" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -qF 'Spawning: 4 users wanted of this worker: {"wk": 4}' "$T/w7.log" 2>/dev/null && break; sleep 0.1; done
 kill -KILL "$M5"
 wait_exit "$W7" 15
 [ "$RC" = 1 ] || fail "worker did not exit 1 after losing its master"
@@ -204,10 +207,35 @@ grep -q "The master stopped the test" "$T/w8.log" || fail "worker did not see th
 sleep 1
 curl -sf -X POST -d "user_count=2&spawn_rate=2&host=$URL" "$UI/swarm" >/dev/null || fail "second swarm refused"
 sleep 3
-grep -q "Spawning: 2 wk" "$T/w8.log" || fail "no second test after the stop: $(grep -c Spawning "$T/w8.log") spawns"
+grep -qF 'Spawning: 2 users wanted of this worker: {"wk": 2}' "$T/w8.log" || fail "no second test after the stop: $(grep -c Spawning "$T/w8.log") spawns"
 n2=$(reqs)
 [ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] || fail "web UI shows $n1 then $n2 requests"
 kill -TERM "$M8"
 wait_exit "$W8" 10
 [ "$RC" = 0 ] || fail "worker did not exit 0 after the UI master's SIGTERM"
 ok "web UI master: $n1 requests in the first test, stop, ready again, $n2 in the second"
+
+# ---- 9. two user classes: each class's users on the loadgen worker ------------
+mport=$(free_port)
+master m9 "$mport" "$WK/locust_wk2.py" "$URL" --expect-workers 1 -u 5 -r 5 -t 5s
+M9=$MPID
+worker w9 "$mport" -f "$WK/wk2.yaml" --threads 2
+W9=$WPID
+wait_exit "$M9" 40
+wait_exit "$W9" 10
+[ "$RC" = 0 ] || fail "two-class worker did not exit 0: $(tail -3 "$T/w9.log")"
+grep -qF 'Spawning: 5 users wanted of this worker: {"Reader": 4, "Admin": 1}' "$T/w9.log" ||
+    fail "worker's classes: $(grep Spawning "$T/w9.log")"
+grep -q "NOT run" "$T/w9.log" && fail "the worker refused a class: $(grep 'NOT run' "$T/w9.log")"
+# the master logs what its workers reported, class by class
+grep -qF 'All users spawned: {"Admin": 1, "Reader": 4} (5 total users)' "$T/m9.log" ||
+    fail "master's spawn log: $(grep -i 'spawn' "$T/m9.log" | tail -3)"
+"$PY" - "$T/m9_stats.csv" <<'PYEOF' || fail "two-class request mix"
+import csv, sys
+n = {r["Name"]: int(r["Request Count"]) for r in csv.DictReader(open(sys.argv[1], newline=""))}
+# 4 Readers and 1 Admin, same wait: /read about 80 % of requests; Admin's tasks 2:1
+total = n["/read"] + n["/admin"] + n["/audit"]
+assert total > 100 and abs(n["/read"] / total - 0.8) < 0.06, n
+assert n["/audit"] > 10 and 1.3 < n["/admin"] / n["/audit"] < 3, n
+print("ok: two classes on a loadgen worker: %s" % n)
+PYEOF

@@ -195,7 +195,7 @@ static void test_task_ratio(void **state)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    console_print_task_ratio(f, &p);
+    console_print_task_ratio(f, &p, 0);
     fclose(f);
     const char *want =
         "\n Task ratio per User class\n"
