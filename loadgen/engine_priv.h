@@ -1,6 +1,6 @@
 /* engine_priv.h — an engine's insides, for engine.c and user.c only (as
  * common/stats_priv.h is for the stats files); everyone else sees lg_engine
- * as opaque through engine.h.
+ * as opaque through engine.h (engine_slots.c prepares its per-request slots).
  *
  * It includes neither engine.h nor user.h, so the includes run one way:
  * engine.c → user.h, engine_priv.h; user.c → engine_priv.h; engine_priv.h →
@@ -78,5 +78,10 @@ static inline void engine_record(lg_engine *eng, stats_entry *e, uint64_t end_ns
     double now = eng->run->wall_minus_mono + (double)end_ns / 1e9;
     stats_set_record(eng->set, e, now, rt_ms, bytes, failed, failed ? error : NULL);
 }
+
+/* engine_slots.c: fill e->slots (one per plan request) before the run, and
+ * free them. 0, or -1 with err. */
+int engine_prepare_requests(lg_engine *e, lb_err *err);
+void engine_free_requests(lg_engine *e);
 
 #endif

@@ -118,11 +118,8 @@ static void on_spawn(lg_worker *w, const wmsg_in *m)
         return;
     }
     char counts[1024];
-    size_t at = 0;
-    for (size_t k = 0; k < w->users.ncls && at < sizeof counts; k++)
-        at += (size_t)snprintf(counts + at, sizeof counts - at, "%s\"%s\": %ld",
-                               k ? ", " : "", w->users.cls[k].name, w->users.targets[k]);
-    log_msg(LG_INFO, "Spawning: %ld users wanted of this worker: {%s}", w->users.target, counts);
+    wk_users_describe(&w->users, true, counts, sizeof counts);
+    log_msg(LG_INFO, "Spawning: %ld users wanted of this worker: %s", w->users.target, counts);
     w->state = WK_SPAWNING;
     w->settle_start = clock_mono();
     ev_timer_start(w->loop, &w->settle);
@@ -382,9 +379,11 @@ int worker_run(const lg_worker_cfg *cfg)
     ev_signal_start(w.loop, &w.sigterm);
     w.cpu_last = clock_process_cpu();
     w.mono_last = clock_mono();
-    log_msg(LG_INFO, "Starting loadgen %s as a Locust worker: scenario %s (user class %s), "
-            "master %s, %d thread%s", LB_VERSION, cfg->plan->name, cfg->user_class, w.endpoint,
-            cfg->threads, cfg->threads > 1 ? "s" : "");
+    char names[1024];
+    wk_users_describe(&w.users, false, names, sizeof names);
+    log_msg(LG_INFO, "Starting loadgen %s as a Locust worker: scenario %s (user class%s %s), "
+            "master %s, %d thread%s", LB_VERSION, cfg->plan->name, w.users.ncls > 1 ? "es" : "",
+            names, w.endpoint, cfg->threads, cfg->threads > 1 ? "s" : "");
     start_waiting(&w, WK_CONNECTING);
     send_ready(&w);
     ev_run(w.loop, 0);

@@ -48,6 +48,20 @@ void wk_users_count_classes(wk_users *u)
         u->cls[k].count = atomic_load(&u->sh.class_users[k]);
 }
 
+void wk_users_describe(const wk_users *u, bool targets, char *out, size_t cap)
+{
+    size_t at = (size_t)snprintf(out, cap, "%s", targets ? "{" : "");
+    for (size_t k = 0; k < u->ncls && at < cap; k++) {
+        if (targets)
+            at += (size_t)snprintf(out + at, cap - at, "%s\"%s\": %ld", k ? ", " : "",
+                                   u->cls[k].name, u->targets[k]);
+        else
+            at += (size_t)snprintf(out + at, cap - at, "%s%s", k ? ", " : "", u->cls[k].name);
+    }
+    if (targets && at < cap)
+        snprintf(out + at, cap - at, "}");
+}
+
 /* Our classes' counts in the master's user_classes_count into u->targets.
  * Classes this scenario does not define get no users: say so, every spawn. */
 static void our_counts(wk_users *u, const wmsg_in *s)

@@ -48,6 +48,9 @@ long wk_users_alive(const wk_users *u);
 /* Fill u->cls[].count with the users alive per class (what a master's
  * spawning_complete and stats messages carry). */
 void wk_users_count_classes(wk_users *u);
+/* For logs: the class names ("Reader, Admin"), or with targets the users
+ * wanted per class ({"Reader": 4, "Admin": 1}). */
+void wk_users_describe(const wk_users *u, bool targets, char *out, size_t cap);
 
 /* Encode a stats report of what happened since the last one, then reset. */
 int wk_users_report(wk_users *u, msgpack_sbuffer *b, const char *node_id);
