@@ -3,7 +3,8 @@
 # locustfile with several User classes, issue 16): each class gets Locust's
 # count (fixed_count first, then by weight), runs its own on_start, tasks and
 # headers, and the request mix follows the users; -l and "All users spawned"
-# name the classes. Then the same under a load shape (stages).
+# name the classes. Then the same under a load shape (stages), and classes
+# that all have a fixed_count (-u beyond their sum is lowered, with a word).
 source "$(dirname "$0")/lib.sh"
 start_server
 # Each user's on_start request counts the users of its class exactly. Only
@@ -70,3 +71,13 @@ sed 's/^wait:/stages: [{duration: 2s, users: 3}, {duration: 2s, users: 9}]\nwait
 # (the mix is skewed by the 3-user stage: counts only)
 check "$T/s_stats.csv" 6 2 1
 grep -q "Shape test updating to 9 users" "$T/s.err" || fail "no second stage: $(tail -3 "$T/s.err")"
+
+# only fixed_count classes: -u beyond their sum is lowered, with a warning
+printf 'wait: constant(0.05)\nusers:\n  - {name: A, fixed_count: 2, tasks: [{path: /ok}]}\n  - {name: B, fixed_count: 1, tasks: [{path: /ok}]}\n' >"$T/fixed.yaml"
+"$LOADGEN" -f "$T/fixed.yaml" -H "$URL" -u 5 -r 5 -t 1s --only-summary 2>"$T/fx.err" ||
+    fail "fixed run: $(tail -3 "$T/fx.err")"
+grep -q "every user class has a fixed_count: running 3 users, not 5" "$T/fx.err" ||
+    fail "no warning: $(grep -i warn "$T/fx.err")"
+grep -qF 'All users spawned: {"A": 2, "B": 1} (3 total users)' "$T/fx.err" ||
+    fail "fixed spawn log: $(grep 'All users' "$T/fx.err")"
+ok "only fixed_count classes: 3 users (A 2, B 1) for -u 5, with a warning"
