@@ -144,19 +144,21 @@ static void pk_entry(msgpack_packer *pk, const stats_entry *e)
     stats_persec_each(&e->fails_per_sec, pk_second, pk);
 }
 
-/* The errors map. Its key only has to be stable for the master (§6.4):
- * "<method>.<name>.<error>" is, and cannot collide across distinct errors. */
+/* The errors map. Its key only has to be stable and distinct for the
+ * master (§6.4): "<len>:<method><len>:<name><error>" is both (lengths make
+ * it unambiguous whatever bytes the name and error hold). */
 static int pk_errors(msgpack_packer *pk, const stats_set *set)
 {
     size_t n = stats_set_error_count(set);
     msgpack_pack_map(pk, n);
     for (size_t i = 0; i < n; i++) {
         const stats_error *er = stats_set_error_at(set, i);
-        size_t klen = strlen(er->method) + strlen(er->name) + strlen(er->error) + 3;
+        size_t klen = strlen(er->method) + strlen(er->name) + strlen(er->error) + 48;
         char *key = malloc(klen);
         if (!key)
             return -1;
-        snprintf(key, klen, "%s.%s.%s", er->method, er->name, er->error);
+        snprintf(key, klen, "%zu:%s%zu:%s%s", strlen(er->method), er->method, strlen(er->name),
+                 er->name, er->error);
         pk_str(pk, key);
         free(key);
         msgpack_pack_map(pk, 4);

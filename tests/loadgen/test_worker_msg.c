@@ -118,6 +118,9 @@ static void test_stats_shape(void **state)
     const msgpack_object *errs = get(d, "errors");
     assert_int_equal(errs->via.map.size, 1);
     const msgpack_object *er = &errs->via.map.ptr[0].val;
+    /* the key is length-prefixed: "GET" "/a" and the error, unambiguous */
+    const msgpack_object *ek = &errs->via.map.ptr[0].key;
+    assert_memory_equal(ek->via.str.ptr, "3:GET2:/aHTTPError('503", 22);
     assert_int_equal(get(er, "occurrences")->via.u64, 1);
     /* the standalone text: the master repr()s it once more, as for Python */
     assert_memory_equal(get(er, "error")->via.str.ptr, "HTTPError('503", 14);
