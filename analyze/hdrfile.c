@@ -59,7 +59,7 @@ static int on_row(void *ctx, const lcp_row *row, lb_err *err)
     if (row->nfields != NCOLS)
         return lb_err_set(err, "%s:%ld: ragged row: %zu fields, the header has %d",
                           st->path, row->line, row->nfields, (int)NCOLS);
-    double count, p50, p95, p99;
+    double count = 0, p50 = 0, p95 = 0, p99 = 0;   /* set by parse_us; -O3 cannot see it */
     if (parse_us(st, row, COL_COUNT, &count, err) || parse_us(st, row, COL_P50, &p50, err) ||
         parse_us(st, row, COL_P95, &p95, err) || parse_us(st, row, COL_P99, &p99, err))
         return -1;
