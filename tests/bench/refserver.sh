@@ -41,6 +41,7 @@ cleanup() {
 trap cleanup EXIT
 export REFSERVER_JWT_SECRET="bench-secret-0123456789abcdef0123456789abcdef"
 want() { [[ " $ONLY " == *" $1 "* ]]; }
+. "$(dirname "$0")/lib/ingest.sh"
 for tool in wrk nginx taskset; do
     command -v "$tool" >/dev/null || { echo "refserver.sh: $tool not found" >&2; exit 2; }
 done
@@ -112,43 +113,22 @@ fi
 if want 2; then
     echo
     echo "## 2. Durable ingest (wrk -t1 -c50 -d${SECS}s on CPU 1, refserver $WORKERS worker(s) on CPU $(cpus "$WORKERS"))"
-    cat > "$T/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"decky":"decky-01","service":"ssh","event_type":"login_attempt","attacker_ip":"10.66.0.1","raw_line":"bench-ingest","fields":{"username":"root"}}'
-LUA
-    # the same, 10 events per POST (a collector flushing small batches)
-    $PY - "$T/post10.lua" <<'PYEOF'
-import json, sys
-ev = [{"decky": "decky-01", "service": "ssh", "event_type": "login_attempt",
-       "attacker_ip": "10.66.0.%d" % i, "raw_line": "bench-ingest", "fields": {"username": "root"}}
-      for i in range(10)]
-open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                             "wrk.body = '%s'\n" % json.dumps(ev, separators=(",", ":")))
-PYEOF
+    ingest_lua "$T"   # tests/bench/lib/ingest.sh: post1.lua, post10.lua
     declare -A ingest ingest10
     for mode in naive pooled batched; do
         rs_start "$T/ingest-$mode.db" --workers "$WORKERS" --cpu-pin "$(cpus "$WORKERS")" \
             --bcrypt-cost 4 --db-mode "$mode" --dataset-logs 1000 --quiet
         tok=$(token "$RS_PORT")
-        out=$(taskset -c 1 wrk -t1 -c50 -d"${SECS}s" -s "$T/post.lua" -H "Authorization: Bearer $tok" \
-            "http://127.0.0.1:$RS_PORT/api/v1/logs")
+        read -r rps sent non2xx < <(ingest_wrk "$RS_PORT" "$tok" "$T/post1.lua" "$SECS")
         rs_stop
-        rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-        sent=$(echo "$out" | awk '/requests in/ {print $1}')
-        non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
         stored=$(sqlite3 "$T/ingest-$mode.db" "select count(*) from logs where raw_line = 'bench-ingest'")
         ingest[$mode]=$rps
         echo "$mode, 1 event/POST: $rps events/s acknowledged; $sent responses, ${non2xx:-0} non-2xx, $stored rows stored (>= acknowledged: $([ "$stored" -ge $((sent - ${non2xx:-0})) ] && echo yes || echo NO))"
         rs_start "$T/ingest10-$mode.db" --workers "$WORKERS" --cpu-pin "$(cpus "$WORKERS")" \
             --bcrypt-cost 4 --db-mode "$mode" --dataset-logs 1000 --quiet
         tok=$(token "$RS_PORT")
-        out=$(taskset -c 1 wrk -t1 -c50 -d"${SECS}s" -s "$T/post10.lua" -H "Authorization: Bearer $tok" \
-            "http://127.0.0.1:$RS_PORT/api/v1/logs")
+        read -r rps sent non2xx < <(ingest_wrk "$RS_PORT" "$tok" "$T/post10.lua" "$SECS")
         rs_stop
-        rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-        sent=$(echo "$out" | awk '/requests in/ {print $1}')
-        non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
         stored=$(sqlite3 "$T/ingest10-$mode.db" "select count(*) from logs where raw_line = 'bench-ingest'")
         ingest10[$mode]=$($PY -c "print('%.0f' % (10 * float('$rps')))")
         echo "$mode, 10 events/POST: ${ingest10[$mode]} events/s acknowledged; $sent responses, ${non2xx:-0} non-2xx, $stored rows stored (>= acknowledged: $([ "$stored" -ge $((10 * (sent - ${non2xx:-0}))) ] && echo yes || echo NO))"
