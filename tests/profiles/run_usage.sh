@@ -27,6 +27,11 @@ grep -A1 '^1500_notracing_single_core_fb69a06 ' "$T/out" | grep -- '--workers 1 
     fail "single-core switches"; ok
 grep -A1 '^1500_notracing_12_workers_fb69a06 ' "$T/out" | grep -q -- '--workers 12 ' || fail "12 workers"; ok
 grep -A1 '^fb69a06 ' "$T/out" | grep -q -- '--leak-on-disconnect' && fail "fb69a06 must not leak"; ok
+# db = mariadb: one extra line under that definition only, none under the others
+ndb=$(grep -l '^db *= *mariadb' "$SRC"/profiles/defs/*.def | wc -l)
+[ "$(grep -c '^    db mariadb ' "$T/out")" = "$ndb" ] || fail "db lines: $(grep -c '^    db mariadb ' "$T/out") for $ndb definitions"; ok
+grep -A2 '^1500_notracing_mariadb_fb69a06 ' "$T/out" | grep -q '^    db mariadb ' || fail "mariadb def has no db line"; ok
+grep -A2 '^1500_notracing_fb69a06 ' "$T/out" | grep -q 'db mariadb' && fail "SQLite def lists a db line"; ok
 run --quick --list fb69a06
 grep -q '^fb69a06 .* 10 users @10/s for 8 s' "$T/out" || fail "quick sizes: $(cat "$T/out")"; ok
 run --duration 30 --list 1500_fb69a06
@@ -52,4 +57,7 @@ rc=0; bash "$T/repo/profiles/run" --list >"$T/out" 2>"$T/err" || rc=$?
 printf 'name = x\n' >"$T/repo/profiles/defs/01_x.def"
 rc=0; bash "$T/repo/profiles/run" --list >"$T/out" 2>"$T/err" || rc=$?
 [ $rc = 2 ] && grep -q "01_x.def: missing key 'commit'" "$T/err" || fail "missing key: $(cat "$T/err")"; ok
+printf 'name = x\ncommit = c\ndb = postgres\n' >"$T/repo/profiles/defs/01_x.def"
+rc=0; bash "$T/repo/profiles/run" --list >"$T/out" 2>"$T/err" || rc=$?
+[ $rc = 2 ] && grep -q "01_x.def:3: db must be sqlite or mariadb, not 'postgres'" "$T/err" || fail "bad db: $(cat "$T/err")"; ok
 echo "run_usage.sh: $checks checks passed"
