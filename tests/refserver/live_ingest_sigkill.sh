@@ -4,11 +4,32 @@
 # kill the server restarts on it, and at the end every acknowledged row is in
 # the database with the content that was sent (a 201 means committed).
 # Prints a "figure:" line per mode for docs/RELIABILITY.md.
+# SIGKILL_DB=mariadb runs it on a private MariaDB server instead (mariadb.sh; one fresh
+# database per mode), MODES picks the modes: live_mariadb_sigkill.sh.
 cd "$(dirname "$0")" && source ./lib.sh
 ROUNDS=${ROUNDS:-5}
+SIGKILL_DB=${SIGKILL_DB:-sqlite}
+if [ "$SIGKILL_DB" = mariadb ]; then
+    source ./mariadb.sh
+    mdb_start
+fi
+# stored_rows MODE SQL / integrity MODE — the same query on either backend
+stored_rows() {
+    if [ "$SIGKILL_DB" = mariadb ]; then mdb_sql "$2"
+    else sqlite3 -separator $'\t' "$RS_DIR/kill-$1.db" "$2"; fi
+}
+integrity() {
+    if [ "$SIGKILL_DB" = mariadb ]; then mdb_sql 'check table logs' | awk '{print $NF}'
+    else sqlite3 "$RS_DIR/kill-$1.db" 'pragma integrity_check'; fi
+}
 
-for mode in naive pooled batched; do
-    RS_DB="$RS_DIR/kill-$mode.db"
+for mode in ${MODES:-naive pooled batched}; do
+    if [ "$SIGKILL_DB" = mariadb ]; then
+        mdb_reset
+        RS_DB=$MDB_URL
+    else
+        RS_DB="$RS_DIR/kill-$mode.db"
+    fi
     : >"$RS_DIR/acked-$mode.tsv"
     for round in $(seq "$ROUNDS"); do
         rs_start --dataset decnet-2026-04 --workers 2 --db-mode "$mode"
@@ -35,12 +56,13 @@ for mode in naive pooled batched; do
     check "$mode: serves after $ROUNDS kills" 200 "$(status "$RS_URL/healthz")"
     rs_stop
     acked=$(wc -l <"$RS_DIR/acked-$mode.tsv")
-    sqlite3 -separator $'\t' "$RS_DB" "select id, raw_line from logs where raw_line like 't%-s%-e%'" \
+    stored_rows "$mode" "select id, raw_line from logs where raw_line like 't%-s%-e%'" \
         >"$RS_DIR/stored-$mode.tsv"
     found=$(comm -12 <(sort "$RS_DIR/acked-$mode.tsv") <(sort "$RS_DIR/stored-$mode.tsv") | wc -l)
     [ "$acked" -gt 50 ]; check "$mode: some rows acknowledged ($acked)" 0 $?
     check "$mode: acknowledged rows found after $ROUNDS SIGKILLs" "$acked" "$found"
-    check "$mode: database intact" ok "$(sqlite3 "$RS_DB" 'pragma integrity_check')"
-    echo "figure: sigkill: $mode: $ROUNDS kills survived, $acked acknowledged, $found found, $((acked - found)) lost"
+    if [ "$SIGKILL_DB" = mariadb ]; then ok=OK tag=" (mariadb)"; else ok=ok tag=""; fi
+    check "$mode: database intact" "$ok" "$(integrity "$mode")"
+    echo "figure: sigkill$tag: $mode: $ROUNDS kills survived, $acked acknowledged, $found found, $((acked - found)) lost"
 done
 rs_done
