@@ -97,7 +97,7 @@ static void free_run(loaded *l)
  * histories can hold a million rows). */
 static int load_run(const char *path, loaded *l, bool want_hist)
 {
-    lb_err err = { "" };
+    lb_err err = {0};
     memset(l, 0, sizeof *l);
     if (cmd_load("gate", path, NULL, false, false, &l->prof, NULL))
         return -1;
@@ -140,7 +140,7 @@ static int check_comparable(const loaded *runs, const char *const *paths, size_t
             break;
         }
     for (size_t i = 0; ref < n && i < n; i++) {
-        lb_err err = { "" };
+        lb_err err = {0};
         if (i != ref && meta_comparable(&runs[ref].meta, &runs[i].meta, &err)) {
             cmd_error("gate", "runs are not comparable: %s and %s: %s", paths[ref], paths[i],
                       err.msg);
@@ -174,7 +174,7 @@ int cmd_gate(int argc, char **argv)
     gate_rules rules = { NULL, 0, 0 };
     const char *junit = NULL;
     bool json = false;
-    lb_err err = { "" };
+    lb_err err = {0};
     int c, rc = 2;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {

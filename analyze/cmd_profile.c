@@ -60,7 +60,7 @@ static void show_progress(void *ctx, uint64_t rows)
 static int read_all(pr_rollup *r, char **paths, size_t n)
 {
     int tty = isatty(STDERR_FILENO);
-    lb_err err = { "" };
+    lb_err err = {0};
     for (size_t i = 0; i < n; i++) {
         progress p = { i, n, paths[i] };
         if (tty)
@@ -104,7 +104,7 @@ int cmd_profile(int argc, char **argv)
     }
     char **paths;
     size_t n;
-    lb_err err = { "" };
+    lb_err err = {0};
     if (pr_list_files(argv[optind], &paths, &n, &err)) {
         cmd_error("profile", "%s", err.msg);
         return 2;

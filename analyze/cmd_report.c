@@ -92,7 +92,7 @@ static void loaded_free(loaded *l)
  * printing the error (l is then freed). */
 static int load_all(loaded *l, const char *mpath, const char *data_dir, bool group)
 {
-    lb_err err = { "" };
+    lb_err err = {0};
     memset(l, 0, sizeof *l);
     if (manifest_read(mpath, &l->m, &err)) {
         cmd_error("report", "%s", err.msg);
@@ -165,7 +165,7 @@ static size_t load_server(pr_rollup *r, const char *dir)
 {
     char **paths;
     size_t n;
-    lb_err err = { "" };
+    lb_err err = {0};
     if (pr_list_files(dir, &paths, &n, &err)) {
         cmd_error("report", "--server-profile: %s", err.msg);
         return 0;
@@ -243,7 +243,7 @@ int cmd_report(int argc, char **argv)
     report_input in = { &prim.m, prim.ps, prim.m.nprofiles, prim.hp, prim.names, NULL,
                         cpath ? &uin : NULL, sdir ? &sp : NULL, sfiles, sdir };
     report_opts o = { gnuplot, top, group, print_progress, print_warning, NULL, html };
-    lb_err err = { "" };
+    lb_err err = {0};
     int wr = report_write(out, &in, &o, &err);
     if (wr < 0) {
         cmd_error("report", "%s (report not written; %s left as it was)", err.msg, out);

@@ -78,7 +78,7 @@ int cmd_table(int argc, char **argv)
         }
     }
     manifest m;
-    lb_err err = { "" };
+    lb_err err = {0};
     if (mpath && manifest_read(mpath, &m, &err)) {
         cmd_error("table", "%s", err.msg);
         return 2;
@@ -145,7 +145,7 @@ int cmd_compare(int argc, char **argv)
         return 2;
     }
     compare_result r;
-    lb_err err = { "" };
+    lb_err err = {0};
     int rc = 0;
     /* exact percentiles when both runs have a _hdr.csv (one side alone would
      * compare exact values with rounded ones) */

@@ -69,7 +69,7 @@ char *cmd_join(const char *dir, const char *file)
 int cmd_load(const char *sub, const char *path, const manifest *m, bool group,
              bool warn_names, model_profile *p, size_t *names_before)
 {
-    lb_err err = { "" };
+    lb_err err = {0};
     if (runfiles_load_profile(path, p, &err)) {
         cmd_error(sub, "%s", err.msg);
         return -1;

@@ -10,6 +10,7 @@ int lb_err_set(lb_err *err, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
+        err->code = 0;
     }
     return -1;
 }

@@ -10,10 +10,11 @@
 
 typedef struct lb_err {
     char msg[LB_ERR_LEN];
+    int code;   /* 0, or a class the caller tests (refserver: RS_DB_UNAVAILABLE) */
 } lb_err;
 
-/* Format a message into err (no-op when err is NULL). Always returns -1 so
- * callers can write `return lb_err_set(err, "...")`. */
+/* Format a message into err and clear its code (no-op when err is NULL).
+ * Always returns -1 so callers can write `return lb_err_set(err, "...")`. */
 int lb_err_set(lb_err *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -42,7 +42,7 @@ static void test_rules_parse(void **state)
     gate_limits l;
     gate_limits_default(&l);
     gate_rules rs = { NULL, 0, 0 };
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(gate_rules_add(&rs, &l, "/api/v1/logs:max-p95-rise=25,max-rps-drop=15", &err), 0);
     assert_null(rs.v[0].method);
     assert_string_equal(rs.v[0].name, "/api/v1/logs");
@@ -87,7 +87,7 @@ static void judge(const prof2 *b, const prof2 *c, size_t n, const gate_limits *l
         rb[i] = (gate_run){ "b", &b[i].p.head, NULL, false, &b[i].p };
         rc[i] = (gate_run){ "c", &c[i].p.head, NULL, false, &c[i].p };
     }
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(gate_evaluate(rb, n, rc, n, l, v, &err), want_rc);
 }
 
@@ -217,7 +217,7 @@ static void test_hdr(void **state)
     prof2 x;
     make_prof(&x, 1, 1);
     x.p.head.has_p95 = false;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(hdrfile_apply(path, &x.p, &err), 0);
     assert_true(x.p.exact_pct);
     assert_double_equal(x.eps[0].m.p50, 0.412, 1e-12);

@@ -40,7 +40,7 @@ static void test_fold(void **state)
     rows[1].min = 1; rows[1].max = 800;
     lc_table t = synth_table("g.csv", rows, 5, 4);
     model_profile p;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(model_from_table(&p, &t, &err), 0);
     assert_int_equal(group_profile(&p, &err), 0);
     assert_int_equal(p.neps, 3);

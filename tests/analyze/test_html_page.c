@@ -66,7 +66,7 @@ static void test_run_page(void **state)
     close(fd);
     const char *keys[] = { "host" }, *vals[] = { "http://127.0.0.1:9" };
     html_run_info info = { "loadgen run: http://127.0.0.1:9", keys, vals, 1 };
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(html_run_write(path, set, &info, &err), 0);
     FILE *f = fopen(path, "r");
     char page[65536];

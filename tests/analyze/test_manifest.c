@@ -25,7 +25,7 @@ static void test_good(void **state)
 {
     (void)state;
     manifest m;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(manifest_parse(GOOD, "cfg/x.manifest", &m, &err), 0);
     assert_string_equal(m.dir, "cfg");
     assert_int_equal(m.nprofiles, 2);
@@ -51,7 +51,7 @@ static void test_good(void **state)
 static void bad(const char *text, const char *want)
 {
     manifest m;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(manifest_parse(text, "bad.manifest", &m, &err), -1);
     if (!strstr(err.msg, want))
         fail_msg("error '%s' lacks '%s'", err.msg, want);
@@ -84,7 +84,7 @@ static void test_read_missing(void **state)
 {
     (void)state;
     manifest m;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(manifest_read("/nonexistent/x.manifest", &m, &err), -1);
     assert_non_null(strstr(err.msg, "/nonexistent/x.manifest"));
 }
@@ -110,7 +110,7 @@ static void test_mutants(void **state)
         if (i % 7 == 0)
             text[(seed >> 4) % len] = '\0';
         manifest m;
-        lb_err err = { "" };
+        lb_err err = {0};
         if (manifest_parse(text, "mut.manifest", &m, &err) == 0) {
             assert_true(m.nprofiles > 0);
             for (size_t j = 0; j < m.nprofiles; j++)

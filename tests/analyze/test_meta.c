@@ -41,7 +41,7 @@ static void test_read(void **state)
 {
     (void)state;
     run_meta m;
-    lb_err err = { "" };
+    lb_err err = {0};
     const char *p = put("a.json", "{\"loadgen_version\":\"0.1.0\",\"users\":50,\"spawn_rate\":10,"
                         "\"rate\":null,\"run_time_s\":30,\"threads\":2,\"scenario_hash\":\"abc\","
                         "\"host\":\"http://127.0.0.1:1\",\"tag\":\"x\",\"saturated\":true}");
@@ -61,7 +61,7 @@ static void test_bad(void **state)
 {
     (void)state;
     run_meta m;
-    lb_err err = { "" };
+    lb_err err = {0};
     const char *p = put("bad.json", "{\"users\": 5,\n  oops}");
     assert_int_equal(meta_read(p, &m, &err), -1);
     assert_non_null(strstr(err.msg, "bad.json:2:"));
@@ -77,7 +77,7 @@ static void test_comparable(void **state)
 {
     (void)state;
     run_meta a, b;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(meta_read(put("a.json", "{\"users\":50,\"rate\":100,\"run_time_s\":30,"
                                    "\"scenario_hash\":\"abc\"}"), &a, &err), 0);
     assert_int_equal(meta_read(put("b.json", "{\"users\":50,\"rate\":100,\"run_time_s\":30,"

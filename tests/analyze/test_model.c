@@ -14,7 +14,7 @@ static void test_headline_from_aggregated(void **state)
     };
     lc_table t = synth_table("dir/profile_x.csv", rows, 3, 2);
     model_profile p;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(model_from_table(&p, &t, &err), 0);
     assert_string_equal(p.name, "profile_x");
     assert_int_equal(p.head.requests, 100);
@@ -68,7 +68,7 @@ static void test_no_aggregated(void **state)
     rows[0].line = 2;
     lc_table t = synth_table("noagg.csv", rows, 1, -1);
     model_profile p;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(model_from_table(&p, &t, &err), -1);
     assert_non_null(strstr(err.msg, "noagg.csv:2: file ends without an Aggregated row"));
     t.nrows = 0;

@@ -24,7 +24,7 @@ static pr_record rec(const char *method, const char *route, uint64_t total,
 
 static void add(pr_rollup *r, const pr_record *x)
 {
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(pr_add(r, x, &err), 0);
 }
 
@@ -201,7 +201,7 @@ static void test_overflow(void **state)
     pr_record x = rec("GET", "/o", UINT64_MAX - 5, NULL);
     add(&r, &x);
     pr_record y = rec("GET", "/o", 10, NULL);
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(pr_add(&r, &y, &err), -1);
     assert_non_null(strstr(err.msg, "overflows 64 bits"));
     assert_int_equal(r.rows, 1);
@@ -250,7 +250,7 @@ static void test_read_file(void **state)
         "1700000000000002,POST,\"/a,b\",503,6000,0,0,0,300,5800,0,0\r\n");
     pr_rollup r;
     pr_init(&r);
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(pr_read_file(&r, path, NULL, NULL, &err), 0);
     assert_int_equal(r.rows, 3);
     assert_int_equal(r.neps, 2);
@@ -285,7 +285,7 @@ static void test_read_progress(void **state)
     assert_int_equal(fclose(f), 0);
     pr_rollup r;
     pr_init(&r);
-    lb_err err = { "" };
+    lb_err err = {0};
     uint64_t calls[2] = { 0, 0 };
     assert_int_equal(pr_read_file(&r, path, count_progress, calls, &err), 0);
     assert_int_equal(calls[0], 1);
@@ -325,7 +325,7 @@ static void test_read_errors(void **state)
         const char *path = write_file("bad.csv", cases[i].text);
         pr_rollup r;
         pr_init(&r);
-        lb_err err = { "" };
+        lb_err err = {0};
         int rc = pr_read_file(&r, path, NULL, NULL, &err);
         if (rc != -1 || !strstr(err.msg, cases[i].want) || strncmp(err.msg, dir, strlen(dir)))
             fail_msg("case %zu: rc %d, message '%s', want '%s'", i, rc, err.msg, cases[i].want);
@@ -333,7 +333,7 @@ static void test_read_errors(void **state)
     }
     pr_rollup r;
     pr_init(&r);
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(pr_read_file(&r, "/nonexistent/requests-1.csv", NULL, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "/nonexistent/requests-1.csv: No such file"));
     pr_free(&r);
@@ -347,7 +347,7 @@ static void test_list_files(void **state)
     assert_int_equal(mkdir(sub, 0700), 0);
     char **paths;
     size_t n;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(pr_list_files(sub, &paths, &n, &err), -1);   /* empty folder */
     assert_non_null(strstr(err.msg, "no requests-*.csv files"));
     const char *names[] = { "requests-2.csv", "requests-10.csv", "other.csv",

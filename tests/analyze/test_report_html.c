@@ -35,7 +35,7 @@ static void test_convert(void **state)
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(report_html_write(f, path, dir, &err), 0);
     fclose(f);
     assert_non_null(strstr(out, "<title>Story &lt;b&gt;</title>"));

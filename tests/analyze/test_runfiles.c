@@ -45,7 +45,7 @@ static void test_history(void **state)
     }
     fclose(f);
     run_history h;
-    lb_err err = { "" };
+    lb_err err = {0};
     assert_int_equal(runfiles_load_history(path, &h, &err), 0);
     assert_int_equal(h.n, 4);                    /* the GET /a rows are dropped */
     assert_int_equal(h.pts[0].requests, 0);

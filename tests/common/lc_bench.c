@@ -192,7 +192,7 @@ static int add_row(void *vc, const lc_row *r, lb_err *err)
 static int bench_read(const char *path)
 {
     acc a = {0, 0};
-    lb_err err = {{0}};
+    lb_err err = {0};
     lc_layout layout;
     double t0 = clock_mono();
     if (lc_read_stream(path, &layout, add_row, &a, &err) < 0) {

@@ -39,7 +39,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (!strcmp(argv[1], "--write")) {
-        lb_err err = {{0}};
+        lb_err err = {0};
         stats_set *s = argc == 3 ? stats_set_new(clock_wall(), false) : NULL;
         lc_writer *w = s ? lc_writer_open(argv[2], false, &err) : NULL;
         int rc = w ? lc_writer_close(w, s, clock_wall(), 0, &err) : -1;
@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     }
     for (int a = 1; a < argc; a++) {
         lc_table t;
-        lb_err err = {{0}};
+        lb_err err = {0};
         if (lc_read_file(argv[a], &t, &err) < 0) {
             fprintf(stderr, "lc_dump: %s\n", err.msg);
             return 2;

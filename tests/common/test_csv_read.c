@@ -70,7 +70,7 @@ static void test_reference_profiles(void **state)
         char path[1024];
         snprintf(path, sizeof path, "%s/decnet-profiles/%s", shared, p[i].file);
         lc_table t;
-        lb_err err = {{0}};
+        lb_err err = {0};
         if (lc_read_file(path, &t, &err) < 0)
             fail_msg("%s", err.msg);
         assert_int_equal(t.layout, LC_LAYOUT_WEBUI);
@@ -103,7 +103,7 @@ static void test_profile_first_row(void **state)
     snprintf(path, sizeof path, "%s/decnet-profiles/profile_1500_fb69a06.csv",
              getenv("LB_SHARED_DIR"));
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     assert_int_equal(lc_read_file(path, &t, &err), 0);
     /* GET	/api/v1/attackers	27857	0	2200	7300	10000	2807.22	1	20651	43	107.3	0 */
     const lc_row *r = &t.rows[0];
@@ -162,7 +162,7 @@ static void test_round_trip(void **state)
     lc_writer *w = NULL;
     char prefix[600];
     snprintf(prefix, sizeof prefix, "%s/rt/run", tmpdir);
-    lb_err err = {{0}};
+    lb_err err = {0};
     w = lc_writer_open(prefix, true, &err);
     assert_non_null(w);
     assert_int_equal(lc_writer_close(w, s, 1700000030.5, 7, &err), 0);
@@ -228,7 +228,7 @@ static void test_failures_latest_and_exceptions(void **state)
 {
     (void)state;
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     const char *p = put_file("f6.csv",
         "Method,Name,Error,Occurrences,First Seen,Last Seen\r\n"
         "GET,/x,\"HTTPError('404, gone')\",3,2026-01-01 10:00:00,2026-01-01 10:00:05\r\n");
@@ -284,7 +284,7 @@ static void test_stream_history(void **state)
     fclose(f);
     count_ctx c = {0, 0};
     lc_layout layout;
-    lb_err err = {{0}};
+    lb_err err = {0};
     assert_int_equal(lc_read_stream(path, &layout, count_row, &c, &err), 0);
     assert_int_equal(layout, LC_LAYOUT_HISTORY);
     assert_int_equal(c.rows, 1000);
@@ -301,7 +301,7 @@ static void expect_error(const char *name, const char *text, const char *where,
                          const char *what)
 {
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     const char *p = put_file(name, text);
     char want[1024];
     snprintf(want, sizeof want, "%s%s", p, where);
@@ -313,7 +313,7 @@ static void expect_error(const char *name, const char *text, const char *where,
     /* streaming reports the same error */
     count_ctx c = {0, 0};
     lc_layout layout;
-    lb_err err2 = {{0}};
+    lb_err err2 = {0};
     assert_int_equal(lc_read_stream(p, &layout, count_row, &c, &err2), -1);
 }
 
@@ -359,7 +359,7 @@ static void test_bad_input(void **state)
                  "Occurrences");
     /* missing file */
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     char missing[600];
     snprintf(missing, sizeof missing, "%s/does-not-exist.csv", tmpdir);
     assert_int_equal(lc_read_file(missing, &t, &err), -1);
@@ -376,7 +376,7 @@ static void test_lenient_where_locust_is(void **state)
              "N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A\r\n", LC_STATS_HEADER);
     const char *p = put_file("utf8.csv", text);
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     assert_int_equal(lc_read_file(p, &t, &err), 0);
     assert_string_equal(t.rows[0].name, "/\xc3\xa9");
     assert_false(t.rows[0].has_pct[0]);
@@ -410,13 +410,13 @@ static void expect_bytes_error(const char *name, const char *bytes, size_t n,
     char want[1024];
     snprintf(want, sizeof want, "%s%s", p, where);
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     assert_int_equal(lc_read_file(p, &t, &err), -1);
     if (!strstr(err.msg, want) || !strstr(err.msg, what))
         fail_msg("error for %s was \"%s\"; wanted \"%s\" and \"%s\"", name, err.msg, want, what);
     count_ctx c = {0, 0};
     lc_layout layout;
-    lb_err err2 = {{0}};
+    lb_err err2 = {0};
     assert_int_equal(lc_read_stream(p, &layout, count_row, &c, &err2), -1);
     assert_string_equal(err.msg, err2.msg);
 }
@@ -454,7 +454,7 @@ static void test_impossible_input(void **state)
     snprintf(dir, sizeof dir, "%s/empty file", tmpdir);
     assert_int_equal(mkdir(dir, 0700), 0);
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     assert_int_equal(lc_read_file(dir, &t, &err), -1);
     if (!strstr(err.msg, dir) || !strstr(err.msg, "is a directory"))
         fail_msg("error for a directory was \"%s\"", err.msg);
@@ -508,7 +508,7 @@ static void test_mutations(void **state)
         text[len] = '\0';
         const char *p = put_file("mutant.csv", text);
         lc_table t;
-        lb_err err = {{0}};
+        lb_err err = {0};
         if (lc_read_file(p, &t, &err) == 0) {
             loaded++;
             assert_true(t.aggregated < (long)t.nrows);

@@ -183,7 +183,7 @@ static void test_writer_files(void **state)
     assert_non_null(mkdtemp(dir));
     char prefix[256], path[300];
     snprintf(prefix, sizeof prefix, "%s/deep/er/run", dir);
-    lb_err err = {{0}};
+    lb_err err = {0};
     stats_set *s = small_set();
     lc_writer *w = lc_writer_open(prefix, false, &err);
     assert_non_null(w);

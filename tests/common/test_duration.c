@@ -17,7 +17,7 @@ static void test_good(void **state)
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         double d = -1;
-        lb_err err = {{0}};
+        lb_err err = {0};
         assert_int_equal(duration_parse(ok[i].s, &d, &err), 0);
         assert_true(d == ok[i].secs);
     }
@@ -30,7 +30,7 @@ static void test_bad(void **state)
                                 "30s30s", "1h30mfoo", "m5", "10ms"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double d = 123;
-        lb_err err = {{0}};
+        lb_err err = {0};
         assert_int_equal(duration_parse(bad[i], &d, &err), -1);
         assert_non_null(strstr(err.msg, "20, 20s, 3m, 2h, 1h20m, 3h30m10s"));
         assert_true(d == 123);

@@ -33,7 +33,7 @@ static void test_sizes(void **state)
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         write_bytes(data, sizes[k]);
         size_t len = 1234;
-        lb_err err = {{0}};
+        lb_err err = {0};
         char *got = lb_read_file(path, "test", &len, &err);
         assert_non_null(got);
         assert_int_equal(len, sizes[k]);
@@ -48,7 +48,7 @@ static void test_sizes(void **state)
 static void test_missing_file(void **state)
 {
     (void)state;
-    lb_err err = {{0}};
+    lb_err err = {0};
     size_t len = 7;
     assert_null(lb_read_file("/nonexistent/dir/x.yaml", "scenario", &len, &err));
     assert_non_null(strstr(err.msg, "/nonexistent/dir/x.yaml: cannot open scenario: "));

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!f || fwrite(data, 1, size, f) != size || fclose(f))
         abort();
     lc_table t;
-    lb_err err = {{0}};
+    lb_err err = {0};
     int rc = lc_read_file(path, &t, &err);
     if (rc == 0) {
         check(t.aggregated < (long)t.nrows, "Aggregated index out of range", path);
@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     size_t rows = 0;
     lc_layout layout;
-    lb_err err2 = {{0}};
+    lb_err err2 = {0};
     int rc2 = lc_read_stream(path, &layout, count_rows, &rows, &err2);
     if (rc2 == 0) {
         check(rc == 0 && rows == t.nrows, "stream loaded what the file reader refused", path);

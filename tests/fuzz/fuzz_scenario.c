@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char name[] = "fuzz.yaml";
     lg_plan plan;
-    lb_err err = {{0}};
+    lb_err err = {0};
     if (scenario_load_string(name, (const char *)data, size, &plan, &err) == 0) {
         plan_free(&plan);
         return 0;

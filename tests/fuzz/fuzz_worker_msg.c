@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     wmsg_in m;
-    lb_err err = {{0}};
+    lb_err err = {0};
     if (wmsg_decode(data, size, &m, &err) < 0) {
         if (!err.msg[0]) {
             fprintf(stderr, "fuzz_worker_msg: refused without a reason\n");

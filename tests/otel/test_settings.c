@@ -101,7 +101,7 @@ static void test_env_overrides_defaults(void **state)
 static void expect_error(const otel_config *cfg, const char *needle)
 {
     otel_settings s;
-    lb_err err = {""};
+    lb_err err = {0};
     assert_int_equal(otel_settings_resolve(cfg, &s, &err), -1);
     if (!strstr(err.msg, needle))
         fail_msg("error \"%s\" does not mention %s", err.msg, needle);
@@ -137,7 +137,7 @@ static void test_new_fails_on_unopenable_file(void **state)
 {
     (void)state;
     otel_config cfg = {.file_path = "/nonexistent-dir/traces.jsonl"};
-    lb_err err = {""};
+    lb_err err = {0};
     assert_null(otel_tracer_new(&cfg, &err));
     assert_non_null(strstr(err.msg, "/nonexistent-dir/traces.jsonl"));
 }

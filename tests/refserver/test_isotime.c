@@ -13,7 +13,7 @@
 static void accepted(const char *in, const char *want)
 {
     char out[ISOTIME_LEN];
-    lb_err err = {{0}};
+    lb_err err = {0};
     if (isotime_normalise(in, out, &err))
         fail_msg("'%s' refused: %s", in, err.msg);
     if (strcmp(out, want))
@@ -23,7 +23,7 @@ static void accepted(const char *in, const char *want)
 static void refused(const char *in)
 {
     char out[ISOTIME_LEN];
-    lb_err err = {{0}};
+    lb_err err = {0};
     if (isotime_normalise(in, out, &err) == 0)
         fail_msg("'%s' accepted as '%s'", in, out);
     assert_non_null(strstr(err.msg, "timestamp"));
