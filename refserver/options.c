@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include "store/db.h"
 
 static const char *const cache_names[RS_CACHE_N] = {
     "stats", "logs-total", "attackers-total", "histogram",
@@ -103,12 +104,19 @@ static void usage(FILE *out, const rs_config *d)
 "  --drain-timeout S        graceful shutdown waits at most S for in-flight work (default %g)\n"
 "\n"
 "Storage:\n"
-"  --db PATH                SQLite database file (default %s)\n"
+"  --db PATH|URL            the database (default %s):\n"
+"                             PATH: an SQLite file, created when missing;\n"
+"                             mysql://USER[:PASS]@HOST[:PORT]/DBNAME (or mariadb://):\n"
+"                             a MariaDB database, which must exist; its tables are\n"
+"                             created and seeded when empty (scripts/mariadb-local\n"
+"                             starts a private server). The password may come from\n"
+"                             REFSERVER_DB_PASSWORD instead. A lost server answers\n"
+"                             503 until a reconnect (0.1-2 s backoff) succeeds\n"
 "  --db-mode MODE           naive | pooled | batched (default %s)\n"
-"                           naive: a new connection per request, rollback journal,\n"
-"                             synchronous=FULL, one transaction per insert;\n"
-"                           pooled: one long-lived connection per worker, WAL,\n"
-"                             synchronous=NORMAL, cached prepared statements;\n"
+"                           naive: a new connection per request, (SQLite) rollback\n"
+"                             journal, synchronous=FULL, one transaction per insert;\n"
+"                           pooled: one long-lived connection per worker, (SQLite)\n"
+"                             WAL, synchronous=NORMAL, cached prepared statements;\n"
 "                           batched: pooled reads plus one writer thread per worker\n"
 "                             that group-commits inserts and acknowledges each\n"
 "                             request after its batch commits\n"
@@ -399,7 +407,11 @@ int options_parse(rs_config *cfg, int argc, char **argv, FILE *out, lb_err *err)
             cfg->header_timeout = d; break;
         case O_DRAIN: if (parse_double("--drain-timeout", optarg, 0, &d, err)) return -1;
             cfg->drain_timeout = d; break;
-        case O_DB: cfg->db_path = optarg; break;
+        case O_DB:
+            if (db_target_check(optarg, err))
+                return -1;
+            cfg->db_path = optarg;
+            break;
         case O_DB_MODE:
             if (!strcmp(optarg, "naive")) cfg->db_mode = RS_DB_NAIVE;
             else if (!strcmp(optarg, "pooled")) cfg->db_mode = RS_DB_POOLED;

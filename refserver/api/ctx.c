@@ -18,12 +18,22 @@ rs_db *ctx_db_acquire(rs_ctx *ctx)
         return NULL;
     }
     rs_db *db = w->db;
+    lb_err err;
     if (w->cfg->db_mode == RS_DB_NAIVE) {
-        lb_err err;
         if (!(db = db_open(w->cfg->db_path, RS_DB_NAIVE, &err))) {
-            reply_detail(ctx->rep, 500, "Internal Server Error");
+            ctx_fail(ctx, &err);
             return NULL;
         }
+    } else {
+        /* a lost MariaDB connection comes back here, between requests,
+         * where no statement of it is in use */
+        int r = db_ready(db, &err);
+        if (r < 0) {
+            ctx_fail(ctx, &err);
+            return NULL;
+        }
+        if (r > 0)
+            fprintf(stderr, "refserver: worker %d: database connection restored\n", w->index);
     }
     ctx->db_t0 = clock_mono_ns();
     trace_db_begin(ctx->req->trace, ctx->db_t0);
@@ -61,6 +71,23 @@ int ctx_after_pool(rs_ctx *ctx)
 
 int ctx_fail(rs_ctx *ctx, const lb_err *err)
 {
+    if (err && (err->code == RS_DB_UNAVAILABLE || err->code == RS_DB_RETRY)) {
+        /* not a bug: the database server is gone, or kept this write from
+         * finishing; the client may retry. Every 5xx is logged (http/flow.c);
+         * the cause, which names the server, goes to the log only, at most
+         * once a second, never to a client */
+        static double logged;
+        double now = ev_now(ctx->w->loop);
+        if (now - logged >= 1.0) {
+            logged = now;
+            fprintf(stderr, "refserver: worker %d: %s\n", ctx->w->index, err->msg);
+        }
+        reply_detail(ctx->rep, 503, err->code == RS_DB_RETRY
+                     ? "Database busy: the write was rolled back; retry"
+                     : "Database unavailable: the database server cannot be reached; retry "
+                       "later");
+        return RS_DONE;
+    }
     static int reported;
     if (!reported++)
         fprintf(stderr, "refserver: worker %d: %s %s: %s (further errors not shown)\n",

@@ -82,8 +82,8 @@ static int parse_events(rs_ctx *ctx, rs_event **out, size_t *nout)
 /* COMMIT when rc is 0, else (or when COMMIT fails) ROLLBACK. 0 or -1. */
 static int finish(rs_db *db, int rc, lb_err *err)
 {
-    if (rc || db_exec(db, "COMMIT", err)) {
-        db_exec(db, "ROLLBACK", NULL);
+    if (rc || db_commit(db, err)) {
+        db_rollback(db);
         return -1;
     }
     return 0;
@@ -95,17 +95,20 @@ static int store_now(rs_db *db, rs_event *ev, size_t n, long long *ids, bool per
                      lb_err *err)
 {
     size_t i = 0;
+    int attempt = 1;
     while (i < n) {
-        size_t end = per_event ? i + 1 : n;
-        if (db_exec(db, "BEGIN IMMEDIATE", err))
-            return -1;
-        int rc = 0;
+        size_t start = i, end = per_event ? i + 1 : n;
+        int rc = db_begin(db, err);
         for (; i < end && !rc; i++)
             rc = event_store(db, &ev[i], &ids[i], err);
         if (!rc && i == n)
             rc = event_profile(db, ev, n, err);
-        if (finish(db, rc, err))
-            return -1;
+        if (finish(db, rc, err)) {
+            /* MariaDB rolled it back to break a deadlock: run it again */
+            if (err->code != RS_DB_RETRY || attempt++ == DB_WRITE_ATTEMPTS)
+                return -1;
+            i = start;
+        }
     }
     return 0;
 }

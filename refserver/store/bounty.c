@@ -59,37 +59,37 @@ static int add(rs_db *db, const rs_event *e, const char *service, const char *ip
     json_decref(payload);
     if (!text)
         return lb_err_set(err, "out of memory");
-    sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM bounty WHERE bounty_type = ?1 AND "
+    rs_stmt *st = db_stmt(db, "SELECT 1 FROM bounty WHERE bounty_type = ?1 AND "
                                "attacker_ip = ?2 AND payload = ?3 LIMIT 1", err);
     int rc = -1;
     if (!st)
         goto out;
-    sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, ip, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-    int s = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (s == SQLITE_ROW) {
+    db_bind_text(st, 1, type);
+    db_bind_text(st, 2, ip);
+    db_bind_text(st, 3, text);
+    int s = db_step(st);
+    db_reset(st);
+    if (s == RS_STEP_ROW) {
         rc = 0;
         goto out;
     }
-    if (s != SQLITE_DONE) {
-        rc = lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
+    if (s != RS_STEP_DONE) {
+        rc = db_fail(db, err);
         goto out;
     }
     st = db_stmt(db, "INSERT INTO bounty (timestamp, decky, service, attacker_ip, bounty_type, "
                  "payload) VALUES (?, ?, ?, ?, ?, ?)", err);
     if (!st)
         goto out;
-    sqlite3_bind_text(st, 1, e->timestamp, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, e->decky, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, service, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, ip, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, type, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, text, -1, SQLITE_STATIC);
-    s = sqlite3_step(st);
-    sqlite3_reset(st);
-    rc = s == SQLITE_DONE ? 0 : lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
+    db_bind_text(st, 1, e->timestamp);
+    db_bind_text(st, 2, e->decky);
+    db_bind_text(st, 3, service);
+    db_bind_text(st, 4, ip);
+    db_bind_text(st, 5, type);
+    db_bind_text(st, 6, text);
+    s = db_step(st);
+    db_reset(st);
+    rc = s == RS_STEP_DONE ? 0 : db_fail(db, err);
 out:
     free(text);
     return rc;

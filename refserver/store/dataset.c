@@ -205,15 +205,44 @@ static int seed_logs(seed_run *s)
     return rc;
 }
 
-/* Commands for SSH attackers (no draws), in the profiler's shape. */
+/* Commands for SSH attackers (no draws), in the profiler's shape: two on
+ * their first decky at their last_seen. */
 static int seed_commands(rs_db *db, lb_err *err)
 {
-    return db_exec(db, "UPDATE attackers SET commands = json_array("
-                   "json_object('service', 'ssh', 'decky', json_extract(deckies, '$[0]'), "
-                   "'command', 'uname -a', 'timestamp', replace(last_seen, ' ', 'T')), "
-                   "json_object('service', 'ssh', 'decky', json_extract(deckies, '$[0]'), "
-                   "'command', 'cat /etc/passwd', 'timestamp', replace(last_seen, ' ', 'T')))"
-                   " WHERE services LIKE '%\"ssh\"%'", err);
+    rs_stmt *sel = db_stmt(db, "SELECT uuid, json_unquote(json_extract(deckies, '$[0]')), "
+                               "last_seen FROM attackers WHERE services LIKE '%\"ssh\"%' "
+                               "ORDER BY uuid", err);
+    if (!sel)
+        return -1;
+    int rc = 0, s = RS_STEP_DONE;
+    while (!rc && (s = db_step(sel)) == RS_STEP_ROW) {
+        char ts[24];
+        snprintf(ts, sizeof ts, "%s", db_col_text(sel, 2) ? db_col_text(sel, 2) : "");
+        if (ts[10] == ' ')
+            ts[10] = 'T';
+        const char *decky = db_col_text(sel, 1);
+        json_t *cmds = json_pack("[{s:s,s:s?,s:s,s:s},{s:s,s:s?,s:s,s:s}]",
+                                 "service", "ssh", "decky", decky, "command", "uname -a",
+                                 "timestamp", ts, "service", "ssh", "decky", decky, "command",
+                                 "cat /etc/passwd", "timestamp", ts);
+        char *text = cmds ? json_dumps(cmds, JSON_COMPACT) : NULL;
+        json_decref(cmds);
+        rs_stmt *up = text ? db_stmt(db, "UPDATE attackers SET commands = ? WHERE uuid = ?", err)
+                           : NULL;
+        if (!up) {
+            rc = text ? -1 : lb_err_set(err, "out of memory");
+        } else {
+            db_bind_text(up, 1, text);
+            db_bind_text(up, 2, db_col_text(sel, 0));
+            rc = db_step(up) == RS_STEP_DONE ? 0 : db_fail(db, err);
+            db_reset(up);
+        }
+        free(text);
+    }
+    if (!rc && s != RS_STEP_DONE)
+        rc = db_fail(db, err);
+    db_reset(sel);
+    return rc;
 }
 
 /* Bounty rows, ¾ credentials and the rest HTTP User-Agent fingerprints in
@@ -243,20 +272,20 @@ static int seed_bounty(seed_run *s)
                      "\"value\":\"%s\",\"method\":\"GET\",\"path\":\"/\"}",
                      uas[rnd_below(rs, 4)]);
         }
-        sqlite3_stmt *st = db_stmt(s->db, "INSERT INTO bounty (timestamp, decky, service, "
+        rs_stmt *st = db_stmt(s->db, "INSERT INTO bounty (timestamp, decky, service, "
                                    "attacker_ip, bounty_type, payload) VALUES (?,?,?,?,?,?)",
                                    s->err);
         if (!st)
             return -1;
-        sqlite3_bind_text(st, 1, ts, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, decky, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, cred ? "telnet" : "http", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, s->ips[a], -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 5, cred ? "credential" : "fingerprint", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, payload, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = lb_err_set(s->err, "seed bounty: %s", sqlite3_errmsg(db_handle(s->db)));
-        sqlite3_reset(st);
+        db_bind_text(st, 1, ts);
+        db_bind_text(st, 2, decky);
+        db_bind_text(st, 3, cred ? "telnet" : "http");
+        db_bind_text(st, 4, s->ips[a]);
+        db_bind_text(st, 5, cred ? "credential" : "fingerprint");
+        db_bind_text(st, 6, payload);
+        if (db_step(st) != RS_STEP_DONE)
+            rc = db_fail(s->db, s->err);
+        db_reset(st);
     }
     return rc;
 }
@@ -288,7 +317,7 @@ static int seed_default(rs_db *db, const rs_config *cfg, unsigned long long *rs,
 int dataset_seed(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
 {
     unsigned long long rs = cfg->seed;
-    if (db_exec(db, "BEGIN IMMEDIATE", err))
+    if (db_begin(db, err))
         return -1;
     int rc = store_state_put(db, "config_limits", "{\"deployment_limit\":10}", err);
     rc = rc ? rc : store_state_put(db, "config_globals", "{\"global_mutation_interval\":\"30m\"}",
@@ -297,10 +326,10 @@ int dataset_seed(rs_db *db, const rs_config *cfg, bool progress, lb_err *err)
         rc = !strcmp(cfg->dataset, "decnet-2026-04") ? seed_decnet(db, &rs, err)
                                                      : seed_default(db, cfg, &rs, progress, err);
     if (rc) {
-        db_exec(db, "ROLLBACK", NULL);
+        db_rollback(db);
         return -1;
     }
-    return db_exec(db, "COMMIT", err);
+    return db_commit(db, err);
 }
 
 void dataset_admin_uuid(unsigned long long seed, char out[37])
@@ -320,9 +349,11 @@ rs_db *dataset_open(const rs_config *cfg, bool progress, lb_err *err)
     int rc = store_schema(db, err);
     rc = rc ? rc : store_is_empty(db, &empty, err);
     if (!rc && empty) {
+        char shown[600];
+        db_target_redacted(cfg->db_path, shown, sizeof shown);
         if (progress)
-            fprintf(stderr, "refserver: empty database %s: seeding dataset '%s'\n",
-                    cfg->db_path, cfg->dataset);
+            fprintf(stderr, "refserver: empty database %s: seeding dataset '%s'\n", shown,
+                    cfg->dataset);
         rc = dataset_seed(db, cfg, progress, err);
     }
     if (rc) {

@@ -35,17 +35,17 @@ int ds_seed_sniffer(seed_run *s)
         bool sack = ds_rnd_below(rs, 4) != 0, tsopt = ds_rnd_below(rs, 2) != 0;
         char uuid[37];
         event_attacker_uuid(s->ips[a], uuid);
-        sqlite3_stmt *st = db_stmt(s->db, "SELECT first_seen, json_extract(deckies, '$[0]') "
+        rs_stmt *st = db_stmt(s->db, "SELECT first_seen, json_unquote(json_extract(deckies, '$[0]')) "
                                    "FROM attackers WHERE uuid = ?", s->err);
         if (!st)
             return -1;
-        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+        db_bind_text(st, 1, uuid);
         char first[20] = "", decky[64] = "";
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 0));
-            snprintf(decky, sizeof decky, "%s", (const char *)sqlite3_column_text(st, 1));
+        if (db_step(st) == RS_STEP_ROW) {
+            snprintf(first, sizeof first, "%s", db_col_text(st, 0));
+            snprintf(decky, sizeof decky, "%s", db_col_text(st, 1));
         }
-        sqlite3_reset(st);
+        db_reset(st);
         if (!first[0])
             continue;
         char fields[512];

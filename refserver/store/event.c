@@ -102,20 +102,20 @@ void event_free(rs_event *e)
     memset(e, 0, sizeof *e);
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+static void bind_opt(rs_stmt *st, int i, const char *s)
 {
     if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+        db_bind_text(st, i, s);
     else
-        sqlite3_bind_null(st, i);
+        db_bind_null(st, i);
 }
 
-static int step_done(rs_db *db, sqlite3_stmt *st, lb_err *err)
+static int step_done(rs_db *db, rs_stmt *st, lb_err *err)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc != RS_STEP_DONE)
+        return db_fail(db, err);
     return 0;
 }
 
@@ -134,24 +134,24 @@ void event_attacker_uuid(const char *ip, char out[37])
 
 int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "INSERT INTO logs (timestamp, decky, service, event_type, "
+    rs_stmt *st = db_stmt(db, "INSERT INTO logs (timestamp, decky, service, event_type, "
                                "attacker_ip, raw_line, fields, msg, trace_id, span_id) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, e->timestamp, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, e->decky, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, e->service, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, e->event_type, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, e->attacker_ip, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, e->raw_line, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, e->fields, -1, SQLITE_STATIC);
+    db_bind_text(st, 1, e->timestamp);
+    db_bind_text(st, 2, e->decky);
+    db_bind_text(st, 3, e->service);
+    db_bind_text(st, 4, e->event_type);
+    db_bind_text(st, 5, e->attacker_ip);
+    db_bind_text(st, 6, e->raw_line);
+    db_bind_text(st, 7, e->fields);
     bind_opt(st, 8, e->msg);
     bind_opt(st, 9, e->trace_id);
     bind_opt(st, 10, e->span_id);
     if (step_done(db, st, err))
         return -1;
-    *id = sqlite3_last_insert_rowid(db_handle(db));
+    *id = db_last_id(db);
 
     /* Upsert the attacker: services stay a sorted set and deckies a set in
      * first-contact order (the profiler's _build_record), the counts follow
@@ -160,55 +160,7 @@ int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err)
     json_t *fields = json_loads(e->fields, 0, NULL);
     char cbuf[64];
     const char *cmd = derive_command(e->event_type, fields, cbuf, sizeof cbuf);
-    st = db_stmt(db, "UPDATE attackers SET "
-        "last_seen = max(last_seen, ?1), first_seen = min(first_seen, ?1), "
-        "event_count = event_count + 1, updated_at = ?1, "
-        "services = CASE WHEN EXISTS (SELECT 1 FROM json_each(services) WHERE value = ?2) "
-        "  THEN services ELSE (SELECT json_group_array(value) FROM (SELECT value FROM "
-        "  json_each(services) UNION SELECT ?2 ORDER BY 1)) END, "
-        "deckies = CASE WHEN EXISTS (SELECT 1 FROM json_each(deckies) WHERE value = ?3) "
-        "  THEN deckies ELSE json_insert(deckies, '$[#]', ?3) END, "
-        "commands = CASE WHEN ?5 IS NULL THEN commands ELSE json_insert(commands, '$[#]', "
-        "  json_object('service', ?2, 'decky', ?3, 'command', ?5, 'timestamp', "
-        "  replace(?1, ' ', 'T'))) END "
-        "WHERE uuid = ?4", err);
-    if (!st)
-        goto fail;
-    char uuid[37];
-    event_attacker_uuid(e->attacker_ip, uuid);
-    sqlite3_bind_text(st, 1, e->timestamp, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, e->service, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, e->decky, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, uuid, -1, SQLITE_STATIC);
-    bind_opt(st, 5, cmd);
-    if (step_done(db, st, err))
-        goto fail;
-    if (sqlite3_changes(db_handle(db)) == 0) {
-        st = db_stmt(db, "INSERT INTO attackers (uuid, ip, first_seen, last_seen, event_count, "
-                     "service_count, decky_count, services, deckies, is_traversal, commands, "
-                     "updated_at) VALUES (?1, ?2, ?3, ?3, 1, 1, 1, json_array(?4), "
-                     "json_array(?5), 0, CASE WHEN ?6 IS NULL THEN '[]' ELSE json_array("
-                     "json_object('service', ?4, 'decky', ?5, 'command', ?6, 'timestamp', "
-                     "replace(?3, ' ', 'T'))) END, ?3)", err);
-        if (!st)
-            goto fail;
-        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, e->attacker_ip, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, e->timestamp, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, e->service, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, e->decky, -1, SQLITE_STATIC);
-        bind_opt(st, 6, cmd);
-    } else {
-        st = db_stmt(db, "UPDATE attackers SET service_count = json_array_length(services), "
-                     "decky_count = json_array_length(deckies), "
-                     "is_traversal = json_array_length(deckies) >= 2, traversal_path = CASE "
-                     "WHEN json_array_length(deckies) >= 2 THEN (SELECT group_concat(value, "
-                     "' \u2192 ') FROM json_each(deckies)) END WHERE uuid = ?", err);
-        if (!st)
-            goto fail;
-        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-    }
-    if (step_done(db, st, err) || derive_bounties(db, e, fields, err))
+    if (event_attacker_upsert(db, e, cmd, err) || derive_bounties(db, e, fields, err))
         goto fail;
     json_decref(fields);
     return 0;

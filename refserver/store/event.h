@@ -33,6 +33,11 @@ void event_free(rs_event *e);
  * (derive.h). Must run inside a transaction. *id gets the new row id. */
 int event_store(rs_db *db, const rs_event *e, long long *id, lb_err *err);
 
+/* Insert or update e's attackers row (first/last seen, event_count, the
+ * services set, the deckies in first-contact order, the traversal, and cmd
+ * appended to commands when not NULL). Inside the caller's transaction. */
+int event_attacker_upsert(rs_db *db, const rs_event *e, const char *cmd, lb_err *err);
+
 /* After storing ev[0..n): refresh each distinct attacker's counts,
  * fingerprints and behaviour (derive.h profile_attacker), once per IP.
  * Inside the same transaction as the inserts. */

@@ -54,17 +54,17 @@ int jw_key(lb_buf *b, const char *key, int first)
     return 0;
 }
 
-int jw_col_text(lb_buf *b, sqlite3_stmt *st, int i)
+int jw_col_text(lb_buf *b, rs_stmt *st, int i)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    if (db_col_null(st, i))
         return lb_buf_append(b, "null", 4);
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    return jw_str(b, s ? s : "", (size_t)sqlite3_column_bytes(st, i));
+    const char *s = db_col_text(st, i);
+    return jw_str(b, s ? s : "", db_col_bytes(st, i));
 }
 
-int jw_col_iso(lb_buf *b, sqlite3_stmt *st, int i)
+int jw_col_iso(lb_buf *b, rs_stmt *st, int i)
 {
-    const char *s = (const char *)sqlite3_column_text(st, i);
+    const char *s = db_col_text(st, i);
     if (!s)
         return lb_buf_append(b, "null", 4);
     char tmp[40];
@@ -74,27 +74,27 @@ int jw_col_iso(lb_buf *b, sqlite3_stmt *st, int i)
     return jw_str(b, tmp, strlen(tmp));
 }
 
-int jw_col_int(lb_buf *b, sqlite3_stmt *st, int i)
+int jw_col_int(lb_buf *b, rs_stmt *st, int i)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    if (db_col_null(st, i))
         return lb_buf_append(b, "null", 4);
-    return lb_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, i));
+    return lb_buf_printf(b, "%lld", (long long)db_col_int(st, i));
 }
 
-int jw_col_real(lb_buf *b, sqlite3_stmt *st, int i)
+int jw_col_real(lb_buf *b, rs_stmt *st, int i)
 {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+    if (db_col_null(st, i))
         return lb_buf_append(b, "null", 4);
     /* shortest round-trip form, as the seed's orjson (Python repr rules) */
     char tmp[PYFMT_REPR_MAX];
-    pyfmt_repr(tmp, sizeof tmp, sqlite3_column_double(st, i));
+    pyfmt_repr(tmp, sizeof tmp, db_col_double(st, i));
     return lb_buf_puts(b, tmp);
 }
 
-int jw_col_raw(lb_buf *b, sqlite3_stmt *st, int i, const char *fallback)
+int jw_col_raw(lb_buf *b, rs_stmt *st, int i, const char *fallback)
 {
-    const char *s = (const char *)sqlite3_column_text(st, i);
+    const char *s = db_col_text(st, i);
     if (!s || !*s || !strcmp(s, "null"))
         return lb_buf_puts(b, fallback);
-    return lb_buf_append(b, s, (size_t)sqlite3_column_bytes(st, i));
+    return lb_buf_append(b, s, db_col_bytes(st, i));
 }

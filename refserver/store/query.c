@@ -8,7 +8,7 @@
 
 int sq_fail(rs_db *db, lb_err *err)
 {
-    return lb_err_set(err, "sqlite: %s", sqlite3_errmsg(db_handle(db)));
+    return db_fail(db, err);
 }
 
 int sq_oom(lb_err *err)
@@ -23,17 +23,17 @@ static const char *where_text(const rs_where *w)
 
 int sq_scalar(rs_db *db, const char *sql, const rs_where *w, long long *out, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, sql, err);
+    rs_stmt *st = db_stmt(db, sql, err);
     if (!st)
         return -1;
     if (w)
         where_bind(w, st, 1);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    if (db_step(st) != RS_STEP_ROW) {
+        db_reset(st);
         return sq_fail(db, err);
     }
-    *out = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    *out = db_col_int(st, 0);
+    db_reset(st);
     return 0;
 }
 
@@ -46,7 +46,7 @@ int sq_count(rs_db *db, const char *table, const rs_where *w, long long *out, lb
     return sq_scalar(db, sql, w, out, err);
 }
 
-sqlite3_stmt *sq_page_stmt(rs_db *db, const char *select, const char *order, const rs_page *p,
+rs_stmt *sq_page_stmt(rs_db *db, const char *select, const char *order, const rs_page *p,
                            lb_err *err)
 {
     char sql[SQ_SQL_MAX];
@@ -55,33 +55,33 @@ sqlite3_stmt *sq_page_stmt(rs_db *db, const char *select, const char *order, con
         lb_err_set(err, "filter too long");
         return NULL;
     }
-    sqlite3_stmt *st = db_stmt(db, sql, err);
+    rs_stmt *st = db_stmt(db, sql, err);
     if (st) {
         int i = where_bind(p->w, st, 1);
-        sqlite3_bind_int64(st, i, p->limit);
-        sqlite3_bind_int64(st, i + 1, p->offset);
+        db_bind_int(st, i, p->limit);
+        db_bind_int(st, i + 1, p->offset);
     }
     return st;
 }
 
-int sq_rows(rs_db *db, sqlite3_stmt *st, sq_row_fn row, void *arg, lb_buf *out, size_t *nrows,
+int sq_rows(rs_db *db, rs_stmt *st, sq_row_fn row, void *arg, lb_buf *out, size_t *nrows,
             lb_err *err)
 {
     size_t n = 0;
-    int rc = SQLITE_DONE;
+    int rc = RS_STEP_DONE;
     int bad = lb_buf_append(out, "[", 1) ? sq_oom(err) : 0;
-    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!bad && (rc = db_step(st)) == RS_STEP_ROW) {
         if (n++ && lb_buf_append(out, ",", 1))
             bad = sq_oom(err);
         else
             bad = row(st, out, arg, err);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (nrows)
         *nrows = n;
     if (bad)
         return -1;
-    if (rc != SQLITE_DONE)
+    if (rc != RS_STEP_DONE)
         return sq_fail(db, err);
     return lb_buf_append(out, "]", 1) ? sq_oom(err) : 0;
 }

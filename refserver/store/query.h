@@ -7,7 +7,6 @@
  * too long for the buffer is an error and never a silently cut query. */
 #ifndef RS_QUERY_H
 #define RS_QUERY_H
-#include <sqlite3.h>
 #include <stddef.h>
 #include "db.h"
 #include "store.h"
@@ -24,15 +23,15 @@ int sq_count(rs_db *db, const char *table, const rs_where *w, long long *out, lb
 /* The statement "<select><p's filter> ORDER BY <order> LIMIT ? OFFSET ?",
  * prepared with every value bound. NULL + err ("filter too long" when the
  * text does not fit). */
-sqlite3_stmt *sq_page_stmt(rs_db *db, const char *select, const char *order, const rs_page *p,
+rs_stmt *sq_page_stmt(rs_db *db, const char *select, const char *order, const rs_page *p,
                            lb_err *err);
 
 /* Writes one row of st as JSON to out; 0 or -1 with err set. */
-typedef int (*sq_row_fn)(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err);
+typedef int (*sq_row_fn)(rs_stmt *st, lb_buf *out, void *arg, lb_err *err);
 
 /* Step st to its end, appending "[row,row,...]" to out; st is reset after.
  * *nrows (may be NULL) gets the number of rows stepped. 0 or -1 + err. */
-int sq_rows(rs_db *db, sqlite3_stmt *st, sq_row_fn row, void *arg, lb_buf *out, size_t *nrows,
+int sq_rows(rs_db *db, rs_stmt *st, sq_row_fn row, void *arg, lb_buf *out, size_t *nrows,
             lb_err *err);
 
 /* err = "out of memory"; returns -1. */

@@ -16,9 +16,9 @@
 
 /* Behaviour columns starting at column c; null when the row has none. The
  * JSON columns hold text refserver wrote itself and are emitted as is. */
-static int behavior_obj(lb_buf *b, sqlite3_stmt *st, int c)
+static int behavior_obj(lb_buf *b, rs_stmt *st, int c)
 {
-    if (sqlite3_column_type(st, c) == SQLITE_NULL)
+    if (db_col_null(st, c))
         return lb_buf_append(b, "null", 4);
     int rc = lb_buf_append(b, "{", 1);
     rc = rc || jw_key(b, "attacker_uuid", 1) || jw_col_text(b, st, c);
@@ -37,7 +37,7 @@ static int behavior_obj(lb_buf *b, sqlite3_stmt *st, int c)
 }
 
 /* The attacker's columns, without the closing brace (behaviour follows). */
-static int attacker_open(lb_buf *b, sqlite3_stmt *st)
+static int attacker_open(lb_buf *b, rs_stmt *st)
 {
     int rc = lb_buf_append(b, "{", 1);
     rc = rc || jw_key(b, "uuid", 1) || jw_col_text(b, st, 0);
@@ -51,7 +51,7 @@ static int attacker_open(lb_buf *b, sqlite3_stmt *st)
     rc = rc || jw_key(b, "deckies", 0) || jw_col_raw(b, st, 8, "[]");
     rc = rc || jw_key(b, "traversal_path", 0) || jw_col_text(b, st, 9);
     rc = rc || jw_key(b, "is_traversal", 0) ||
-         lb_buf_puts(b, sqlite3_column_int(st, 10) ? "true" : "false");
+         lb_buf_puts(b, db_col_int(st, 10) ? "true" : "false");
     rc = rc || jw_key(b, "bounty_count", 0) || jw_col_int(b, st, 11);
     rc = rc || jw_key(b, "credential_count", 0) || jw_col_int(b, st, 12);
     rc = rc || jw_key(b, "fingerprints", 0) || jw_col_raw(b, st, 13, "[]");
@@ -94,17 +94,17 @@ int store_attackers_count(rs_db *db, const rs_where *w, long long *out, lb_err *
 
 static int behavior_for(rs_db *db, const char *uuid, lb_buf *out, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT " BEH_COLS " FROM attacker_behavior b "
+    rs_stmt *st = db_stmt(db, "SELECT " BEH_COLS " FROM attacker_behavior b "
                                    "WHERE b.attacker_uuid = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    int wr = rc == SQLITE_ROW ? behavior_obj(out, st, 0) : lb_buf_append(out, "null", 4);
-    sqlite3_reset(st);
+    db_bind_text(st, 1, uuid);
+    int rc = db_step(st);
+    int wr = rc == RS_STEP_ROW ? behavior_obj(out, st, 0) : lb_buf_append(out, "null", 4);
+    db_reset(st);
     if (wr)
         return sq_oom(err);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(db, err);
+    return rc == RS_STEP_ROW || rc == RS_STEP_DONE ? 0 : sq_fail(db, err);
 }
 
 /* What attacker_row needs besides the row. */
@@ -115,7 +115,7 @@ typedef struct att_page {
 
 /* One Attacker object of a page (arg: att_page). Behaviour comes from the
  * joined columns, or with n_plus_one from a query of its own. */
-static int attacker_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
+static int attacker_row(rs_stmt *st, lb_buf *out, void *arg, lb_err *err)
 {
     const att_page *p = arg;
     if (attacker_open(out, st))
@@ -123,7 +123,7 @@ static int attacker_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
     if (p->n_plus_one) {
         /* the N+1 shape: the row's uuid must outlive the inner query */
         char uuid[64];
-        const char *u = (const char *)sqlite3_column_text(st, 0);
+        const char *u = db_col_text(st, 0);
         if (snprintf(uuid, sizeof uuid, "%s", u ? u : "") >= (int)sizeof uuid)
             return lb_err_set(err, "attacker uuid too long");
         if (behavior_for(p->db, uuid, out, err))
@@ -136,9 +136,10 @@ static int attacker_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
 
 int store_attackers_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 {
-    static const char *const order[] = {"a.last_seen DESC", "a.event_count DESC",
-                                        "a.is_traversal DESC"};
-    sqlite3_stmt *st = sq_page_stmt(db, p->n_plus_one
+    /* uuid breaks ties, so both servers give one order */
+    static const char *const order[] = {"a.last_seen DESC, a.uuid", "a.event_count DESC, a.uuid",
+                                        "a.is_traversal DESC, a.uuid"};
+    rs_stmt *st = sq_page_stmt(db, p->n_plus_one
         ? "SELECT " ATT_COLS " FROM attackers a"
         : "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
           "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid", order[p->sort], p, err);
@@ -148,20 +149,20 @@ int store_attackers_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 
 int store_attacker_get(rs_db *db, const char *uuid, lb_buf *out, bool *found, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
+    rs_stmt *st = db_stmt(db, "SELECT " ATT_COLS ", " BEH_COLS " FROM attackers a "
                                "LEFT JOIN attacker_behavior b ON b.attacker_uuid = a.uuid "
                                "WHERE a.uuid = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
+    db_bind_text(st, 1, uuid);
+    int rc = db_step(st);
+    *found = rc == RS_STEP_ROW;
     int wr = *found && (attacker_open(out, st) || behavior_obj(out, st, ATT_NCOLS) ||
                         lb_buf_append(out, "}", 1));
-    sqlite3_reset(st);
+    db_reset(st);
     if (wr)
         return sq_oom(err);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(db, err);
+    return rc == RS_STEP_ROW || rc == RS_STEP_DONE ? 0 : sq_fail(db, err);
 }
 
 int store_bounty_where(rs_where *w, const char *bounty_type, const char *search)
@@ -191,7 +192,7 @@ int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err
     return sq_count(db, "bounty", w, out, err);
 }
 
-static int bounty_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
+static int bounty_row(rs_stmt *st, lb_buf *out, void *arg, lb_err *err)
 {
     (void)arg;
     int rc = lb_buf_append(out, "{", 1);
@@ -207,7 +208,7 @@ static int bounty_row(sqlite3_stmt *st, lb_buf *out, void *arg, lb_err *err)
 
 int store_bounty_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 {
-    sqlite3_stmt *st = sq_page_stmt(db, "SELECT id, timestamp, decky, service, attacker_ip, "
-                                    "bounty_type, payload FROM bounty", "timestamp DESC", p, err);
+    rs_stmt *st = sq_page_stmt(db, "SELECT id, timestamp, decky, service, attacker_ip, "
+                                    "bounty_type, payload FROM bounty", "timestamp DESC, id DESC", p, err);
     return st ? sq_rows(db, st, bounty_row, NULL, out, NULL, err) : -1;
 }

@@ -1,26 +1,27 @@
 /* store_config.c — the admin writes of /config (users, purge) and the
  * attacker-commands page (decnet-api.md §2; DECNET's sqlmodel_repo.py). */
 #include "store.h"
+#include <stdlib.h>
 #include <string.h>
 #include "query.h"
 
-static int step_changes(rs_db *db, sqlite3_stmt *st, long long *changed, lb_err *err)
+static int step_changes(rs_db *db, rs_stmt *st, long long *changed, lb_err *err)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc != RS_STEP_DONE)
         return sq_fail(db, err);
     if (changed)
-        *changed = sqlite3_changes(db_handle(db));
+        *changed = db_changes(db);
     return 0;
 }
 
 int store_user_delete(rs_db *db, const char *uuid, bool *deleted, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "DELETE FROM users WHERE uuid = ?", err);
+    rs_stmt *st = db_stmt(db, "DELETE FROM users WHERE uuid = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+    db_bind_text(st, 1, uuid);
     long long n = 0;
     int rc = step_changes(db, st, &n, err);
     *deleted = n > 0;
@@ -29,11 +30,11 @@ int store_user_delete(rs_db *db, const char *uuid, bool *deleted, lb_err *err)
 
 int store_user_set_role(rs_db *db, const char *uuid, const char *role, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "UPDATE users SET role = ? WHERE uuid = ?", err);
+    rs_stmt *st = db_stmt(db, "UPDATE users SET role = ? WHERE uuid = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, role, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, uuid, -1, SQLITE_TRANSIENT);
+    db_bind_text(st, 1, role);
+    db_bind_text(st, 2, uuid);
     return step_changes(db, st, NULL, err);
 }
 
@@ -43,17 +44,17 @@ int store_purge(rs_db *db, long long *logs, long long *bounties, long long *atta
     static const char *const sql[] = {"DELETE FROM logs", "DELETE FROM bounty",
                                       "DELETE FROM attacker_behavior", "DELETE FROM attackers"};
     long long *out[] = {logs, bounties, NULL, attackers};
-    if (db_exec(db, "BEGIN IMMEDIATE", err))
+    if (db_begin(db, err))
         return -1;
     for (int i = 0; i < 4; i++) {
-        sqlite3_stmt *st = db_stmt(db, sql[i], err);
+        rs_stmt *st = db_stmt(db, sql[i], err);
         if (!st || step_changes(db, st, out[i], err)) {
-            db_exec(db, "ROLLBACK", NULL);
+            db_rollback(db);
             return -1;
         }
     }
-    if (db_exec(db, "COMMIT", err)) {
-        db_exec(db, "ROLLBACK", NULL);
+    if (db_commit(db, err)) {
+        db_rollback(db);
         return -1;
     }
     return 0;
@@ -62,54 +63,48 @@ int store_purge(rs_db *db, long long *logs, long long *bounties, long long *atta
 int store_attacker_exists(rs_db *db, const char *uuid, bool *found, lb_err *err)
 {
     long long n = 0;
-    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM attackers WHERE uuid = ?", err);
+    rs_stmt *st = db_stmt(db, "SELECT count(*) FROM attackers WHERE uuid = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    db_bind_text(st, 1, uuid);
+    int rc = db_step(st);
+    if (rc == RS_STEP_ROW)
+        n = db_col_int(st, 0);
+    db_reset(st);
     *found = n > 0;
-    return rc == SQLITE_ROW ? 0 : sq_fail(db, err);
+    return rc == RS_STEP_ROW ? 0 : sq_fail(db, err);
 }
 
-/* The commands of one attacker as rows (json_each keeps the list order),
- * filtered on their "service" when service is not NULL. */
-#define CMDS_FROM " FROM attackers a, json_each(a.commands) j WHERE a.uuid = ?1 AND " \
-    "(?2 IS NULL OR json_extract(j.value, '$.service') = ?2)"
-
+/* The attacker's commands array, filtered and paged here: SQLite's
+ * json_each and MariaDB's JSON_TABLE share no spelling. */
 int store_attacker_commands(rs_db *db, const char *uuid, const char *service, long limit,
                             long offset, long long *total, lb_buf *out, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT count(*)" CMDS_FROM, err);
+    rs_stmt *st = db_stmt(db, "SELECT commands FROM attackers WHERE uuid = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-    if (service)
-        sqlite3_bind_text(st, 2, service, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    *total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
+    db_bind_text(st, 1, uuid);
+    int rc = db_step(st);
+    json_t *all = rc == RS_STEP_ROW && db_col_text(st, 0) ? json_loads(db_col_text(st, 0), 0, NULL)
+                                                        : NULL;
+    db_reset(st);
+    if (rc < 0)
         return sq_fail(db, err);
-    st = db_stmt(db, "SELECT j.value" CMDS_FROM " ORDER BY j.key LIMIT ?3 OFFSET ?4", err);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-    if (service)
-        sqlite3_bind_text(st, 2, service, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, limit);
-    sqlite3_bind_int64(st, 4, offset);
+    *total = 0;
     int wr = lb_buf_append(out, "[", 1);
-    bool first = true;
-    while (!wr && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        wr = (!first && lb_buf_append(out, ",", 1)) ||
-             lb_buf_append(out, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
-        first = false;
+    size_t i;
+    json_t *c;
+    json_array_foreach(all, i, c) {
+        const char *svc = json_string_value(json_object_get(c, "service"));
+        if (service && (!svc || strcmp(svc, service)))
+            continue;
+        long long k = (*total)++;
+        if (wr || k < offset || k >= offset + limit)
+            continue;
+        char *text = json_dumps(c, JSON_COMPACT | JSON_ENCODE_ANY);
+        wr = !text || (k > offset && lb_buf_append(out, ",", 1)) || lb_buf_puts(out, text);
+        free(text);
     }
-    sqlite3_reset(st);
-    if (wr || lb_buf_append(out, "]", 1))
-        return sq_oom(err);
-    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
+    json_decref(all);
+    return wr || lb_buf_append(out, "]", 1) ? sq_oom(err) : 0;
 }

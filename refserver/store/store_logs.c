@@ -10,14 +10,14 @@
 
 /* One Log object in the spec's key order, straight from the row; arg, when
  * not NULL, is the largest id seen so far (the SSE tail's cursor). */
-static int log_row(sqlite3_stmt *st, lb_buf *b, void *arg, lb_err *err)
+static int log_row(rs_stmt *st, lb_buf *b, void *arg, lb_err *err)
 {
     static const char *const keys[] = {"id", "timestamp", "decky", "service", "event_type",
                                        "attacker_ip", "raw_line", "fields", "msg", "trace_id",
                                        "span_id"};
     long long *max_id = arg;
-    if (max_id && sqlite3_column_int64(st, 0) > *max_id)
-        *max_id = sqlite3_column_int64(st, 0);
+    if (max_id && db_col_int(st, 0) > *max_id)
+        *max_id = db_col_int(st, 0);
     int rc = lb_buf_append(b, "{", 1);
     for (int i = 0; i < 11 && !rc; i++) {
         rc = jw_key(b, keys[i], i == 0);
@@ -45,7 +45,7 @@ int store_logs_max_id(rs_db *db, long long *out, lb_err *err)
 
 int store_logs_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 {
-    sqlite3_stmt *st = sq_page_stmt(db, "SELECT " LOG_COLS " FROM logs", "timestamp DESC", p,
+    rs_stmt *st = sq_page_stmt(db, "SELECT " LOG_COLS " FROM logs", "timestamp DESC, id DESC", p,
                                     err);
     return st ? sq_rows(db, st, log_row, NULL, out, NULL, err) : -1;
 }
@@ -58,39 +58,42 @@ int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limi
     if (snprintf(sql, sizeof sql, "SELECT " LOG_COLS " FROM logs%s%s id > ? ORDER BY id ASC "
                  "LIMIT ?", ws, *ws ? " AND" : " WHERE") >= (int)sizeof sql)
         return lb_err_set(err, "filter too long");
-    sqlite3_stmt *st = db_stmt(db, sql, err);
+    rs_stmt *st = db_stmt(db, sql, err);
     if (!st)
         return -1;
     int i = where_bind(w, st, 1);
-    sqlite3_bind_int64(st, i, after_id);
-    sqlite3_bind_int64(st, i + 1, limit);
+    db_bind_int(st, i, after_id);
+    db_bind_int(st, i + 1, limit);
     return sq_rows(db, st, log_row, max_id, out, nrows, err);
 }
 
 int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t *arr,
                     lb_err *err)
 {
+    /* the bucket start as "YYYY-MM-DD HH:MM:SS" (UTC: MariaDB's session
+     * time_zone is +00:00) */
+    const char *bucket = db_backend(db) == RS_BACKEND_SQLITE
+        ? "datetime((strftime('%s', timestamp) / ?) * ?, 'unixepoch')"
+        : "FROM_UNIXTIME((UNIX_TIMESTAMP(timestamp) DIV ?) * ?)";
     char sql[2048];
-    if (snprintf(sql, sizeof sql,
-                 "SELECT datetime((strftime('%%s', timestamp) / ?) * ?, 'unixepoch') AS bucket,"
-                 " count(*) FROM logs%s GROUP BY bucket ORDER BY bucket",
-                 w->sql.data ? w->sql.data : "") >= (int)sizeof sql)
+    if (snprintf(sql, sizeof sql, "SELECT %s AS bucket, count(*) FROM logs%s GROUP BY bucket "
+                 "ORDER BY bucket", bucket, w->sql.data ? w->sql.data : "") >= (int)sizeof sql)
         return lb_err_set(err, "filter too long");
-    sqlite3_stmt *st = db_stmt(db, sql, err);
+    rs_stmt *st = db_stmt(db, sql, err);
     if (!st)
         return -1;
     long long s = (long long)interval_minutes * 60;
-    sqlite3_bind_int64(st, 1, s);
-    sqlite3_bind_int64(st, 2, s);
+    db_bind_int(st, 1, s);
+    db_bind_int(st, 2, s);
     where_bind(w, st, 3);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == RS_STEP_ROW) {
         json_t *o = json_object();
-        const char *t = (const char *)sqlite3_column_text(st, 0);
+        const char *t = db_col_text(st, 0);
         json_object_set_new(o, "time", t ? json_string(t) : json_null());
-        json_object_set_new(o, "count", json_integer(sqlite3_column_int64(st, 1)));
+        json_object_set_new(o, "count", json_integer(db_col_int(st, 1)));
         json_array_append_new(arr, o);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
+    db_reset(st);
+    return rc == RS_STEP_DONE ? 0 : sq_fail(db, err);
 }

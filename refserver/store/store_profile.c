@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "jsonw.h"
 #include "query.h"
 #include "store.h"
 
@@ -41,25 +42,57 @@ static time_t parse_ts(const char *s)
 
 /* Bounty and credential counts and the fingerprint bounties, as the
  * profiler's _build_record takes them from get_bounties_for_ips. */
+/* One fingerprint bounty row as the object the attackers row keeps. */
+static int fingerprint_row(rs_stmt *st, lb_buf *b, void *arg, lb_err *err)
+{
+    (void)arg;
+    int rc = lb_buf_append(b, "{", 1);
+    rc = rc || jw_key(b, "id", 1) || jw_col_int(b, st, 0);
+    rc = rc || jw_key(b, "timestamp", 0) || jw_col_iso(b, st, 1);
+    rc = rc || jw_key(b, "decky", 0) || jw_col_text(b, st, 2);
+    rc = rc || jw_key(b, "service", 0) || jw_col_text(b, st, 3);
+    rc = rc || jw_key(b, "attacker_ip", 0) || jw_col_text(b, st, 4);
+    rc = rc || jw_key(b, "bounty_type", 0) || jw_col_text(b, st, 5);
+    rc = rc || jw_key(b, "payload", 0) || jw_col_raw(b, st, 6, "{}");
+    return rc || lb_buf_append(b, "}", 1) ? sq_oom(err) : 0;
+}
+
 static int refresh_bounties(rs_db *db, const char *ip, const char *uuid, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "UPDATE attackers SET "
-        "bounty_count = (SELECT count(*) FROM bounty WHERE attacker_ip = ?1), "
-        "credential_count = (SELECT count(*) FROM bounty WHERE attacker_ip = ?1 AND "
-        "  bounty_type = 'credential'), "
-        "fingerprints = (SELECT json_group_array(json_object('id', id, 'timestamp', "
-        "  replace(timestamp, ' ', 'T'), 'decky', decky, 'service', service, 'attacker_ip', "
-        "  attacker_ip, 'bounty_type', bounty_type, 'payload', json(payload))) FROM "
-        "  (SELECT * FROM bounty WHERE attacker_ip = ?1 AND bounty_type = 'fingerprint' "
-        "   ORDER BY timestamp, id)) "
-        "WHERE uuid = ?2", err);
+    rs_stmt *st = db_stmt(db, "SELECT count(*), coalesce(sum(bounty_type = 'credential'), 0) "
+                              "FROM bounty WHERE attacker_ip = ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, ip, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, uuid, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
+    db_bind_text(st, 1, ip);
+    if (db_step(st) != RS_STEP_ROW) {
+        db_reset(st);
+        return sq_fail(db, err);
+    }
+    long long bounties = db_col_int(st, 0), creds = db_col_int(st, 1);
+    db_reset(st);
+    /* the fingerprints as the seed's JSON objects, oldest first (written
+     * here, not with SQL JSON functions: the two servers spell those apart) */
+    st = db_stmt(db, "SELECT id, timestamp, decky, service, attacker_ip, bounty_type, payload "
+                     "FROM bounty WHERE attacker_ip = ? AND bounty_type = 'fingerprint' "
+                     "ORDER BY timestamp, id", err);
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, ip);
+    lb_buf fp = {0};
+    int rc = sq_rows(db, st, fingerprint_row, NULL, &fp, NULL, err);
+    if (!rc && !(st = db_stmt(db, "UPDATE attackers SET bounty_count = ?, credential_count = ?, "
+                                  "fingerprints = ? WHERE uuid = ?", err)))
+        rc = -1;
+    if (!rc) {
+        db_bind_int(st, 1, bounties);
+        db_bind_int(st, 2, creds);
+        db_bind_text(st, 3, fp.data);
+        db_bind_text(st, 4, uuid);
+        rc = db_step(st) == RS_STEP_DONE ? 0 : sq_fail(db, err);
+        db_reset(st);
+    }
+    lb_buf_free(&fp);
+    return rc;
 }
 
 typedef struct loaded {
@@ -83,9 +116,9 @@ static void loaded_free(loaded *l)
 
 /* One copy of each distinct name: a window repeats a few services, deckies
  * and event types a thousand times. NULL when out of memory. */
-static const char *intern(loaded *l, const unsigned char *t)
+static const char *intern(loaded *l, const char *t)
 {
-    const char *s = t ? (const char *)t : "";
+    const char *s = t ? t : "";
     for (size_t i = l->nnames; i-- > 0;)
         if (!strcmp(l->names[i], s))
             return l->names[i];
@@ -119,34 +152,34 @@ static int load_events(rs_db *db, const char *ip, loaded *l, lb_err *err)
     l->ev = calloc(PROFILE_WINDOW, sizeof *l->ev);
     if (!l->empty || !l->ev)
         return sq_oom(err);
-    sqlite3_stmt *st = db_stmt(db, "SELECT timestamp, service, decky, event_type, fields "
+    rs_stmt *st = db_stmt(db, "SELECT timestamp, service, decky, event_type, fields "
                                "FROM logs WHERE attacker_ip = ? ORDER BY id DESC LIMIT ?", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, ip, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, PROFILE_WINDOW);
+    db_bind_text(st, 1, ip);
+    db_bind_int(st, 2, PROFILE_WINDOW);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == RS_STEP_ROW) {
         pf_event *e = &l->ev[l->n];
-        e->service = intern(l, sqlite3_column_text(st, 1));
-        e->decky = intern(l, sqlite3_column_text(st, 2));
-        e->event_type = intern(l, sqlite3_column_text(st, 3));
-        const char *ftext = (const char *)sqlite3_column_text(st, 4);
+        e->service = intern(l, db_col_text(st, 1));
+        e->decky = intern(l, db_col_text(st, 2));
+        e->event_type = intern(l, db_col_text(st, 3));
+        const char *ftext = db_col_text(st, 4);
         json_t *f = needs_fields(e->event_type, ftext) ? json_loads(ftext, 0, NULL) : NULL;
         if (!json_is_object(f)) {
             json_decref(f);
             f = json_incref(l->empty);
         }
-        e->ts = parse_ts((const char *)sqlite3_column_text(st, 0));
+        e->ts = parse_ts(db_col_text(st, 0));
         e->fields = f;
         l->n++;
         if (!e->service || !e->decky || !e->event_type) {
-            sqlite3_reset(st);
+            db_reset(st);
             return sq_oom(err);
         }
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    db_reset(st);
+    if (rc != RS_STEP_DONE)
         return sq_fail(db, err);
     /* oldest first, as the profiler's engine holds them */
     for (size_t i = 0; i < l->n / 2; i++) {
@@ -159,35 +192,37 @@ static int load_events(rs_db *db, const char *ip, loaded *l, lb_err *err)
 
 static int upsert_behaviour(rs_db *db, const char *uuid, const pf_record *r, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "INSERT INTO attacker_behavior (attacker_uuid, os_guess, "
+    /* REPLACE INTO: one upsert both servers take (the row has no other
+     * columns to keep); updated_at from here, as neither spells "now" alike */
+    rs_stmt *st = db_stmt(db, "REPLACE INTO attacker_behavior (attacker_uuid, os_guess, "
         "hop_distance, tcp_fingerprint, retransmit_count, behavior_class, beacon_interval_s, "
         "beacon_jitter_pct, tool_guesses, timing_stats, phase_sequence, updated_at) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, datetime('now')) "
-        "ON CONFLICT (attacker_uuid) DO UPDATE SET os_guess = ?2, hop_distance = ?3, "
-        "tcp_fingerprint = ?4, retransmit_count = ?5, behavior_class = ?6, "
-        "beacon_interval_s = ?7, beacon_jitter_pct = ?8, tool_guesses = ?9, "
-        "timing_stats = ?10, phase_sequence = ?11, updated_at = datetime('now')", err);
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+    db_bind_text(st, 1, uuid);
     if (r->os_guess)
-        sqlite3_bind_text(st, 2, r->os_guess, -1, SQLITE_STATIC);
+        db_bind_text(st, 2, r->os_guess);
     if (r->hop_distance >= 0)
-        sqlite3_bind_int64(st, 3, r->hop_distance);
-    sqlite3_bind_text(st, 4, r->tcp_fingerprint, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, r->retransmit_count);
-    sqlite3_bind_text(st, 6, r->behavior_class, -1, SQLITE_STATIC);
+        db_bind_int(st, 3, r->hop_distance);
+    db_bind_text(st, 4, r->tcp_fingerprint);
+    db_bind_int(st, 5, r->retransmit_count);
+    db_bind_text(st, 6, r->behavior_class);
     if (r->beacon) {
-        sqlite3_bind_double(st, 7, r->beacon_interval_s);
-        sqlite3_bind_double(st, 8, r->beacon_jitter_pct);
+        db_bind_double(st, 7, r->beacon_interval_s);
+        db_bind_double(st, 8, r->beacon_jitter_pct);
     }
-    sqlite3_bind_text(st, 9, r->tool_guesses, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 10, r->timing_stats, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 11, r->phase_sequence, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? 0 : sq_fail(db, err);
+    db_bind_text(st, 9, r->tool_guesses);
+    db_bind_text(st, 10, r->timing_stats);
+    db_bind_text(st, 11, r->phase_sequence);
+    char now[24];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(now, sizeof now, "%Y-%m-%d %H:%M:%S", gmtime_r(&t, &tm));
+    db_bind_text(st, 12, now);
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == RS_STEP_DONE ? 0 : sq_fail(db, err);
 }
 
 int profile_attacker(rs_db *db, const char *ip, lb_err *err)
@@ -216,13 +251,13 @@ int profile_attacker(rs_db *db, const char *ip, lb_err *err)
 
 int profile_all_attackers(rs_db *db, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT ip FROM attackers ORDER BY ip", err);
+    rs_stmt *st = db_stmt(db, "SELECT ip FROM attackers ORDER BY ip", err);
     if (!st)
         return -1;
     size_t n = 0, cap = 0;
     char **ips = NULL;
     int rc = 0;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    while (!rc && db_step(st) == RS_STEP_ROW) {
         if (n == cap) {
             char **g = realloc(ips, (cap = cap ? cap * 2 : 64) * sizeof *ips);
             if (!g) {
@@ -231,12 +266,12 @@ int profile_all_attackers(rs_db *db, lb_err *err)
             }
             ips = g;
         }
-        if (!(ips[n] = strdup((const char *)sqlite3_column_text(st, 0))))
+        if (!(ips[n] = strdup(db_col_text(st, 0))))
             rc = lb_err_set(err, "out of memory");
         else
             n++;
     }
-    sqlite3_reset(st);
+    db_reset(st);
     for (size_t i = 0; i < n; i++) {
         if (!rc)
             rc = profile_attacker(db, ips[i], err);

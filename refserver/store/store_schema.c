@@ -1,4 +1,5 @@
-/* store_schema.c — the tables of decnet-api.md §4.1 as SQLAlchemy emits them for SQLite. */
+/* store_schema.c — the tables of decnet-api.md §4.1 as SQLAlchemy emits them for SQLite,
+ * and for MariaDB with DECNET's MySQL column types (decnet/web/db/models.py). */
 #include "store.h"
 
 static const char schema_sql[] =
@@ -49,20 +50,84 @@ static const char schema_sql[] =
     " updated_at DATETIME NOT NULL);"
     "CREATE INDEX IF NOT EXISTS ix_attacker_behavior_updated_at ON attacker_behavior (updated_at);";
 
+/* MariaDB: DECNET's types (indexed str -> VARCHAR(255), Text, MEDIUMTEXT for
+ * the blobs that grow, DATETIME, BOOL), with two deliberate differences
+ * that keep the API's answers identical to SQLite's:
+ *  - utf8mb4_bin, so "=" and ORDER BY compare bytes as SQLite does (the
+ *    driver gives LIKE SQLite's case-insensitivity, db_mariadb_sql.h);
+ *  - DOUBLE where SQLAlchemy's Float would make a 4-byte FLOAT;
+ *  - users get a hidden insertion counter named rowid, the order SQLite's
+ *    implicit rowid gives the user list.
+ * One statement per string: MariaDB runs one at a time. */
+#define MY_TABLE " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+static const char *const mariadb_sql[] = {
+    "CREATE TABLE IF NOT EXISTS users ("
+    " uuid VARCHAR(255) NOT NULL PRIMARY KEY, username VARCHAR(255) NOT NULL,"
+    " password_hash VARCHAR(255) NOT NULL, role VARCHAR(255) NOT NULL DEFAULT 'viewer',"
+    " must_change_password BOOL NOT NULL DEFAULT 0,"
+    " rowid BIGINT NOT NULL AUTO_INCREMENT UNIQUE,"
+    " UNIQUE INDEX ix_users_username (username))" MY_TABLE,
+    "CREATE TABLE IF NOT EXISTS logs ("
+    " id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY, timestamp DATETIME NOT NULL,"
+    " decky VARCHAR(255) NOT NULL, service VARCHAR(255) NOT NULL,"
+    " event_type VARCHAR(255) NOT NULL, attacker_ip VARCHAR(255) NOT NULL,"
+    " raw_line TEXT NOT NULL, fields TEXT NOT NULL, msg TEXT, trace_id VARCHAR(255),"
+    " span_id VARCHAR(255),"
+    " INDEX ix_logs_timestamp (timestamp), INDEX ix_logs_decky (decky),"
+    " INDEX ix_logs_service (service), INDEX ix_logs_event_type (event_type),"
+    " INDEX ix_logs_attacker_ip (attacker_ip))" MY_TABLE,
+    "CREATE TABLE IF NOT EXISTS bounty ("
+    " id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY, timestamp DATETIME NOT NULL,"
+    " decky VARCHAR(255) NOT NULL, service VARCHAR(255) NOT NULL,"
+    " attacker_ip VARCHAR(255) NOT NULL, bounty_type VARCHAR(255) NOT NULL,"
+    " payload TEXT NOT NULL,"
+    " INDEX ix_bounty_timestamp (timestamp), INDEX ix_bounty_decky (decky),"
+    " INDEX ix_bounty_service (service), INDEX ix_bounty_attacker_ip (attacker_ip),"
+    " INDEX ix_bounty_bounty_type (bounty_type))" MY_TABLE,
+    "CREATE TABLE IF NOT EXISTS state (`key` VARCHAR(255) NOT NULL PRIMARY KEY,"
+    " value MEDIUMTEXT NOT NULL)" MY_TABLE,
+    "CREATE TABLE IF NOT EXISTS attackers ("
+    " uuid VARCHAR(255) NOT NULL PRIMARY KEY, ip VARCHAR(255) NOT NULL,"
+    " first_seen DATETIME NOT NULL, last_seen DATETIME NOT NULL,"
+    " event_count INTEGER NOT NULL DEFAULT 0, service_count INTEGER NOT NULL DEFAULT 0,"
+    " decky_count INTEGER NOT NULL DEFAULT 0, services MEDIUMTEXT NOT NULL DEFAULT '[]',"
+    " deckies MEDIUMTEXT NOT NULL DEFAULT '[]', traversal_path TEXT,"
+    " is_traversal BOOL NOT NULL DEFAULT 0, bounty_count INTEGER NOT NULL DEFAULT 0,"
+    " credential_count INTEGER NOT NULL DEFAULT 0,"
+    " fingerprints MEDIUMTEXT NOT NULL DEFAULT '[]', commands MEDIUMTEXT NOT NULL DEFAULT '[]',"
+    " updated_at DATETIME NOT NULL,"
+    " INDEX ix_attackers_ip (ip), INDEX ix_attackers_first_seen (first_seen),"
+    " INDEX ix_attackers_last_seen (last_seen), INDEX ix_attackers_updated_at (updated_at))"
+    MY_TABLE,
+    "CREATE TABLE IF NOT EXISTS attacker_behavior ("
+    " attacker_uuid VARCHAR(255) NOT NULL PRIMARY KEY, os_guess VARCHAR(255),"
+    " hop_distance INTEGER, tcp_fingerprint TEXT NOT NULL DEFAULT '{}',"
+    " retransmit_count INTEGER NOT NULL DEFAULT 0, behavior_class VARCHAR(255),"
+    " beacon_interval_s DOUBLE, beacon_jitter_pct DOUBLE, tool_guesses VARCHAR(255),"
+    " timing_stats TEXT NOT NULL DEFAULT '{}', phase_sequence TEXT NOT NULL DEFAULT '{}',"
+    " updated_at DATETIME NOT NULL, INDEX ix_attacker_behavior_updated_at (updated_at),"
+    " FOREIGN KEY (attacker_uuid) REFERENCES attackers (uuid))" MY_TABLE,
+};
+
 int store_schema(rs_db *db, lb_err *err)
 {
-    return db_exec(db, schema_sql, err);
+    if (db_backend(db) == RS_BACKEND_SQLITE)
+        return db_exec(db, schema_sql, err);
+    for (size_t i = 0; i < sizeof mariadb_sql / sizeof mariadb_sql[0]; i++)
+        if (db_exec(db, mariadb_sql[i], err))
+            return -1;
+    return 0;
 }
 
 int store_is_empty(rs_db *db, bool *empty, lb_err *err)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM users) + "
+    rs_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM users) + "
                                    "(SELECT count(*) FROM logs)", err);
     if (!st)
         return -1;
-    if (sqlite3_step(st) != SQLITE_ROW)
-        return lb_err_set(err, "%s", sqlite3_errmsg(db_handle(db)));
-    *empty = sqlite3_column_int64(st, 0) == 0;
-    sqlite3_reset(st);
+    if (db_step(st) != RS_STEP_ROW)
+        return db_fail(db, err);
+    *empty = db_col_int(st, 0) == 0;
+    db_reset(st);
     return 0;
 }

@@ -134,7 +134,7 @@ static int add_token(rs_where *w, const char *tok)
                 key[k++] = tok[i];
         key[k] = '\0';
         if (k > 0) {
-            snprintf(cond, sizeof cond, "json_extract(fields, '$.%s') = ?", key);
+            snprintf(cond, sizeof cond, "json_unquote(json_extract(fields, '$.\"%s\"')) = ?", key);
             return where_add(w, cond, val);
         }
         /* no key left ("!:x"): "$." is no JSON path; search the word */
@@ -184,10 +184,10 @@ int where_logs(rs_where *w, const char *search, const char *start_time, const ch
     return rc;
 }
 
-int where_bind(const rs_where *w, sqlite3_stmt *st, int first)
+int where_bind(const rs_where *w, rs_stmt *st, int first)
 {
     for (int i = 0; i < w->nbinds; i++)
-        sqlite3_bind_text(st, first++, w->binds[i], -1, SQLITE_STATIC);
+        db_bind_text(st, first++, w->binds[i]);
     return first;
 }
 

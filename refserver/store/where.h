@@ -13,8 +13,8 @@
  * bindings. */
 #ifndef RS_WHERE_H
 #define RS_WHERE_H
-#include <sqlite3.h>
 #include "buf.h"
+#include "db.h"
 
 #define RS_WHERE_MAX_TERMS 32
 /* a bare word binds four times; start and end time once each */
@@ -43,7 +43,7 @@ int where_add(rs_where *w, const char *cond, const char *bind);
 
 /* Bind every value of w to st starting at parameter index first. Returns the
  * next free index. */
-int where_bind(const rs_where *w, sqlite3_stmt *st, int first);
+int where_bind(const rs_where *w, rs_stmt *st, int first);
 
 void where_free(rs_where *w);
 

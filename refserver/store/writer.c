@@ -22,7 +22,7 @@ struct rs_writer {
 
 static int run_jobs(rs_writer *w, rs_write_job *list, lb_err *err)
 {
-    if (db_exec(w->db, "BEGIN IMMEDIATE", err))
+    if (db_begin(w->db, err))
         return -1;
     size_t n = 0;
     for (rs_write_job *j = list; j; j = j->next)
@@ -30,7 +30,7 @@ static int run_jobs(rs_writer *w, rs_write_job *list, lb_err *err)
     /* the attackers of the whole batch are profiled once each, after its inserts */
     const char **ips = malloc((n ? n : 1) * sizeof *ips);
     if (!ips) {
-        db_exec(w->db, "ROLLBACK", NULL);
+        db_rollback(w->db);
         return lb_err_set(err, "out of memory");
     }
     n = 0;
@@ -38,7 +38,7 @@ static int run_jobs(rs_writer *w, rs_write_job *list, lb_err *err)
         for (size_t i = 0; i < j->n; i++) {
             if (event_store(w->db, &j->events[i], &j->ids[i], err)) {
                 free(ips);
-                db_exec(w->db, "ROLLBACK", NULL);
+                db_rollback(w->db);
                 return -1;
             }
             ips[n++] = j->events[i].attacker_ip;
@@ -46,18 +46,29 @@ static int run_jobs(rs_writer *w, rs_write_job *list, lb_err *err)
     int rc = event_profile_ips(w->db, ips, n, err);
     free(ips);
     if (rc) {
-        db_exec(w->db, "ROLLBACK", NULL);
+        db_rollback(w->db);
         return -1;
     }
-    if (db_exec(w->db, "COMMIT", err)) {
-        db_exec(w->db, "ROLLBACK", NULL);
+    if (db_commit(w->db, err)) {
+        db_rollback(w->db);
         return -1;
     }
     return 0;
 }
 
+/* run_jobs on a usable connection (a lost MariaDB one is reconnected
+ * first), run again while the server rolls it back to break a deadlock. */
+static int run_jobs_retry(rs_writer *w, rs_write_job *list, lb_err *err)
+{
+    for (int attempt = 1;; attempt++) {
+        int rc = db_ready(w->db, err) < 0 ? -1 : run_jobs(w, list, err);
+        if (rc == 0 || err->code != RS_DB_RETRY || attempt == DB_WRITE_ATTEMPTS)
+            return rc;
+    }
+}
+
 /* Commit a batch; if it fails, retry each job alone so one bad job cannot
- * fail the others. */
+ * fail the others (unless the server is gone: then every job fails alike). */
 static void commit_batch(rs_writer *w, rs_write_job *list)
 {
     lb_err err;
@@ -66,7 +77,15 @@ static void commit_batch(rs_writer *w, rs_write_job *list)
         j->status = 0;
         rows += j->n;
     }
-    if (run_jobs(w, list, &err) == 0) {
+    int rc = run_jobs_retry(w, list, &err);
+    if (rc && err.code == RS_DB_UNAVAILABLE) {
+        for (rs_write_job *j = list; j; j = j->next) {
+            j->status = -1;
+            j->err = err;
+        }
+        return;
+    }
+    if (rc == 0) {
         pthread_mutex_lock(&w->mu);
         w->batches++;
         w->rows += rows;
@@ -76,7 +95,7 @@ static void commit_batch(rs_writer *w, rs_write_job *list)
     for (rs_write_job *j = list; j; j = j->next) {
         rs_write_job *next = j->next;
         j->next = NULL;
-        if (run_jobs(w, j, &j->err))
+        if (run_jobs_retry(w, j, &j->err))
             j->status = -1;
         else {
             pthread_mutex_lock(&w->mu);

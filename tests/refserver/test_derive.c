@@ -137,11 +137,11 @@ static void test_command(void **state)
 
 static long long scalar(rs_db *db, const char *sql)
 {
-    sqlite3_stmt *st = db_stmt(db, sql, NULL);
+    rs_stmt *st = db_stmt(db, sql, NULL);
     assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long v = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    assert_int_equal(db_step(st), RS_STEP_ROW);
+    long long v = db_col_int(st, 0);
+    db_reset(st);
     return v;
 }
 
@@ -170,7 +170,7 @@ static void test_bounties_and_attacker(void **state)
     for (int i = 0; i < 3; i++)
         assert_int_equal(event_store(db, &ev[i], &id, &err), 0);
     assert_int_equal(event_profile(db, ev, 3, &err), 0);
-    assert_int_equal(db_exec(db, "COMMIT", &err), 0);
+    assert_int_equal(db_commit(db, &err), 0);
     /* the same credential twice is one bounty; ja3 on the sniffer is a fingerprint */
     assert_int_equal(scalar(db, "SELECT count(*) FROM bounty WHERE bounty_type = 'credential'"), 1);
     assert_int_equal(scalar(db, "SELECT count(*) FROM bounty WHERE payload = "

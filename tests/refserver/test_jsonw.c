@@ -32,13 +32,12 @@ static void test_strings_match_jansson(void **state)
 static void test_columns_match_jansson(void **state)
 {
     (void)state;
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT 42, NULL, 0.1, 30.0, 1e-7, 123456.789, "
-                                        "'2026-04-17 21:03:11', '[\"a\"]', NULL", -1, &st, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    rs_db *db = db_open(":memory:", RS_DB_POOLED, NULL);
+    assert_non_null(db);
+    rs_stmt *st = db_stmt(db, "SELECT 42, NULL, 0.1, 30.0, 1e-7, 123456.789, "
+                              "'2026-04-17 21:03:11', '[\"a\"]', NULL", NULL);
+    assert_non_null(st);
+    assert_int_equal(db_step(st), RS_STEP_ROW);
     lb_buf b = {0};
     lb_buf_puts(&b, "[");
     jw_col_int(&b, st, 0);
@@ -59,8 +58,8 @@ static void test_columns_match_jansson(void **state)
     assert_string_equal(b.data, "[42,null,0.1,30.0,1e-07,123456.789,\"2026-04-17T21:03:11\","
                                 "[\"a\"],[]]");
     lb_buf_free(&b);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    db_reset(st);
+    db_close(db);
 }
 
 static void test_keys(void **state)

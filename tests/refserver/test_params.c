@@ -173,8 +173,9 @@ static void test_logs_where(void **state)
                                 NULL), 0);
     assert_string_equal(w.sql.data,
         " WHERE timestamp >= ? AND (raw_line LIKE ? OR decky LIKE ? OR service LIKE ? OR "
-        "attacker_ip LIKE ?) AND service = ? AND json_extract(fields, '$.username') = ? AND "
-        "json_extract(fields, '$.xy') = ?");
+        "attacker_ip LIKE ?) AND service = ? AND "
+        "json_unquote(json_extract(fields, '$.\"username\"')) = ? AND "
+        "json_unquote(json_extract(fields, '$.\"xy\"')) = ?");
     assert_int_equal(w.nbinds, 8);
     assert_string_equal(w.binds[0], "2026-01-01");
     for (int i = 1; i <= 4; i++)

@@ -54,23 +54,23 @@ static int open_seeded(void **state, const char *dataset)
  * attackers' series (198.51.100.x). Returns the total. */
 static long long default_logs(rs_db *db, long long honeypot)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT count(*), sum(service != 'sniffer' AND "
+    rs_stmt *st = db_stmt(db, "SELECT count(*), sum(service != 'sniffer' AND "
                                "attacker_ip NOT LIKE '198.51.100.%') FROM logs", NULL);
     assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long n = sqlite3_column_int64(st, 0);
-    assert_int_equal(sqlite3_column_int64(st, 1), honeypot);
-    sqlite3_reset(st);
+    assert_int_equal(db_step(st), RS_STEP_ROW);
+    long long n = db_col_int(st, 0);
+    assert_int_equal(db_col_int(st, 1), honeypot);
+    db_reset(st);
     return n;
 }
 
 static long long total_bounty(rs_db *db)
 {
-    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM bounty", NULL);
+    rs_stmt *st = db_stmt(db, "SELECT count(*) FROM bounty", NULL);
     assert_non_null(st);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long long n = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    assert_int_equal(db_step(st), RS_STEP_ROW);
+    long long n = db_col_int(st, 0);
+    db_reset(st);
     return n;
 }
 
@@ -446,14 +446,14 @@ static void test_list_reply_caches(void **state)
 static void test_default_bounty_services(void **state)
 {
     fixture *f = *state;
-    sqlite3_stmt *st = db_stmt(f->db, "SELECT bounty_type, service, count(*) FROM bounty"
+    rs_stmt *st = db_stmt(f->db, "SELECT bounty_type, service, count(*) FROM bounty"
                                " GROUP BY 1, 2 ORDER BY 1, 2", NULL);
     assert_non_null(st);
     char got[256] = "";
-    while (sqlite3_step(st) == SQLITE_ROW)
+    while (db_step(st) == RS_STEP_ROW)
         snprintf(got + strlen(got), sizeof got - strlen(got), "%s/%s ",
-                 sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
-    sqlite3_reset(st);
+                 db_col_text(st, 0), db_col_text(st, 1));
+    db_reset(st);
     assert_string_equal(got, "credential/ssh credential/telnet fingerprint/http ");
 }
 

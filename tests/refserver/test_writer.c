@@ -34,12 +34,12 @@ static void on_done(rs_write_job *j)
     if (j->status)
         H->failed++;
     for (size_t i = 0; i < j->n; i++) {
-        sqlite3_stmt *st = db_stmt(H->reader, "SELECT count(*) FROM logs WHERE id = ?", NULL);
-        sqlite3_bind_int64(st, 1, j->ids[i]);
-        sqlite3_step(st);
-        if (sqlite3_column_int(st, 0) != 1)
+        rs_stmt *st = db_stmt(H->reader, "SELECT count(*) FROM logs WHERE id = ?", NULL);
+        db_bind_int(st, 1, j->ids[i]);
+        db_step(st);
+        if (db_col_int(st, 0) != 1)
             H->invisible++;
-        sqlite3_reset(st);
+        db_reset(st);
     }
     if (H->done == NJOBS)
         ev_break(H->loop, EVBREAK_ALL);
@@ -136,16 +136,16 @@ static void test_group_commit(void **state)
     for (int j = 0; j < NJOBS; j++)
         for (size_t i = 0; i < H->jobs[j].n; i++)
             seen += H->ids[j][i];
-    sqlite3_stmt *st = db_stmt(H->reader, "SELECT count(DISTINCT id), sum(id) FROM logs", NULL);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int64(st, 0), 600);
-    assert_int_equal(sqlite3_column_int64(st, 1), seen);
-    sqlite3_reset(st);
+    rs_stmt *st = db_stmt(H->reader, "SELECT count(DISTINCT id), sum(id) FROM logs", NULL);
+    assert_int_equal(db_step(st), RS_STEP_ROW);
+    assert_int_equal(db_col_int(st, 0), 600);
+    assert_int_equal(db_col_int(st, 1), seen);
+    db_reset(st);
     /* attacker rows follow the events */
     st = db_stmt(H->reader, "SELECT sum(event_count) FROM attackers", NULL);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int64(st, 0), 600);
-    sqlite3_reset(st);
+    assert_int_equal(db_step(st), RS_STEP_ROW);
+    assert_int_equal(db_col_int(st, 0), 600);
+    db_reset(st);
 }
 
 static void test_max_rows_bounds_each_commit(void **state)
