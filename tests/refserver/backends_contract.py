@@ -34,6 +34,7 @@ JWT = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$")
 NOW_WINDOW = 600      # s: "written from the clock now" rather than seeded or sent
 SKEW = 5              # s: how far apart the two sides' clocks readings may be
+SHOW_PER_GROUP = 2    # differences printed in full per (route, parameters, place); one line after
 
 
 class Side:
@@ -133,8 +134,8 @@ class Compare:
 def parse(body):
     try:
         return json.loads(body, object_pairs_hook=OrderedDict)
-    except ValueError:
-        pass
+    except ValueError as e:
+        err = e
     if body.startswith(":") or body.startswith("data:"):   # SSE: the data frames, in order
         frames = []
         for line in body.splitlines():
@@ -146,10 +147,11 @@ def parse(body):
             elif line:
                 frames.append(line)
         return {"sse": frames}
-    return {"text": body}
+    pos = getattr(err, "pos", 0)
+    return {"text": body, "invalid JSON": "%s; near: %r" % (err, body[max(0, pos - 80):pos + 40])}
 
 
-def short(s, n=1500):
+def short(s, n=600):
     return s if len(s) <= n else s[:n] + "... (%d chars)" % len(s)
 
 
@@ -158,6 +160,7 @@ class Run:
         self.A, self.B = Side("sqlite", url_a), Side("mariadb", url_b)
         self.cmp = Compare()
         self.statuses = {}
+        self.groups = {}
 
     def req(self, method, path, body=None, token=None, save=None, expect=None, **kw):
         """Send the same request to both sides (path/body may be callables of the side's
@@ -169,15 +172,24 @@ class Run:
             t = token(s.ctx) if callable(token) else token
             st, raw = s.call(method, p, b, t, **kw)
             out.append((p, st, raw))
+            sent = b if isinstance(b, str) or b is None else json.dumps(b, ensure_ascii=False)
             if save and st < 300:
-                save(s, parse(raw))
+                try:
+                    save(s, parse(raw))
+                except (KeyError, TypeError, IndexError) as e:
+                    print("DIFF: %s %s: %s could not take values from its answer (%r)" % (method, p, s.name, e))
+                    self.cmp.fails += 1
         (pa, sa, ra), (pb, sb, rb) = out
         self.cmp.count += 1
         diff = None
         if sa != sb:
             diff = "status %d vs %d" % (sa, sb)
         else:
-            diff = self.cmp.same(parse(ra), parse(rb))
+            da, db = parse(ra), parse(rb)
+            diff = self.cmp.same(da, db)
+            for side, d in (("sqlite", da), ("mariadb", db)):
+                if diff and isinstance(d, dict) and "invalid JSON" in d:
+                    diff += "; %s's body is not JSON: %s" % (side, d["invalid JSON"])
         if not diff and expect is not None and sa != expect:
             diff = "both answered %d, expected %d" % (sa, expect)
         if not diff and (sa >= 500 or sa == 0):
@@ -185,8 +197,19 @@ class Run:
         self.statuses[sa] = self.statuses.get(sa, 0) + 1
         if diff:
             self.cmp.fails += 1
-            print("DIFF: %s %s\n  where: %s\n  sqlite : %d %s\n  mariadb: %d %s" % (
-                method, pa if pa == pb else "%s | %s" % (pa, pb), diff, sa, short(ra), sb, short(rb)))
+            # one group per route, parameter names and place in the body: the first
+            # SHOW_PER_GROUP are printed whole, the rest counted in the summary
+            u = urllib.parse.urlsplit(pa)
+            key = "%s %s%s  %s" % (method, re.sub(UUID.pattern[1:-1], "{uuid}", u.path),
+                                   "?" + "&".join(k for k, _ in urllib.parse.parse_qsl(u.query)) if u.query else "",
+                                   re.sub(r"\[\d+\]", "[]", diff.split(":")[0]))
+            self.groups[key] = self.groups.get(key, 0) + 1
+            if self.groups[key] <= SHOW_PER_GROUP:
+                print("DIFF: %s %s%s\n  where: %s\n  sqlite : %d %s\n  mariadb: %d %s" % (
+                    method, pa if pa == pb else "%s | %s" % (pa, pb),
+                    "\n  body: " + short(sent, 200) if sent else "", diff, sa, short(ra), sb, short(rb)))
+            else:
+                print("DIFF (one line): %s %s: %s" % (method, short(pa, 160), short(diff, 160)))
         return sa, parse(ra)
 
     def get(self, path, **kw):
@@ -281,6 +304,13 @@ EVENTS = [
     {"decky": "decky-03", "service": "ssh", "event_type": "login_attempt", "attacker_ip": "10.0.0.4",
      "timestamp": "2026-04-18", "raw_line": "L" * 70000,
      "fields": {"username": "u" * 300, "password": "p" * 70000, "blob": "é" * 40000}},
+    # text around the sizes a driver's fetch buffers come in (value exactly fills one)
+    {"decky": "decky-03", "service": "ssh", "event_type": "login_attempt", "attacker_ip": "10.0.0.6",
+     "timestamp": "2026-04-18T11:00:00", "raw_line": "b" * 255,
+     "fields": {"username": "u" * 200, "password": "p" * 40}},
+] + [{"decky": "decky-03", "service": "ssh", "event_type": "command", "attacker_ip": "10.0.0.7",
+      "timestamp": "2026-04-18T11:00:%02d" % i, "raw_line": "r" * n, "fields": {"command": "c" * (n - 14)}}
+     for i, n in enumerate((256, 257, 511, 512, 513, 1023, 1024, 1025, 4095, 4096, 4097, 65535, 65536))] + [
     # no timestamp: the server's clock (normalised as "now")
     {"decky": "decky-03", "service": "telnet", "event_type": "login_attempt", "attacker_ip": "10.0.0.5",
      "raw_line": "now", "fields": {"username": "admin", "password": "admin"}},
@@ -296,8 +326,17 @@ def ingest(r, mode_note=""):
     # bad events: the whole request refused, nothing stored
     r.req("POST", "/api/v1/logs", [EVENTS[1], {"decky": "d"}])
     r.req("POST", "/api/v1/logs", dict(EVENTS[1], timestamp="2026-02-30T00:00:00"))
-    r.req("POST", "/api/v1/logs", dict(EVENTS[1], attacker_ip="i" * 300))
     r.req("POST", "/api/v1/logs", [])
+
+
+def edge_ingest(r):
+    """Last in a phase, as what these store on one side and refuse on the other changes
+    every count after them: values longer than a VARCHAR(255) column."""
+    for field in ("attacker_ip", "decky", "service", "event_type"):
+        r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge " + field, **{field: "i" * 300}))
+    r.get("/api/v1/logs?search=edge&limit=10")
+    r.get("/api/v1/attackers?search=iii")
+    r.get("/api/v1/stats")
 
 
 def users(r):
@@ -380,8 +419,14 @@ def main():
     if phase == "full":
         users(r)
         fleet(r)
+    edge_ingest(r)
+    if phase == "full":
         r.req("DELETE", "/api/v1/config/reinit")
         reads(r)
+    if r.groups:
+        print("%s: differences by route, parameters and place (count):" % phase)
+        for k, n in sorted(r.groups.items(), key=lambda kv: -kv[1]):
+            print("  %4d  %s" % (n, k))
     print("%s: compared %d requests on both backends, %d differences; statuses %s" % (
         phase, r.cmp.count, r.cmp.fails, ", ".join("%d x%d" % kv for kv in sorted(r.statuses.items()))))
     sys.exit(1 if r.cmp.fails else 0)

@@ -46,13 +46,17 @@ for mode in pooled batched naive; do
     check "$mode: same worker PIDs (none crashed and replaced)" "$workers" "$(pgrep -P "$RS_PID" | sort | tr '\n' ' ')"
     $PY ./outage_client.py check "$RS_DIR/reqs-$mode.jsonl" "$t_kill" "$t_restart" "$t_up" \
         "$RS_DIR/acked-$mode.tsv" >"$RS_DIR/verdict-$mode" 2>"$RS_DIR/figures-$mode"
-    check "$mode: verdict computed" "0 23" "$? $(wc -l <"$RS_DIR/verdict-$mode")"
+    check "$mode: verdict computed" "0 24" "$? $(wc -l <"$RS_DIR/verdict-$mode")"
     sed "s/^/$mode: /" "$RS_DIR/figures-$mode"
     while IFS='|' read -r name want got; do
         check "$mode: $name" "$want" "$got"
     done <"$RS_DIR/verdict-$mode"
     rs_stop
     check "$mode: refserver exits 0 after the outage" 0 "$RS_EXIT"
+    # the server logs every 5xx: show the distinct non-503 ones (the 503s are expected)
+    grep -a -- ' -> 5' "$RS_DIR/server.log" | grep -av -- ' -> 503' | sed 's/worker [0-9]*/worker N/' |
+        sort | uniq -c | sort -rn | head -5 | sed "s/^/$mode: server log: /"
+    cat "$RS_DIR/server.log" >>"$RS_DIR/server-all.log" && : >"$RS_DIR/server.log"
     mdb_sql "select id, raw_line from logs where raw_line like 'out-$mode-%'" >"$RS_DIR/stored-$mode.tsv"
     acked=$(wc -l <"$RS_DIR/acked-$mode.tsv")
     found=$(comm -12 <(sort "$RS_DIR/acked-$mode.tsv") <(sort "$RS_DIR/stored-$mode.tsv") | wc -l)
@@ -60,4 +64,5 @@ for mode in pooled batched naive; do
     check "$mode: every acknowledged event is in the database" "$acked" "$found"
     echo "figure: outage: $mode: $acked acknowledged, $found found"
 done
+mv "$RS_DIR/server-all.log" "$RS_DIR/server.log"   # rs_done reads it for sanitizer reports
 rs_done

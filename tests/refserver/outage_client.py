@@ -137,9 +137,15 @@ def check(out, t_kill, t_restart, t_up, acked_tsv):
     c("outage: /healthz (no database) always 200", "[]",
       show([r for r in outage if r["route"] == "healthz" and r["status"] != 200]))
     c("outage: no 401/403 for a valid token", "[]", show([r for r in outage if r["status"] in (401, 403)]))
+    # /health says "unhealthy" (503) once its 1 s probe cache runs out; where the token
+    # itself needs the database (naive: no auth cache) it cannot get that far and is the
+    # same 503 "Database unavailable" as every other route
     health = [r for r in outage if r["route"] == "health"]
-    c("outage: /api/v1/health ends 503 unhealthy", True,
-      any(r["status"] == 503 and '"unhealthy"' in r.get("body", "") for r in health))
+    c("outage: /api/v1/health answers 503 (unhealthy, or Database unavailable before it)", True,
+      any(r["status"] == 503 for r in health))
+    c("outage: /api/v1/health's 503s say unhealthy or Database unavailable", "[]",
+      show([r for r in health if r["status"] == 503 and '"unhealthy"' not in r.get("body", "")
+            and not str(r.get("detail")).startswith("Database unavailable")]))
     ups = [r["end"] - t_up for r in recs if r["start"] > t_up and r["route"] in DB_ROUTES and
            200 <= r["status"] < 300]
     c("recovered: a database route answers 2xx after the restart", True, bool(ups))
