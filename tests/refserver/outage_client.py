@@ -28,13 +28,15 @@ DB_ROUTES = {"logs_search", "attackers_search", "ingest"}
 CACHED_ROUTES = {"stats", "config", "health", "login"}
 
 
-def routes(tag):
+def routes(tag, t):
     seq = [0]
+    # each thread its own attacker IPs: two workers creating the same new attacker at
+    # once is live_backends_race.sh's subject, not this test's
 
     def ingest():
         seq[0] += 1
         ev = [{"decky": "decky-01", "service": "ssh", "event_type": "login_attempt",
-               "attacker_ip": "10.99.0.%d" % (seq[0] % 200), "raw_line": "%s-%d-%d" % (tag, seq[0], i),
+               "attacker_ip": "10.99.%d.%d" % (t, seq[0] % 200), "raw_line": "%s-%d-%d" % (tag, seq[0], i),
                "fields": {"username": "root", "password": "x%d" % i}} for i in range(3)]
         return "POST", "/api/v1/logs", json.dumps(ev), [e["raw_line"] for e in ev]
     return [
@@ -56,7 +58,7 @@ def run(port, token, tag, stop_file, max_s, out):
     deadline = time.time() + max_s
 
     def worker(t):
-        rts = routes("%s-t%d" % (tag, t))
+        rts = routes("%s-t%d" % (tag, t), t)
         i = t
         while time.time() < deadline and not os.path.exists(stop_file):
             name, make = rts[i % len(rts)]
