@@ -99,7 +99,8 @@ out:
 static const char *target_ip(const json_t *fields)
 {
     json_t *t = json_object_get(fields, "target_ip");
-    return json_is_string(t) ? json_string_value(t) : "Unknown";
+    /* past 255 it is no address, and no VARCHAR(255) column takes it */
+    return json_is_string(t) && json_string_length(t) <= 255 ? json_string_value(t) : "Unknown";
 }
 
 /* A fingerprint payload: {"fingerprint_type": type, then key/value pairs of

@@ -51,6 +51,8 @@ typedef struct my_stmt {
     my_sql sql;              /* positional marker -> logical ?N */
     my_param *params;        /* sql.nlogical logical parameters */
     MYSQL_BIND *pbind;       /* sql.npos positional binds */
+    char **esc;              /* per marker: a LIKE value as its regular expression */
+    unsigned long *esc_len;
     my_col *cols;
     unsigned ncols;
     bool executed;
@@ -76,6 +78,13 @@ static int note(my_db *db, MYSQL_STMT *st)
     return -1;
 }
 
+static int note_oom(my_db *db)
+{
+    db->last_errno = 0;
+    snprintf(db->last_msg, sizeof db->last_msg, "out of memory");
+    return -1;
+}
+
 static int my_fail(rs_db *base, lb_err *err)
 {
     my_db *db = (my_db *)base;
@@ -83,7 +92,11 @@ static int my_fail(rs_db *base, lb_err *err)
                db->last_msg, db->last_errno);
     if (err && db->base.lost)
         err->code = RS_DB_UNAVAILABLE;
-    else if (err && (db->last_errno == ER_LOCK_DEADLOCK || db->last_errno == ER_LOCK_WAIT_TIMEOUT))
+    /* rolled back to break a deadlock or a lock wait, or a row another
+     * transaction inserted first (two workers meeting a new attacker: READ
+     * COMMITTED takes no gap lock on the missing row) -- run it again */
+    else if (err && (db->last_errno == ER_LOCK_DEADLOCK || db->last_errno == ER_LOCK_WAIT_TIMEOUT ||
+                     db->last_errno == ER_DUP_ENTRY))
         err->code = RS_DB_RETRY;
     return -1;
 }
@@ -102,11 +115,14 @@ static int connect_db(my_db *db, lb_err *err)
     mysql_options(db->h, MYSQL_OPT_WRITE_TIMEOUT, &io_s);
     mysql_options(db->h, MYSQL_OPT_RECONNECT, &off);   /* db_ready reconnects, with backoff */
     mysql_options(db->h, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    /* UTC like the SQLite file; a backslash is a plain character in strings
-     * and LIKE patterns, as in SQLite */
+    /* UTC like the SQLite file; strings compare as bytes (SQLite's BINARY);
+     * a backslash is a plain character in strings, as in SQLite; each read
+     * sees what is committed, so counts taken after an attacker row's lock
+     * (event_attacker.c) include the writes that held it before */
     mysql_options(db->h, MYSQL_INIT_COMMAND,
-                  "SET time_zone = '+00:00', sql_mode = 'STRICT_TRANS_TABLES,"
-                  "NO_BACKSLASH_ESCAPES,NO_ENGINE_SUBSTITUTION'");
+                  "SET NAMES utf8mb4 COLLATE utf8mb4_nopad_bin, time_zone = '+00:00', sql_mode = "
+                  "'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES,NO_ENGINE_SUBSTITUTION', "
+                  "tx_isolation = 'READ-COMMITTED'");
     /* affected rows = rows matched, as sqlite3_changes() counts them */
     if (!mysql_real_connect(db->h, db->url.host, db->url.user, db->url.pass, db->url.name,
                             db->url.port, NULL, CLIENT_FOUND_ROWS)) {
@@ -162,9 +178,20 @@ static int my_exec(rs_db *base, const char *sql, lb_err *err)
     return 0;
 }
 
+static void free_escaped(my_stmt *st)
+{
+    for (int k = 0; st->esc && k < st->sql.npos; k++) {
+        free(st->esc[k]);
+        st->esc[k] = NULL;
+    }
+}
+
 static void my_finalize(rs_stmt *base)
 {
     my_stmt *st = (my_stmt *)base;
+    free_escaped(st);
+    free(st->esc);
+    free(st->esc_len);
     if (st->h)
         mysql_stmt_close(st->h);
     for (unsigned i = 0; i < st->ncols; i++)
@@ -206,7 +233,7 @@ static int bind_columns(my_stmt *st)
             if (!(c->buf = malloc(c->cap)))
                 st->ncols = i;   /* freed by finalize; reported below */
             c->bind.buffer = c->buf;
-            c->bind.buffer_length = c->cap;
+            c->bind.buffer_length = c->cap - 1;   /* room for the NUL after a fetch */
         }
     }
     unsigned want = mysql_num_fields(meta);
@@ -236,7 +263,9 @@ static rs_stmt *my_prepare(rs_db *base, const char *sql, lb_err *err)
     }
     st->params = calloc(st->sql.nlogical ? st->sql.nlogical : 1, sizeof *st->params);
     st->pbind = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->pbind);
-    if (!st->params || !st->pbind || bind_columns(st)) {
+    st->esc = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->esc);
+    st->esc_len = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->esc_len);
+    if (!st->params || !st->pbind || !st->esc || !st->esc_len || bind_columns(st)) {
         my_finalize(&st->base);
         lb_err_set(err, "out of memory");
         return NULL;
@@ -260,6 +289,7 @@ static void my_reset(rs_stmt *base)
     if (st->executed)
         mysql_stmt_free_result(st->h);
     st->executed = false;
+    free_escaped(st);
     for (int i = 0; i < st->sql.nlogical; i++)
         st->params[i].type = MYSQL_TYPE_NULL;
 }
@@ -306,7 +336,14 @@ static int execute(my_stmt *st)
         MYSQL_BIND *b = &st->pbind[k];
         memset(b, 0, sizeof *b);
         b->buffer_type = p->type;
-        if (p->type == MYSQL_TYPE_STRING) {
+        if (p->type == MYSQL_TYPE_STRING && st->sql.like[k]) {
+            free(st->esc[k]);
+            if (!(st->esc[k] = my_like_regexp(p->s, p->len, &st->esc_len[k])))
+                return note_oom(db);
+            b->buffer = st->esc[k];
+            b->buffer_length = st->esc_len[k];
+            b->length = &st->esc_len[k];
+        } else if (p->type == MYSQL_TYPE_STRING) {
             b->buffer = (void *)p->s;
             b->buffer_length = p->len;
             b->length = &p->len;
@@ -345,7 +382,7 @@ static int refetch(my_stmt *st)
         c->buf = nb;
         c->cap = c->len + 1;
         c->bind.buffer = c->buf;
-        c->bind.buffer_length = c->cap;
+        c->bind.buffer_length = c->cap - 1;
         if (mysql_stmt_fetch_column(st->h, &c->bind, i, 0))
             return note(DB(st), st->h);
     }
@@ -369,6 +406,7 @@ static int my_step(rs_stmt *base)
         return -1;
     if (rc == 1)
         return note(DB(st), st->h);
+    /* buffer_length is cap - 1, so a whole value always leaves room for its NUL */
     for (unsigned i = 0; i < st->ncols; i++)
         if (st->cols[i].buf)
             st->cols[i].buf[st->cols[i].len < st->cols[i].cap ? st->cols[i].len

@@ -4,15 +4,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LIKE_COLLATE " COLLATE utf8mb4_general_ci"
-
-/* Is "LIKE" the last word of out[0..n), with only spaces after it? */
-static int after_like(const char *out, size_t n)
+/* When out[0..n) ends in "<operand> LIKE " (the operand a column name,
+ * [A-Za-z0-9_.]+), where the operand starts; else -1. Only a column's
+ * LIKE is rewritten: the store has no other. */
+static long like_operand(const char *out, size_t n)
 {
-    while (n && out[n - 1] == ' ')
-        n--;
-    return n >= 5 && !strncmp(out + n - 4, "LIKE", 4) &&
-           !(isalnum((unsigned char)out[n - 5]) || out[n - 5] == '_');
+    size_t i = n;
+    while (i && out[i - 1] == ' ')
+        i--;
+    if (i < 4 || strncmp(out + i - 4, "LIKE", 4))
+        return -1;
+    i -= 4;
+    size_t like = i;
+    while (i && out[i - 1] == ' ')
+        i--;
+    if (i == like)
+        return -1;   /* "UNLIKE": not the operator */
+    size_t end = i;
+    while (i && (isalnum((unsigned char)out[i - 1]) || out[i - 1] == '_' || out[i - 1] == '.'))
+        i--;
+    return i == end ? -1 : (long)i;
 }
 
 int my_sql_translate(const char *in, my_sql *out)
@@ -21,10 +32,11 @@ int my_sql_translate(const char *in, my_sql *out)
     size_t n = strlen(in), markers = 0;
     for (size_t i = 0; i < n; i++)
         markers += in[i] == '?';
-    /* every marker may gain the collation */
-    out->text = malloc(n + markers * sizeof LIKE_COLLATE + 1);
+    /* a LIKE marker grows from "x LIKE ?" to "x REGEXP ?" */
+    out->text = malloc(n + markers * 4 + 1);
     out->map = malloc((markers ? markers : 1) * sizeof *out->map);
-    if (!out->text || !out->map) {
+    out->like = calloc(markers ? markers : 1, sizeof *out->like);
+    if (!out->text || !out->map || !out->like) {
         my_sql_free(out);
         return -1;
     }
@@ -47,7 +59,7 @@ int my_sql_translate(const char *in, my_sql *out)
             i++;
             continue;
         }
-        int like = after_like(out->text, o);
+        long operand = like_operand(out->text, o);
         int num = 0;
         i++;
         if (isdigit((unsigned char)in[i])) {
@@ -58,12 +70,19 @@ int my_sql_translate(const char *in, my_sql *out)
             num = next + 1;
         if (num > next)
             next = num;
-        out->map[out->npos++] = num - 1;
-        out->text[o++] = '?';
-        if (like) {
-            memcpy(out->text + o, LIKE_COLLATE, sizeof LIKE_COLLATE - 1);
-            o += sizeof LIKE_COLLATE - 1;
+        if (operand >= 0) {
+            /* "x LIKE ?" -> "x REGEXP ?": the driver turns the pattern into a
+             * regular expression with SQLite's LIKE semantics */
+            size_t like = o;
+            while (out->text[like - 1] == ' ')
+                like--;
+            memcpy(out->text + like - 4, "REGEXP ?", 8);
+            o = like + 4;
+        } else {
+            out->text[o++] = '?';
         }
+        out->like[out->npos] = operand >= 0;
+        out->map[out->npos++] = num - 1;
     }
     out->text[o] = '\0';
     out->nlogical = next;
@@ -74,5 +93,40 @@ void my_sql_free(my_sql *s)
 {
     free(s->text);
     free(s->map);
+    free(s->like);
     memset(s, 0, sizeof *s);
+}
+
+char *my_like_regexp(const char *pat, size_t n, unsigned long *len)
+{
+    /* "(?s)^" + at most 6 bytes per pattern byte ("[aA]", "\\.") + "$" */
+    char *re = malloc(6 * n + 8);
+    if (!re)
+        return NULL;
+    size_t o = 0;
+    memcpy(re, "(?s)^", 5);
+    o = 5;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)pat[i];
+        if (c == '%') {
+            memcpy(re + o, ".*", 2);
+            o += 2;
+        } else if (c == '_') {
+            re[o++] = '.';   /* one character, as SQLite's _ (UTF-8 aware on both) */
+        } else if (c < 0x80 && isalpha(c)) {
+            re[o++] = '[';
+            re[o++] = (char)tolower(c);
+            re[o++] = (char)toupper(c);
+            re[o++] = ']';
+        } else if (c < 0x80 && strchr("\\^$.|?*+()[]{}", c)) {
+            re[o++] = '\\';
+            re[o++] = (char)c;
+        } else {
+            re[o++] = (char)c;   /* other ASCII, and UTF-8 bytes: themselves */
+        }
+    }
+    re[o++] = '$';
+    re[o] = '\0';
+    *len = (unsigned long)o;
+    return re;
 }

@@ -7,6 +7,21 @@
 #include <string.h>
 #include <time.h>
 
+/* Characters (not bytes) of UTF-8 text, as VARCHAR(n) counts them. */
+static size_t utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* DECNET's MySQL schema keeps most fields in VARCHAR(255) and raw_line,
+ * fields and msg in TEXT (65,535 bytes): longer is the 400 "invalid length"
+ * on both backends (MariaDB would refuse the row, SQLite would take it). */
+#define EVENT_VARCHAR_MAX 255
+#define EVENT_TEXT_MAX 65535
+
 static int take_str(const json_t *v, const char *key, bool required, char **out, lb_err *err)
 {
     json_t *f = json_object_get(v, key);
@@ -20,6 +35,11 @@ static int take_str(const json_t *v, const char *key, bool required, char **out,
         return lb_err_set(err, "field '%s' must be a string", key);
     if (required && json_string_length(f) == 0)
         return lb_err_set(err, "field '%s' must not be empty", key);
+    bool text = !strcmp(key, "raw_line") || !strcmp(key, "msg");
+    if (text ? json_string_length(f) > EVENT_TEXT_MAX
+             : utf8_chars(json_string_value(f), json_string_length(f)) > EVENT_VARCHAR_MAX)
+        return lb_err_set(err, "field '%s' is longer than %d %s", key,
+                          text ? EVENT_TEXT_MAX : EVENT_VARCHAR_MAX, text ? "bytes" : "characters");
     if (!(*out = strndup(json_string_value(f), json_string_length(f))))
         return lb_err_set(err, "out of memory");
     return 0;
@@ -79,6 +99,10 @@ int event_from_json(const json_t *v, rs_event *e, lb_err *err)
     }
     if (!e->fields)
         goto oom;
+    if (strlen(e->fields) > EVENT_TEXT_MAX) {
+        lb_err_set(err, "field 'fields' is longer than %d bytes", EVENT_TEXT_MAX);
+        goto fail;
+    }
     return 0;
 oom:
     lb_err_set(err, "out of memory");

@@ -53,13 +53,14 @@ static const char schema_sql[] =
 /* MariaDB: DECNET's types (indexed str -> VARCHAR(255), Text, MEDIUMTEXT for
  * the blobs that grow, DATETIME, BOOL), with two deliberate differences
  * that keep the API's answers identical to SQLite's:
- *  - utf8mb4_bin, so "=" and ORDER BY compare bytes as SQLite does (the
- *    driver gives LIKE SQLite's case-insensitivity, db_mariadb_sql.h);
+ *  - utf8mb4_nopad_bin, so "=" and ORDER BY compare bytes as SQLite does,
+ *    trailing spaces included (the driver gives LIKE SQLite's
+ *    case-insensitivity, db_mariadb_sql.h);
  *  - DOUBLE where SQLAlchemy's Float would make a 4-byte FLOAT;
  *  - users get a hidden insertion counter named rowid, the order SQLite's
  *    implicit rowid gives the user list.
  * One statement per string: MariaDB runs one at a time. */
-#define MY_TABLE " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+#define MY_TABLE " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
 static const char *const mariadb_sql[] = {
     "CREATE TABLE IF NOT EXISTS users ("
     " uuid VARCHAR(255) NOT NULL PRIMARY KEY, username VARCHAR(255) NOT NULL,"

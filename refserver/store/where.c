@@ -1,5 +1,6 @@
 /* where.c — filter strings to parameterised WHERE clauses (see where.h). */
 #include "where.h"
+#include "isotime.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdbool.h>
@@ -134,7 +135,10 @@ static int add_token(rs_where *w, const char *tok)
                 key[k++] = tok[i];
         key[k] = '\0';
         if (k > 0) {
-            snprintf(cond, sizeof cond, "json_unquote(json_extract(fields, '$.\"%s\"')) = ?", key);
+            /* as text on both servers: MariaDB's json_unquote gives "5" for a
+             * number, SQLite's json_extract the integer 5 */
+            snprintf(cond, sizeof cond,
+                     "CAST(json_unquote(json_extract(fields, '$.\"%s\"')) AS CHAR) = ?", key);
             return where_add(w, cond, val);
         }
         /* no key left ("!:x"): "$." is no JSON path; search the word */
@@ -156,14 +160,30 @@ static int add_token(rs_where *w, const char *tok)
     return rc;
 }
 
+/* The seed compares start_time/end_time with the stored text as strings
+ * (decnet-api.md §2.4), unvalidated. A value in the stored form
+ * ("YYYY-MM-DD HH:MM:SS", a real time) orders the same as a string and as a
+ * MariaDB DATETIME, so the column's index serves it on both servers; any
+ * other value ("2026-04-17T00:00", "abc") is compared as text explicitly,
+ * which is what SQLite does anyway and what MariaDB does not. */
+static const char *time_cond(const char *v, bool start)
+{
+    char norm[ISOTIME_LEN];
+    bool stored_form = strlen(v) == ISOTIME_LEN - 1 && !isotime_normalise(v, norm, NULL) &&
+                       !strcmp(norm, v);
+    if (stored_form)
+        return start ? "timestamp >= ?" : "timestamp <= ?";
+    return start ? "CAST(timestamp AS CHAR) >= ?" : "CAST(timestamp AS CHAR) <= ?";
+}
+
 int where_logs(rs_where *w, const char *search, const char *start_time, const char *end_time)
 {
     memset(w, 0, sizeof *w);
     if (lb_buf_puts(&w->sql, ""))
         return -1;
-    if (start_time && where_add(w, "timestamp >= ?", start_time))
+    if (start_time && where_add(w, time_cond(start_time, true), start_time))
         return -1;
-    if (end_time && where_add(w, "timestamp <= ?", end_time))
+    if (end_time && where_add(w, time_cond(end_time, false), end_time))
         return -1;
     if (!search)
         return 0;

@@ -46,15 +46,44 @@ static void test_literals_and_like(void **state)
     /* a ? inside a literal (with '' in it) is text, not a marker */
     translated("x = 'why?' AND y = 'it''s ?' AND z = ?", "x = 'why?' AND y = 'it''s ?' AND z = ?",
                1, (int[]){0}, 1);
-    translated("ip LIKE ? AND services LIKE ?",
-               "ip LIKE ? COLLATE utf8mb4_general_ci AND services LIKE ? COLLATE utf8mb4_general_ci",
-               2, (int[]){0, 1}, 2);
+    translated("a.ip LIKE ? AND (services LIKE ?1 OR x = ?)",
+               "a.ip REGEXP ? AND (services REGEXP ? OR x = ?)", 3, (int[]){0, 0, 1}, 2);
+    my_sql s;
+    assert_int_equal(my_sql_translate("a LIKE ? AND b = ? AND c LIKE ?", &s), 0);
+    assert_true(s.like[0]);
+    assert_false(s.like[1]);
+    assert_true(s.like[2]);
+    my_sql_free(&s);
     /* only a whole word LIKE: "UNLIKE" is a column name here */
     translated("UNLIKE = ?", "UNLIKE = ?", 1, (int[]){0}, 1);
     /* a LIKE over a literal is left alone */
     translated("s LIKE '%\"ssh\"%'", "s LIKE '%\"ssh\"%'", 0, NULL, 0);
     /* an unterminated literal is copied to the end, not read past it */
     translated("x = 'abc", "x = 'abc", 0, NULL, 0);
+}
+
+static void regexp_is(const char *like, const char *want)
+{
+    unsigned long n = 0;
+    char *re = my_like_regexp(like, strlen(like), &n);
+    assert_non_null(re);
+    assert_string_equal(re, want);
+    assert_int_equal(n, strlen(want));
+    free(re);
+}
+
+/* SQLite's LIKE as a regular expression: anchored, % and _ wildcards, ASCII
+ * letters either case, every regex metacharacter literal (a backslash too:
+ * SQLite's LIKE has no escape), UTF-8 untouched, newlines matched by % */
+static void test_like_regexp(void **state)
+{
+    (void)state;
+    regexp_is("%ssh%", "(?s)^.*[sS][sS][hH].*$");
+    regexp_is("a_c", "(?s)^[aA].[cC]$");
+    regexp_is("%\\%", "(?s)^.*\\\\.*$");
+    regexp_is("1.2(3)[x]{2}+*?|^$", "(?s)^1\\.2\\(3\\)\\[[xX]\\]\\{2\\}\\+\\*\\?\\|\\^\\$$");
+    regexp_is("%\xc3\xa9%", "(?s)^.*\xc3\xa9.*$");
+    regexp_is("", "(?s)^$");
 }
 
 static void test_url(void **state)
@@ -136,6 +165,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markers),
         cmocka_unit_test(test_literals_and_like),
+        cmocka_unit_test(test_like_regexp),
         cmocka_unit_test(test_url),
         cmocka_unit_test(test_redacted),
         cmocka_unit_test(test_sqlite_backend),
