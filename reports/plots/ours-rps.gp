@@ -12,11 +12,12 @@ $data << EOD
 "1500_notracing_12_workers_fb69a06" 12.8508
 "1500_notracing_single_core_fb69a06" 27.1008
 "profiled_fb69a06" 196.926
+"1500_notracing_mariadb_fb69a06" 56.6186
 EOD
 set title "Requests per second per profile"
 set ylabel "RPS"
 set yrange [0:*]
-set xtics ("3106d03" 0, "2dd86fb" 1, "255c2e5" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notraci\nng_fb69a06" 6, "1500_notraci\nng_12_worker\ns_fb69a06" 7, "1500_notraci\nng_single_\ncore_fb69a06" 8, "profiled_\nfb69a06" 9) font ',8' nomirror
+set xtics ("3106d03" 0, "2dd86fb" 1, "255c2e5" 2, "e967aaa" 3, "fb69a06" 4, "1500_fb69a06" 5, "1500_notraci\nng_fb69a06" 6, "1500_notraci\nng_12_worker\ns_fb69a06" 7, "1500_notraci\nng_single_\ncore_fb69a06" 8, "profiled_\nfb69a06" 9, "1500_notraci\nng_mariadb_\nfb69a06" 10) font ',8' nomirror
 set style data histograms
 set style fill solid 0.8 border -1
 set boxwidth 0.7
