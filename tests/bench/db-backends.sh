@@ -55,7 +55,9 @@ for tool in wrk taskset curl sqlite3; do
     command -v "$tool" >/dev/null || { echo "db-backends.sh: $tool not found (scripts/install-deps)" >&2; exit 2; }
 done
 if has mariadb; then
-    "$BIN/refserver" --help 2>&1 | grep -q 'mysql://' ||
+    # the help text read whole first: grep -q quitting early would SIGPIPE refserver (pipefail)
+    rs_help=$("$BIN/refserver" --help 2>&1 || true)
+    grep -q 'mysql://' <<<"$rs_help" ||
         { echo "db-backends.sh: this refserver has no MariaDB backend (--db mysql://...)" >&2; exit 2; }
     [ -x "$ROOT/scripts/mariadb-local" ] || { echo "db-backends.sh: no scripts/mariadb-local" >&2; exit 2; }
     command -v mariadb >/dev/null || { echo "db-backends.sh: no mariadb client (scripts/install-deps)" >&2; exit 2; }

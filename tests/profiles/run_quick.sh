@@ -21,7 +21,8 @@ ndefs=$(ls "$SRC"/profiles/defs/*.def | wc -l)
 have_prof=0
 "$BIN/refserver" --help 2>&1 | grep -q -- --profile-requests && have_prof=1
 have_maria=0
-"$BIN/refserver" --help 2>&1 | grep -q 'mysql://' && [ -x "$SRC/scripts/mariadb-local" ] &&
+rs_help=$("$BIN/refserver" --help 2>&1 || true)   # whole: grep -q would SIGPIPE it under pipefail
+grep -q 'mysql://' <<<"$rs_help" && [ -x "$SRC/scripts/mariadb-local" ] &&
     command -v mariadbd >/dev/null && have_maria=1
 for f in "$SRC"/profiles/defs/*.def; do
     name=$(sed -n 's/^name *= *//p' "$f")
