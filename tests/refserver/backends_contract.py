@@ -294,7 +294,7 @@ EVENTS = [
      "timestamp": "2026-04-18T10:00:02.999999+02:00", "raw_line": "x\u00a0y\tz",
      "fields": {"command": "echo 'a\\b' \"%\" _ 日本 😀"}},
     {"decky": "decky-02", "service": "http", "event_type": "request", "attacker_ip": "10.0.0.2",
-     "timestamp": 1776506403, "raw_line": "GET / HTTP/1.1",
+     "timestamp": "1776506403", "raw_line": "GET / HTTP/1.1",
      "fields": {"method": "GET", "path": "/%27", "headers": {"User-Agent": "sqlmap/1.7 'é' 😀"}}},
     {"decky": "decky-02", "service": "ssh", "event_type": "login_attempt", "attacker_ip": "10.0.0.3",
      "timestamp": "1970-01-01T00:00:00", "raw_line": "epoch",
@@ -302,15 +302,15 @@ EVENTS = [
     {"decky": "decky-02", "service": "ssh", "event_type": "login_attempt", "attacker_ip": "10.0.0.3",
      "timestamp": "9999-12-31T23:59:59", "raw_line": "far future", "fields": {}},
     {"decky": "decky-03", "service": "ssh", "event_type": "login_attempt", "attacker_ip": "10.0.0.4",
-     "timestamp": "2026-04-18", "raw_line": "L" * 70000,
-     "fields": {"username": "u" * 300, "password": "p" * 70000, "blob": "é" * 40000}},
+     "timestamp": "2026-04-18", "raw_line": "L" * 65535,
+     "fields": {"username": "u" * 300, "password": "p" * 30000, "blob": "é" * 15000}},
     # text around the sizes a driver's fetch buffers come in (value exactly fills one)
     {"decky": "decky-03", "service": "ssh", "event_type": "login_attempt", "attacker_ip": "10.0.0.6",
      "timestamp": "2026-04-18T11:00:00", "raw_line": "b" * 255,
      "fields": {"username": "u" * 200, "password": "p" * 40}},
 ] + [{"decky": "decky-03", "service": "ssh", "event_type": "command", "attacker_ip": "10.0.0.7",
       "timestamp": "2026-04-18T11:00:%02d" % i, "raw_line": "r" * n, "fields": {"command": "c" * (n - 14)}}
-     for i, n in enumerate((256, 257, 511, 512, 513, 1023, 1024, 1025, 4095, 4096, 4097, 65535, 65536))] + [
+     for i, n in enumerate((256, 257, 511, 512, 513, 1023, 1024, 1025, 4095, 4096, 4097, 65534))] + [
     # no timestamp: the server's clock (normalised as "now")
     {"decky": "decky-03", "service": "telnet", "event_type": "login_attempt", "attacker_ip": "10.0.0.5",
      "raw_line": "now", "fields": {"username": "admin", "password": "admin"}},
@@ -331,11 +331,25 @@ def ingest(r, mode_note=""):
 
 def edge_ingest(r):
     """Last in a phase, as what these store on one side and refuse on the other changes
-    every count after them: values longer than a VARCHAR(255) column."""
+    every count after them: values longer than DECNET's VARCHAR(255) and TEXT columns,
+    a fields object over 64 KiB, a numeric timestamp; one request each."""
     for field in ("attacker_ip", "decky", "service", "event_type"):
-        r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge " + field, **{field: "i" * 300}))
+        r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge " + field, **{field: "i" * 256}))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge " + "L" * 65531))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge é" + "L" * 65530))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], msg="m" * 65536, raw_line="edge msg"))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge fields", fields={"p": "p" * 70000}))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge fields é",
+                                        fields={"username": "é" * 40000, "password": "x"}))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge ts", timestamp=1776506403))
+    # just inside: 255 characters of 2- and 4-byte UTF-8, 65,535 bytes of text
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge in 1", attacker_ip="é" * 255,
+                                        decky="😀" * 255, service="ß" * 255, event_type="日" * 255))
+    r.req("POST", "/api/v1/logs", dict(EVENTS[1], raw_line="edge in 2 " + "é" * 32762 + "x"))
     r.get("/api/v1/logs?search=edge&limit=10")
     r.get("/api/v1/attackers?search=iii")
+    r.get("/api/v1/attackers?search=" + q("é" * 255))
+    r.get("/api/v1/logs?search=" + q("decky:" + "😀" * 255))
     r.get("/api/v1/stats")
 
 
