@@ -151,7 +151,7 @@ if want 1; then
                 tok=$(login "$RS_PORT")
                 read -r rps sent non2xx < <(ingest_wrk "$RS_PORT" "$tok" "$T/post$ev.lua" "$INGEST_SECS")
                 rs_stop "$name"
-                stored=$(count_ingested "$b" "$db")
+                stored=$(count_ingested "$b" "$db") || { bad "$name: could not count the stored rows"; stored=0; }
                 acked=$((ev * (sent - non2xx)))
                 # wrk's req/s counts every response; events/s counts only the acknowledged ones
                 EPS[$b,$mode,$ev]=$($PY -c "import sys; r, s, n, e = map(float, sys.argv[1:]); print('%.0f' % (r * (s - n) / s * e if s else 0))" "$rps" "$sent" "$non2xx" "$ev")
@@ -194,7 +194,7 @@ if want 2 && [ "$MIX_ROUNDS" -gt 0 ]; then
     echo
     echo "## 2. decnet-2026-04 mix at $USERS users, spawn $SPAWN/s, ${MIX_SECS}s, dataset decnet-2026-04, bcrypt cost $BCRYPT_COST, refserver --workers 2, loadgen$(has mariadb && echo ' and mariadbd') on the same 2 cores, $MIX_ROUNDS round(s) alternated"
     ! has mariadb || maria_start
-    order=($BACKENDS)
+    read -r -a order <<<"$BACKENDS"
     for r in $(seq "$MIX_ROUNDS"); do
         for b in "${order[@]}"; do
             name=mix-r$r-$b
@@ -224,7 +224,7 @@ if want 2 && [ "$MIX_ROUNDS" -gt 0 ]; then
                 sed -n '2,6p' "$T/${name}_failures.csv" | sed 's/^/    /'
             fi
         done
-        order=($(printf '%s\n' "${order[@]}" | tac))   # the other backend first next round
+        mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)   # the other backend first next round
     done
     ! has mariadb || maria_stop
     [ -s "$T/mix.txt" ] && $PY - "$T/mix.txt" <<'PYEOF'

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/bench/lib/ingest.sh — the durable-ingest load that tests/bench/refserver.sh
 # (section 2) and tests/bench/db-backends.sh both drive: wrk posting DECNET events to
 # refserver's POST /api/v1/logs. Sourced, not run; needs wrk and taskset.
