@@ -70,11 +70,13 @@ int store_logs_after(rs_db *db, const rs_where *w, long long after_id, long limi
 int store_histogram(rs_db *db, const rs_where *w, long interval_minutes, json_t *arr,
                     lb_err *err)
 {
-    /* the bucket start as "YYYY-MM-DD HH:MM:SS" (UTC: MariaDB's session
-     * time_zone is +00:00) */
+    /* the bucket start as "YYYY-MM-DD HH:MM:SS"; MariaDB 10.11's
+     * UNIX_TIMESTAMP stops at 2038, so seconds since 1970 are counted with
+     * TIMESTAMPDIFF, which runs to 9999 as SQLite's strftime does */
     const char *bucket = db_backend(db) == RS_BACKEND_SQLITE
         ? "datetime((strftime('%s', timestamp) / ?) * ?, 'unixepoch')"
-        : "FROM_UNIXTIME((UNIX_TIMESTAMP(timestamp) DIV ?) * ?)";
+        : "TIMESTAMP '1970-01-01 00:00:00' + INTERVAL "
+          "((TIMESTAMPDIFF(SECOND, TIMESTAMP '1970-01-01 00:00:00', timestamp) DIV ?) * ?) SECOND";
     char sql[2048];
     if (snprintf(sql, sizeof sql, "SELECT %s AS bucket, count(*) FROM logs%s GROUP BY bucket "
                  "ORDER BY bucket", bucket, w->sql.data ? w->sql.data : "") >= (int)sizeof sql)
