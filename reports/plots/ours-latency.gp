@@ -12,7 +12,7 @@ $data << EOD
 "1500_notracing_12_workers_fb69a06" 6209.53 37093.4 41287.7
 "1500_notracing_single_core_fb69a06" 0.387 31309.8 44204
 "profiled_fb69a06" 0.18 5.575 28491.8
-"1500_notracing_mariadb_fb69a06" 0.491 22790.1 40501.2
+"1500_notracing_mariadb_fb69a06" 0.487 11.455 30785.5
 EOD
 set title "p50 / p95 / p99 per profile"
 set ylabel 'ms (log scale)'

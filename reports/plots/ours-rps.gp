@@ -12,7 +12,7 @@ $data << EOD
 "1500_notracing_12_workers_fb69a06" 12.8508
 "1500_notracing_single_core_fb69a06" 27.1008
 "profiled_fb69a06" 196.926
-"1500_notracing_mariadb_fb69a06" 56.6186
+"1500_notracing_mariadb_fb69a06" 179.134
 EOD
 set title "Requests per second per profile"
 set ylabel "RPS"
