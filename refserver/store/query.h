@@ -34,6 +34,11 @@ typedef int (*sq_row_fn)(rs_stmt *st, lb_buf *out, void *arg, lb_err *err);
 int sq_rows(rs_db *db, rs_stmt *st, sq_row_fn row, void *arg, lb_buf *out, size_t *nrows,
             lb_err *err);
 
+/* One bounty row (id, timestamp, decky, service, attacker_ip, bounty_type,
+ * payload) as the seed's Bounty object: the /bounty pages and the
+ * fingerprints an attackers row keeps. An sq_row_fn. */
+int sq_bounty_row(rs_stmt *st, lb_buf *out, void *arg, lb_err *err);
+
 /* err = "out of memory"; returns -1. */
 int sq_oom(lb_err *err);
 

@@ -192,7 +192,7 @@ int store_bounty_count(rs_db *db, const rs_where *w, long long *out, lb_err *err
     return sq_count(db, "bounty", w, out, err);
 }
 
-static int bounty_row(rs_stmt *st, lb_buf *out, void *arg, lb_err *err)
+int sq_bounty_row(rs_stmt *st, lb_buf *out, void *arg, lb_err *err)
 {
     (void)arg;
     int rc = lb_buf_append(out, "{", 1);
@@ -210,5 +210,5 @@ int store_bounty_page(rs_db *db, const rs_page *p, lb_buf *out, lb_err *err)
 {
     rs_stmt *st = sq_page_stmt(db, "SELECT id, timestamp, decky, service, attacker_ip, "
                                     "bounty_type, payload FROM bounty", "timestamp DESC, id DESC", p, err);
-    return st ? sq_rows(db, st, bounty_row, NULL, out, NULL, err) : -1;
+    return st ? sq_rows(db, st, sq_bounty_row, NULL, out, NULL, err) : -1;
 }

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "jsonw.h"
 #include "query.h"
 #include "store.h"
 
@@ -42,21 +41,6 @@ static time_t parse_ts(const char *s)
 
 /* Bounty and credential counts and the fingerprint bounties, as the
  * profiler's _build_record takes them from get_bounties_for_ips. */
-/* One fingerprint bounty row as the object the attackers row keeps. */
-static int fingerprint_row(rs_stmt *st, lb_buf *b, void *arg, lb_err *err)
-{
-    (void)arg;
-    int rc = lb_buf_append(b, "{", 1);
-    rc = rc || jw_key(b, "id", 1) || jw_col_int(b, st, 0);
-    rc = rc || jw_key(b, "timestamp", 0) || jw_col_iso(b, st, 1);
-    rc = rc || jw_key(b, "decky", 0) || jw_col_text(b, st, 2);
-    rc = rc || jw_key(b, "service", 0) || jw_col_text(b, st, 3);
-    rc = rc || jw_key(b, "attacker_ip", 0) || jw_col_text(b, st, 4);
-    rc = rc || jw_key(b, "bounty_type", 0) || jw_col_text(b, st, 5);
-    rc = rc || jw_key(b, "payload", 0) || jw_col_raw(b, st, 6, "{}");
-    return rc || lb_buf_append(b, "}", 1) ? sq_oom(err) : 0;
-}
-
 static int refresh_bounties(rs_db *db, const char *ip, const char *uuid, lb_err *err)
 {
     rs_stmt *st = db_stmt(db, "SELECT count(*), coalesce(sum(bounty_type = 'credential'), 0) "
@@ -79,7 +63,7 @@ static int refresh_bounties(rs_db *db, const char *ip, const char *uuid, lb_err 
         return -1;
     db_bind_text(st, 1, ip);
     lb_buf fp = {0};
-    int rc = sq_rows(db, st, fingerprint_row, NULL, &fp, NULL, err);
+    int rc = sq_rows(db, st, sq_bounty_row, NULL, &fp, NULL, err);
     if (!rc && !(st = db_stmt(db, "UPDATE attackers SET bounty_count = ?, credential_count = ?, "
                                   "fingerprints = ? WHERE uuid = ?", err)))
         rc = -1;
