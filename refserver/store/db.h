@@ -19,7 +19,8 @@
  *
  * A lost MariaDB server marks the connection lost: calls fail with
  * err->code RS_DB_UNAVAILABLE (the handlers answer 503) until a reconnect
- * succeeds; reconnects are tried with a doubling backoff (0.1 s to 2 s). */
+ * succeeds; reconnects are tried with a doubling backoff (0.1 s to 2 s)
+ * counted from the end of each failed attempt. */
 #ifndef RS_DB_H
 #define RS_DB_H
 #include <stdbool.h>

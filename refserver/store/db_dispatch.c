@@ -81,7 +81,9 @@ int db_ready(rs_db *db, lb_err *err)
         return unavailable(err, db->retry_at - now);
     db_flush(db);
     if (db->ops->reconnect(db, err)) {
-        db->retry_at = now + db->backoff;
+        /* from the end of the attempt: one against a frozen server lasts the
+         * whole connect timeout, and the next must not start at once */
+        db->retry_at = (double)clock_mono_ns() / 1e9 + db->backoff;
         db->backoff = db->backoff * 2 < BACKOFF_MAX ? db->backoff * 2 : BACKOFF_MAX;
         if (err)
             err->code = RS_DB_UNAVAILABLE;

@@ -63,7 +63,7 @@ static int connect_db(my_db *db, lb_err *err)
     if (!(db->h = mysql_init(NULL)))
         return lb_err_set(err, "out of memory");
     /* no request waits on a dead server past these (seconds) */
-    unsigned connect_s = 2, io_s = 10;
+    unsigned connect_s = 1, io_s = 5;
     my_bool off = 0;
     mysql_options(db->h, MYSQL_OPT_CONNECT_TIMEOUT, &connect_s);
     mysql_options(db->h, MYSQL_OPT_READ_TIMEOUT, &io_s);
