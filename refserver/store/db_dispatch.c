@@ -31,7 +31,8 @@ rs_db *db_open(const char *target, rs_db_mode mode, lb_err *err)
     return db;
 }
 
-void db_flush(rs_db *db)
+/* Drop every cached statement (a lost connection's are dead). */
+static void db_flush(rs_db *db)
 {
     for (int i = 0; i < db->n; i++) {
         db->ops->finalize(db->cache[i].st);

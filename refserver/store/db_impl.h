@@ -54,7 +54,4 @@ struct rs_stmt {
 extern const rs_db_ops db_sqlite_ops;
 extern const rs_db_ops db_mariadb_ops;
 
-/* Drop every cached statement (a lost connection's are dead). */
-void db_flush(rs_db *db);
-
 #endif

@@ -41,8 +41,8 @@ typedef struct my_stmt {
     my_sql sql;              /* positional marker -> logical ?N */
     my_param *params;        /* sql.nlogical logical parameters */
     MYSQL_BIND *pbind;       /* sql.npos positional binds */
-    char **esc;              /* per marker: a LIKE value as its regular expression */
-    unsigned long *esc_len;
+    char **like_re;              /* per marker: a LIKE value as its regular expression */
+    unsigned long *like_re_len;
     my_col *cols;
     unsigned ncols;
     bool executed;

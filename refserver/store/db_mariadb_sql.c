@@ -1,6 +1,7 @@
 /* db_mariadb_sql.c — translate the store's SQL for MariaDB (see db_mariadb_sql.h). */
 #include "db_mariadb_sql.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,7 +100,7 @@ void my_sql_free(my_sql *s)
 
 char *my_like_regexp(const char *pat, size_t n, unsigned long *len)
 {
-    /* "(?s)^" + at most 6 bytes per pattern byte ("[aA]", "\\.") + "$" */
+    /* "(?s)^" + at most 6 bytes per pattern byte ("[aA]", "\\.", ".{k,}") + "$" */
     char *re = malloc(6 * n + 8);
     if (!re)
         return NULL;
@@ -108,11 +109,19 @@ char *my_like_regexp(const char *pat, size_t n, unsigned long *len)
     o = 5;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)pat[i];
-        if (c == '%') {
-            memcpy(re + o, ".*", 2);
-            o += 2;
-        } else if (c == '_') {
-            re[o++] = '.';   /* one character, as SQLite's _ (UTF-8 aware on both) */
+        if (c == '%' || c == '_') {
+            /* a run of wildcards is one: k "_" and any "%" is ".{k,}" (".*"
+             * when k is 0), no "%" is ".{k}" -- "%%%%" as ".*.*.*.*" made
+             * PCRE backtrack past the read timeout on a long row */
+            size_t k = 0;
+            bool any = false;
+            for (; i < n && (pat[i] == '%' || pat[i] == '_'); i++) {
+                k += pat[i] == '_';
+                any = any || pat[i] == '%';
+            }
+            i--;
+            o += (size_t)(k == 0 ? sprintf(re + o, ".*")
+                          : sprintf(re + o, any ? ".{%zu,}" : ".{%zu}", k));
         } else if (c < 0x80 && isalpha(c)) {
             re[o++] = '[';
             re[o++] = (char)tolower(c);

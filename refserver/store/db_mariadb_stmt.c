@@ -4,20 +4,20 @@
 #include <string.h>
 #include "db_mariadb.h"
 
-static void free_escaped(my_stmt *st)
+static void free_like_re(my_stmt *st)
 {
-    for (int k = 0; st->esc && k < st->sql.npos; k++) {
-        free(st->esc[k]);
-        st->esc[k] = NULL;
+    for (int k = 0; st->like_re && k < st->sql.npos; k++) {
+        free(st->like_re[k]);
+        st->like_re[k] = NULL;
     }
 }
 
 void my_finalize(rs_stmt *base)
 {
     my_stmt *st = (my_stmt *)base;
-    free_escaped(st);
-    free(st->esc);
-    free(st->esc_len);
+    free_like_re(st);
+    free(st->like_re);
+    free(st->like_re_len);
     if (st->h)
         mysql_stmt_close(st->h);
     for (unsigned i = 0; i < st->ncols; i++)
@@ -77,21 +77,19 @@ rs_stmt *my_prepare(rs_db *base, const char *sql, lb_err *err)
         return NULL;
     }
     st->base.db = base;
-    my_bool on = 1;
     if (!(st->h = mysql_stmt_init(db->h))) {
         my_note(db, NULL);
         goto fail;
     }
-    mysql_stmt_attr_set(st->h, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
     if (mysql_stmt_prepare(st->h, st->sql.text, strlen(st->sql.text))) {
         my_note(db, st->h);
         goto fail;
     }
     st->params = calloc(st->sql.nlogical ? st->sql.nlogical : 1, sizeof *st->params);
     st->pbind = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->pbind);
-    st->esc = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->esc);
-    st->esc_len = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->esc_len);
-    if (!st->params || !st->pbind || !st->esc || !st->esc_len || bind_columns(st)) {
+    st->like_re = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->like_re);
+    st->like_re_len = calloc(st->sql.npos ? st->sql.npos : 1, sizeof *st->like_re_len);
+    if (!st->params || !st->pbind || !st->like_re || !st->like_re_len || bind_columns(st)) {
         my_finalize(&st->base);
         lb_err_set(err, "out of memory");
         return NULL;
@@ -115,7 +113,7 @@ void my_reset(rs_stmt *base)
     if (st->executed)
         mysql_stmt_free_result(st->h);
     st->executed = false;
-    free_escaped(st);
+    free_like_re(st);
     for (int i = 0; i < st->sql.nlogical; i++)
         st->params[i].type = MYSQL_TYPE_NULL;
 }
@@ -163,12 +161,12 @@ static int execute(my_stmt *st)
         memset(b, 0, sizeof *b);
         b->buffer_type = p->type;
         if (p->type == MYSQL_TYPE_STRING && st->sql.like[k]) {
-            free(st->esc[k]);
-            if (!(st->esc[k] = my_like_regexp(p->s, p->len, &st->esc_len[k])))
+            free(st->like_re[k]);
+            if (!(st->like_re[k] = my_like_regexp(p->s, p->len, &st->like_re_len[k])))
                 return my_note_oom(db);
-            b->buffer = st->esc[k];
-            b->buffer_length = st->esc_len[k];
-            b->length = &st->esc_len[k];
+            b->buffer = st->like_re[k];
+            b->buffer_length = st->like_re_len[k];
+            b->length = &st->like_re_len[k];
         } else if (p->type == MYSQL_TYPE_STRING) {
             b->buffer = (void *)p->s;
             b->buffer_length = p->len;

@@ -79,7 +79,11 @@ static void test_like_regexp(void **state)
 {
     (void)state;
     regexp_is("%ssh%", "(?s)^.*[sS][sS][hH].*$");
-    regexp_is("a_c", "(?s)^[aA].[cC]$");
+    regexp_is("a_c", "(?s)^[aA].{1}[cC]$");
+    /* a run of wildcards is one quantifier, so no pattern nests .* in .* */
+    regexp_is("%%%%%%", "(?s)^.*$");
+    regexp_is("a%_%__b", "(?s)^[aA].{3,}[bB]$");
+    regexp_is("__", "(?s)^.{2}$");
     regexp_is("%\\%", "(?s)^.*\\\\.*$");
     regexp_is("1.2(3)[x]{2}+*?|^$", "(?s)^1\\.2\\(3\\)\\[[xX]\\]\\{2\\}\\+\\*\\?\\|\\^\\$$");
     regexp_is("%\xc3\xa9%", "(?s)^.*\xc3\xa9.*$");
